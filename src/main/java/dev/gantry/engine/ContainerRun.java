@@ -1,0 +1,104 @@
+package dev.gantry.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A container run to its end: create, start, follow output, wait with a deadline, remove. */
+final class ContainerRun {
+    private static final Duration LOG_DRAIN = Duration.ofSeconds(5);
+
+    private final DockerClient docker;
+    private final DockerCalls calls;
+
+    ContainerRun(DockerClient docker, DockerCalls calls) {
+        this.docker = docker;
+        this.calls = calls;
+    }
+
+    ContainerExit run(ContainerSpec spec, Duration deadline, LogSink log) {
+        String id = create(spec);
+        try {
+            calls.run("Starting container " + spec.name(), () -> docker.startContainerCmd(id).exec());
+            var output = follow(id, log);
+            ContainerExit exit = awaitExit(id, deadline);
+            drain(output);
+            return exit;
+        } finally {
+            remove(id);
+        }
+    }
+
+    private String create(ContainerSpec spec) {
+        var host = HostConfig.newHostConfig();
+        spec.network().ifPresent(host::withNetworkMode);
+        List<String> env = spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        var cmd = docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withEnv(env)
+                .withLabels(spec.labels())
+                .withHostConfig(host);
+        if (!spec.command().isEmpty()) {
+            cmd.withCmd(spec.command());
+        }
+        return calls.call("Creating container " + spec.name() + " from " + spec.image(), cmd::exec).getId();
+    }
+
+    private LineFrames follow(String id, LogSink log) {
+        var frames = new LineFrames(log);
+        calls.run("Following the output of " + id, () -> docker.logContainerCmd(id)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).exec(frames));
+        return frames;
+    }
+
+    private ContainerExit awaitExit(String id, Duration deadline) {
+        var waiting = calls.call("Waiting for " + id, () -> docker.waitContainerCmd(id).exec(new WaitContainerResultCallback()));
+        try {
+            Integer code = waiting.awaitStatusCode(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return new ContainerExit(code, oomKilled(id), false);
+        } catch (DockerClientException timeout) {
+            calls.run("Killing " + id, () -> docker.killContainerCmd(id).exec());
+            return new ContainerExit(137, false, true);
+        }
+    }
+
+    private boolean oomKilled(String id) {
+        var state = calls.call("Inspecting " + id, () -> docker.inspectContainerCmd(id).exec()).getState();
+        return Boolean.TRUE.equals(state.getOOMKilled());
+    }
+
+    private static void drain(LineFrames output) {
+        try (output) {
+            output.awaitCompletion(LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            // the stream is finished either way
+        }
+        output.lines.flush();
+    }
+
+    private void remove(String id) {
+        calls.run("Removing container " + id,
+                () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
+    }
+
+    private static final class LineFrames extends ResultCallback.Adapter<Frame> {
+        private final LineSplitter lines;
+
+        LineFrames(LogSink log) {
+            this.lines = new LineSplitter(log);
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            lines.accept(frame.getPayload());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gantry.engine;
+
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/** Runs one Docker API call and turns what can go wrong into Gantry's exceptions. */
+final class DockerCalls {
+    private final String address;
+
+    DockerCalls(String address) {
+        this.address = address;
+    }
+
+    <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DockerException e) {
+            throw new EngineException(operation, firstLine(e.getMessage()));
+        } catch (DockerClientException e) {
+            throw new EngineException(operation, firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            if (isConnectionFailure(e)) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    void run(String operation, Runnable call) {
+        call(operation, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    EngineUnavailableException unavailable(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new EngineUnavailableException(address, reason);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Docker's messages carry the HTTP status and JSON; keep the human part. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no message from Docker";
+        }
+        String text = message.strip();
+        int brace = text.indexOf("{\"message\":\"");
+        if (brace >= 0) {
+            int start = brace + "{\"message\":\"".length();
+            int end = text.indexOf("\"}", start);
+            text = end > start ? text.substring(start, end) : text.substring(start);
+        }
+        return text.replace("\\n", " ").replace("\\\"", "\"").strip();
+    }
+}

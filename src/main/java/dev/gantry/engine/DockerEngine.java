@@ -1,0 +1,83 @@
+package dev.gantry.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.time.Duration;
+
+/** {@link Engine} over the Docker Engine API (docker-java, Apache HttpClient 5 transport). */
+final class DockerEngine implements Engine {
+    static final String LOCAL_SOCKET = "unix:///var/run/docker.sock";
+
+    private final String address;
+    private final DockerClient docker;
+    private final DockerCalls calls;
+
+    private DockerEngine(String address, DockerClient docker) {
+        this.address = address;
+        this.docker = docker;
+        this.calls = new DockerCalls(address);
+    }
+
+    static DockerEngine connect(String dockerHost) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
+        var http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .maxConnections(50)
+                .build();
+        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http));
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public void ping() {
+        try {
+            docker.pingCmd().exec();
+        } catch (RuntimeException e) {
+            throw calls.unavailable(e);
+        }
+    }
+
+    @Override
+    public String build(BuildRequest request, Duration deadline, LogSink log) {
+        return new ImageBuild(docker, calls).run(request, deadline, log);
+    }
+
+    @Override
+    public void push(String reference, Duration deadline, LogSink log) {
+        new ImagePush(docker, calls).run(reference, deadline, log);
+    }
+
+    @Override
+    public ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log) {
+        return new ContainerRun(docker, calls).run(spec, deadline, log);
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        try {
+            calls.run("Removing image " + reference, () -> docker.removeImageCmd(reference).exec());
+        } catch (EngineException e) {
+            if (!e.dockerMessage().contains("No such image")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            // closing the HTTP client of a finished command; nothing left to release
+        }
+    }
+}

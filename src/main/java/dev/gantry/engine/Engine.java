@@ -1,0 +1,37 @@
+package dev.gantry.engine;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A Docker engine, reached through its API. The only door to Docker in Gantry: every other package
+ * describes what it wants as data ({@link BuildRequest}, {@link ContainerSpec}) and hands it here.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Connects to the engine at {@code dockerHost} (unix:// or tcp://), or the local socket when empty. */
+    static Engine connect(Optional<String> dockerHost) {
+        return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET));
+    }
+
+    /** The address this engine is reached at, for messages. */
+    String address();
+
+    /** Checks that the engine answers; throws {@link EngineUnavailableException} with the fix if not. */
+    void ping();
+
+    /** Builds an image and tags it; returns the image id. Build output goes to {@code log}. */
+    String build(BuildRequest request, Duration deadline, LogSink log);
+
+    /** Pushes {@code reference} (registry/repository:tag) to its registry. */
+    void push(String reference, Duration deadline, LogSink log);
+
+    /** Starts a container, streams its output to {@code log}, waits for it to exit and removes it. */
+    ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log);
+
+    /** Removes a tag or image if it exists; an absent image is not an error. */
+    void removeImage(String reference);
+
+    @Override
+    void close();
+}

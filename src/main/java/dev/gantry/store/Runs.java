@@ -1,0 +1,86 @@
+package dev.gantry.store;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The runs of the flow and their stages, as stored. */
+public final class Runs {
+    private final Sql sql;
+
+    Runs(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Records a new run as running and returns its id. */
+    public long start(NewRun run) {
+        return sql.insert("INSERT INTO runs (service, commit_sha, commit_title, dirty, trigger, state, started_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                run.service(), run.commit(), run.commitTitle(), run.dirty() ? 1 : 0, run.trigger(),
+                RunState.RUNNING.word(), now());
+    }
+
+    /** Records how a run ended. */
+    public void finish(long runId, RunState state, Optional<String> failedStage, Optional<String> message) {
+        sql.update("UPDATE runs SET state = ?, failed_stage = ?, message = ?, finished_at = ? WHERE id = ?",
+                state.word(), failedStage.orElse(null), message.orElse(null), now(), runId);
+    }
+
+    /** Records that a stage of a run has started. */
+    public void stageStarted(long runId, String stage) {
+        sql.insert("INSERT INTO stages (run_id, name, state, started_at) VALUES (?, ?, ?, ?)",
+                runId, stage, StageState.RUNNING.word(), now());
+    }
+
+    /** Records how a stage ended, with its message and its whole log. */
+    public void stageFinished(long runId, String stage, StageState state, Optional<String> message,
+                              Path logPath, String log) {
+        sql.update("UPDATE stages SET state = ?, message = ?, log_path = ?, log = ?, finished_at = ?"
+                        + " WHERE run_id = ? AND name = ?",
+                state.word(), message.orElse(null), logPath.toString(), log, now(), runId, stage);
+    }
+
+    /** The newest runs of {@code service}, newest first. */
+    public List<RunRecord> history(String service, int limit) {
+        return sql.query("SELECT * FROM runs WHERE service = ? ORDER BY id DESC LIMIT ?",
+                this::run, service, limit);
+    }
+
+    /** One run, if it exists. */
+    public Optional<RunRecord> find(long runId) {
+        return sql.query("SELECT * FROM runs WHERE id = ?", this::run, runId).stream().findFirst();
+    }
+
+    /** The stored log of one stage of a run. */
+    public Optional<String> stageLog(long runId, String stage) {
+        return sql.query("SELECT log FROM stages WHERE run_id = ? AND name = ?",
+                rs -> Optional.ofNullable(rs.getString(1)), runId, stage).stream().findFirst().flatMap(l -> l);
+    }
+
+    private RunRecord run(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        return new RunRecord(id, rs.getString("service"), rs.getString("commit_sha"), rs.getString("commit_title"),
+                rs.getInt("dirty") == 1, rs.getString("trigger"), RunState.valueOf(rs.getString("state").toUpperCase()),
+                Optional.ofNullable(rs.getString("failed_stage")), Optional.ofNullable(rs.getString("message")),
+                instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"), stages(id));
+    }
+
+    private List<StageRecord> stages(long runId) {
+        return sql.query("SELECT * FROM stages WHERE run_id = ? ORDER BY started_at, rowid", rs -> new StageRecord(
+                rs.getString("name"), StageState.valueOf(rs.getString("state").toUpperCase()),
+                instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"),
+                Optional.ofNullable(rs.getString("message")), Optional.ofNullable(rs.getString("log_path"))), runId);
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+}

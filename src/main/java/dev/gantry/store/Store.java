@@ -1,0 +1,76 @@
+package dev.gantry.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Gantry's persistent store: a JDBC database (SQLite file by default) whose schema is kept by
+ * versioned Flyway migrations under {@code db/migration}.
+ */
+public final class Store implements AutoCloseable {
+    private final String url;
+    private final Connection connection;
+    private final Runs runs;
+
+    private Store(String url, Connection connection) {
+        this.url = url;
+        this.connection = connection;
+        this.runs = new Runs(new Sql(url, connection));
+    }
+
+    /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed. */
+    public static Store open(String jdbcUrl) {
+        try {
+            createParentDirectory(jdbcUrl);
+            Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+            Connection connection = DriverManager.getConnection(jdbcUrl);
+            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("PRAGMA busy_timeout=10000");
+                    s.execute("PRAGMA foreign_keys=ON");
+                }
+            }
+            return new Store(jdbcUrl, connection);
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreException("Opening", jdbcUrl, e);
+        }
+    }
+
+    /** Runs and their stages. */
+    public Runs runs() {
+        return runs;
+    }
+
+    /** The JDBC URL this store was opened with. */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("Closing", url, e);
+        }
+    }
+
+    private static void createParentDirectory(String jdbcUrl) throws SQLException {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return;
+        }
+        Path parent = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + parent + ": " + e.getMessage(), e);
+        }
+    }
+}

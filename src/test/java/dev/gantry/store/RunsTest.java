@@ -1,0 +1,63 @@
+package dev.gantry.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void aRunAndItsStagesSurviveReopeningTheStore() {
+        String url = "jdbc:sqlite:" + home.resolve("gantry.db");
+        long id;
+        try (Store store = Store.open(url)) {
+            id = store.runs().start(new NewRun("books-ms", "abc123", "Add books", true, "cli"));
+            store.runs().stageStarted(id, "test");
+            store.runs().stageFinished(id, "test", StageState.FAILED, Optional.of("exited with code 1"),
+                    home.resolve("test.log"), "FAIL list\n1 passed, 1 failed\n");
+            store.runs().finish(id, RunState.FAILED, Optional.of("test"), Optional.of("tests failed"));
+        }
+        try (Store store = Store.open(url)) {
+            RunRecord run = store.runs().find(id).orElseThrow();
+            assertThat(run.service()).isEqualTo("books-ms");
+            assertThat(run.dirty()).isTrue();
+            assertThat(run.state()).isEqualTo(RunState.FAILED);
+            assertThat(run.failedStage()).contains("test");
+            assertThat(run.finishedAt()).isPresent();
+            assertThat(run.stages()).singleElement().satisfies(stage -> {
+                assertThat(stage.name()).isEqualTo("test");
+                assertThat(stage.state()).isEqualTo(StageState.FAILED);
+                assertThat(stage.message()).contains("exited with code 1");
+            });
+            assertThat(store.runs().stageLog(id, "test")).contains("FAIL list\n1 passed, 1 failed\n");
+        }
+    }
+
+    @Test
+    void historyIsPerServiceAndNewestFirst() {
+        try (Store store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"))) {
+            long first = store.runs().start(new NewRun("books-ms", "c1", "one", false, "cli"));
+            store.runs().start(new NewRun("other-ms", "c2", "two", false, "cli"));
+            long third = store.runs().start(new NewRun("books-ms", "c3", "three", false, "cli"));
+
+            assertThat(store.runs().history("books-ms", 10)).extracting(RunRecord::id).containsExactly(third, first);
+            assertThat(store.runs().history("books-ms", 1)).extracting(RunRecord::id).containsExactly(third);
+        }
+    }
+
+    @Test
+    void anUnwritableLocationIsAClearError() throws Exception {
+        Path file = Files.writeString(home.resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> Store.open("jdbc:sqlite:" + file.resolve("gantry.db")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("Opening the store at jdbc:sqlite:")
+                .hasMessageContaining("GANTRY_HOME");
+    }
+}

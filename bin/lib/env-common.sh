@@ -1,0 +1,124 @@
+# Shared by bin/env-up and bin/env-down: where the local environment keeps its state,
+# and how its daemons are started, found and stopped by pid file. Sourced, not executed.
+
+GANTRY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ENV_DIR="$GANTRY_ROOT/.env"
+RUN_DIR="$ENV_DIR/run"
+LOG_DIR="$ENV_DIR/log"
+
+REGISTRY_ADDR=127.0.0.1:5000
+ETCD_CLIENT_URL=http://127.0.0.1:2379
+ETCD_PEER_URL=http://127.0.0.1:2380
+
+say() { printf '%s\n' "$*"; }
+
+# fail MESSAGE [LOG]: report what failed (and the log's tail) on stderr, exit 3.
+fail() {
+  printf '%s: %s\n' "${0##*/}" "$1" >&2
+  if [[ -n "${2:-}" ]]; then
+    printf '  log: %s\n' "$2" >&2
+    if [[ -s "$2" ]]; then tail -n 5 "$2" | sed 's/^/  | /' >&2; fi
+  fi
+  exit 3
+}
+
+# now_ms: a monotonic-enough clock for deadlines and timings.
+now_ms() { date +%s%3N; }
+
+# owned_pid NAME: print the pid from .env/run/NAME.pid if that process is alive and is ours.
+# "Ours" means its command line mentions this repo's .env directory (the config, data dir or
+# pid file we gave it), which guards against a stale pid file whose pid was reused.
+owned_pid() {
+  local file="$RUN_DIR/$1.pid" pid
+  [[ -s "$file" ]] || return 1
+  pid="$(tr -dc '0-9' <"$file")"
+  [[ -n "$pid" ]] && alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$ENV_DIR/" || return 1
+  printf '%s\n' "$pid"
+}
+
+# alive PID: the process exists and is not a zombie.
+alive() {
+  local state
+  state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null)" || return 1
+  [[ -n "$state" && "$state" != Z ]]
+}
+
+# start_daemon NAME [--writes-pidfile] COMMAND...: start COMMAND in its own session, detached
+# from this shell, output appended to .env/log/NAME.log. The pid goes to .env/run/NAME.pid,
+# written by the started process itself (so it is right even if setsid has to fork), or by
+# COMMAND when it says it writes that file (dockerd --pidfile refuses a file naming itself).
+start_daemon() {
+  local name="$1" pidfile="$RUN_DIR/$1.pid"; shift
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  rm -f "$pidfile"   # stale: callers only start when owned_pid found no live process
+  printf '\n=== %s starting %s\n' "$(date -Is)" "$name" >>"$LOG_DIR/$name.log"
+  if [[ "$1" == --writes-pidfile ]]; then
+    shift
+    setsid "$@" </dev/null >>"$LOG_DIR/$name.log" 2>&1 9>&- &
+  else
+    # shellcheck disable=SC2016  # $$ and $@ belong to the inner shell
+    setsid sh -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" \
+      </dev/null >>"$LOG_DIR/$name.log" 2>&1 9>&- &
+  fi
+}
+
+# wait_until NAME SECONDS CHECK...: poll CHECK until it succeeds; fail if the deadline passes
+# or the process named by .env/run/NAME.pid dies first.
+wait_until() {
+  local name="$1" seconds="$2"; shift 2
+  local deadline=$(( $(now_ms) + seconds * 1000 )) started=$(( $(now_ms) + 2000 ))
+  until "$@" >/dev/null 2>&1; do
+    if (( $(now_ms) > deadline )); then
+      fail "$name did not answer within ${seconds}s" "$LOG_DIR/$name.log"
+    fi
+    # Give the process a moment to write its pid file before judging it dead.
+    if (( $(now_ms) > started )) && ! owned_pid "$name" >/dev/null; then
+      fail "$name exited while starting" "$LOG_DIR/$name.log"
+    fi
+    sleep 0.1
+  done
+}
+
+# stop_pid NAME PID SECONDS: SIGTERM, wait up to SECONDS, then SIGKILL.
+stop_pid() {
+  local name="$1" pid="$2" seconds="$3" deadline
+  deadline=$(( $(now_ms) + seconds * 1000 ))
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while alive "$pid"; do
+    if (( $(now_ms) > deadline )); then
+      say "$name: did not stop within ${seconds}s, sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.2
+      return 0
+    fi
+    sleep 0.1
+  done
+}
+
+# find_jdk: print "FEATURE HOME" of the newest JDK >= 21 with jlink, looking at
+# GANTRY_BASE_JDK (only that one, when set), else JAVA_HOME and /usr/lib/jvm/*.
+find_jdk() {
+  local candidates=() home version major best_major=0 best_home=""
+  if [[ -n "${GANTRY_BASE_JDK:-}" ]]; then
+    candidates=("$GANTRY_BASE_JDK")
+  else
+    [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+    for home in /usr/lib/jvm/*/; do candidates+=("${home%/}"); done
+  fi
+  for home in "${candidates[@]}"; do
+    [[ -x "$home/bin/jlink" && -r "$home/release" ]] || continue
+    version="$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$home/release")"
+    major="${version%%[.+-]*}"
+    [[ "$major" == 1 ]] && major="$(cut -d. -f2 <<<"$version")"   # 1.8.0 style
+    [[ "$major" =~ ^[0-9]+$ ]] || continue
+    if (( major >= 21 && major > best_major )); then best_major="$major" best_home="$home"; fi
+  done
+  [[ -n "$best_home" ]] || return 1
+  printf '%s %s\n' "$best_major" "$best_home"
+}
+
+# base_recipe JDK_HOME: what the base image is made of; a change rebuilds it.
+base_recipe() {
+  { cat "$GANTRY_ROOT/bin/lib/build-base-image"; cat "$1/release"; } | sha256sum | cut -c1-16
+}

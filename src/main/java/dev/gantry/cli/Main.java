@@ -1,7 +1,66 @@
 package dev.gantry.cli;
 
+import dev.gantry.ExitCode;
+import dev.gantry.GantryException;
+import dev.gantry.pipeline.StageFailedException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/** The {@code gantry} command: its subcommands, and the one place where errors reach the person. */
+@Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Takes a Docker microservice from a git commit to production.",
+        subcommands = {RunCommand.class, HistoryCommand.class, DoctorCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean verbose;
+
+    /** Runs the CLI and exits with the code of DESIGN.md. */
     public static void main(String[] args) {
-        System.out.println("hello");
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and answers its exit code. */
+    static int execute(String... args) {
+        var cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(Main::report);
+        return cli.execute(args);
+    }
+
+    private static int report(Exception e, CommandLine cli, ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean verbose = parsed.hasMatchedOption("--verbose")
+                || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+        if (e instanceof StageFailedException failed && !failed.lastLines().isEmpty()) {
+            err.println("  last lines of its output:");
+            failed.lastLines().forEach(line -> err.println("  | " + line));
+        }
+        if (e instanceof GantryException known) {
+            err.println("error: " + known.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return known.exitCode().code();
+        }
+        err.println("error: unexpected " + e + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.RUN_FAILED.code();
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"gantry " + (version == null ? "development build" : version)};
+        }
     }
 }

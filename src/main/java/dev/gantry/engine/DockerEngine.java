@@ -47,6 +47,13 @@ final class DockerEngine implements Engine {
     }
 
     @Override
+    public String describe() {
+        ping();
+        var version = calls.call("Reading the engine version", () -> docker.versionCmd().exec());
+        return "Docker " + version.getVersion() + ", API " + version.getApiVersion();
+    }
+
+    @Override
     public String build(BuildRequest request, Duration deadline, LogSink log) {
         return new ImageBuild(docker, calls).run(request, deadline, log);
     }

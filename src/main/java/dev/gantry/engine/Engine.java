@@ -20,6 +20,9 @@ public interface Engine extends AutoCloseable {
     /** Checks that the engine answers; throws {@link EngineUnavailableException} with the fix if not. */
     void ping();
 
+    /** The engine's product version and API version, e.g. "Docker 20.10.24, API 1.41". */
+    String describe();
+
     /** Builds an image and tags it; returns the image id. Build output goes to {@code log}. */
     String build(BuildRequest request, Duration deadline, LogSink log);
 

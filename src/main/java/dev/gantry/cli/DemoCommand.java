@@ -1,0 +1,124 @@
+package dev.gantry.cli;
+
+import dev.gantry.ExitCode;
+import dev.gantry.GantryException;
+import dev.gantry.config.Installation;
+import dev.gantry.image.Registry;
+import dev.gantry.pipeline.RunOutcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gantry demo}: brings this machine's environment up (bin/env-up) and runs the flow on the
+ * example service, from a git repository of its own under GANTRY_HOME/demo.
+ */
+@Command(name = "demo", description = "Bring the environment up and run the flow on examples/books-ms.")
+final class DemoCommand implements Callable<Integer> {
+    private static final String EXAMPLE = "books-ms";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path root = projectRoot();
+        environmentUp(root, out);
+        Path service = demoRepository(root.resolve("examples").resolve(EXAMPLE),
+                Installation.load(System.getenv()).home().resolve("demo").resolve(EXAMPLE));
+        out.println("demo: running the flow on " + service);
+        RunOutcome outcome = RunCommand.flow(service, out);
+        Registry registry = Registry.at(outcome.appImage().registry());
+        for (var image : List.of(outcome.appImage(), outcome.testImage())) {
+            if (!registry.contains(image)) {
+                throw new DemoException("the run passed but " + image + " is not in the registry");
+            }
+            out.println("demo: in the registry: " + image);
+        }
+        return 0;
+    }
+
+    private static Path projectRoot() {
+        String root = System.getProperty("gantry.root");
+        if (root == null || !Files.isRegularFile(Path.of(root, "bin", "env-up"))) {
+            throw new DemoException("the demo needs Gantry's source tree (bin/env-up and examples/); run it as"
+                    + " bin/gantry demo from a clone of Gantry");
+        }
+        return Path.of(root);
+    }
+
+    private static void environmentUp(Path root, PrintWriter out) {
+        out.println("demo: bringing the environment up (bin/env-up)");
+        out.flush();
+        try {
+            Process envUp = new ProcessBuilder(List.of(root.resolve("bin/env-up").toString())).inheritIO().start();
+            int code = envUp.waitFor();
+            if (code != 0) {
+                throw new DemoException("bin/env-up exited with " + code + "; its output above says what is missing");
+            }
+        } catch (IOException e) {
+            throw new DemoException("cannot start bin/env-up: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted while bringing the environment up");
+        }
+    }
+
+    /** A fresh copy of the example, committed in a repository of its own. */
+    private static Path demoRepository(Path example, Path target) {
+        try {
+            deleteTree(target);
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.walk(example)) {
+                for (Path file : files.toList()) {
+                    Path copy = target.resolve(example.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+            try (Git git = Git.init().setDirectory(target.toFile()).setInitialBranch("main").call()) {
+                git.add().addFilepattern(".").call();
+                git.commit().setMessage("books-ms: first release").setAuthor("Gantry demo", "demo@gantry.invalid")
+                        .setCommitter("Gantry demo", "demo@gantry.invalid").setSign(false).call();
+            }
+            return target;
+        } catch (IOException | GitAPIException e) {
+            throw new DemoException("preparing the demo repository at " + target + " failed: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** The demo could not run. */
+    static final class DemoException extends GantryException {
+        DemoException(String message) {
+            super("demo: " + message);
+        }
+
+        @Override
+        public ExitCode exitCode() {
+            return ExitCode.ENVIRONMENT_UNUSABLE;
+        }
+    }
+}

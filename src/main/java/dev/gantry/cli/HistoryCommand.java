@@ -1,0 +1,59 @@
+package dev.gantry.cli;
+
+import dev.gantry.store.RunRecord;
+import dev.gantry.store.StageRecord;
+import dev.gantry.store.StageState;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gantry history SERVICE}: the service's runs with result, commit and stage timings. */
+@Command(name = "history", description = "List the runs of SERVICE, newest first.")
+final class HistoryCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in its gantry.yml.")
+    String service;
+
+    @Option(names = "--limit", defaultValue = "20", description = "How many runs to show (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        try (Environment env = Environment.load()) {
+            List<RunRecord> runs = env.store().runs().history(service, Math.max(1, limit));
+            if (runs.isEmpty()) {
+                out.println("No runs of " + service + " yet. Start one with `gantry run PATH`.");
+                return 0;
+            }
+            out.println(String.format("%-5s %-19s %-9s %-12s %7s  %s", "RUN", "STARTED", "RESULT", "COMMIT", "TOOK", "STAGES"));
+            for (RunRecord run : runs) {
+                out.println(String.format("%-5d %-19s %-9s %-12s %7s  %s", run.id(), WHEN.format(run.startedAt()),
+                        run.state().word(), run.commit().substring(0, Math.min(12, run.commit().length())),
+                        ProgressPrinter.seconds(run.duration()), stages(run)));
+                run.message().ifPresent(message -> out.println("      " + message));
+            }
+            return 0;
+        }
+    }
+
+    private static String stages(RunRecord run) {
+        return run.stages().stream().map(HistoryCommand::stage).collect(Collectors.joining("  "));
+    }
+
+    private static String stage(StageRecord stage) {
+        String mark = stage.state() == StageState.PASSED ? "" : " " + stage.state().word();
+        return stage.name() + " " + ProgressPrinter.seconds(stage.duration()) + mark;
+    }
+}

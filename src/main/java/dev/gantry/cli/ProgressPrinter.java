@@ -1,0 +1,54 @@
+package dev.gantry.cli;
+
+import dev.gantry.config.ServiceConfig;
+import dev.gantry.pipeline.Release;
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.pipeline.RunOutcome;
+import dev.gantry.pipeline.Stage;
+import dev.gantry.store.StageState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Shows a run's stages live, one line as each starts and ends. */
+final class ProgressPrinter implements RunListener {
+    private final PrintWriter out;
+
+    ProgressPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void runStarted(long runId, ServiceConfig config, Release release) {
+        print("run %d: %s at %s \"%s\"", runId, config.service(), release.shortCommit(), release.title());
+    }
+
+    @Override
+    public void stageStarted(Stage stage) {
+        print("  %-9s started", stage.word());
+    }
+
+    @Override
+    public void stageFinished(Stage stage, StageState state, Duration took, Path log) {
+        String mark = state == StageState.PASSED ? "passed" : state.word();
+        print("  %-9s %-7s %7s   log: %s", stage.word(), mark, seconds(took), log);
+    }
+
+    void warn(String message) {
+        print("warning: %s", message);
+    }
+
+    void succeeded(RunOutcome outcome) {
+        print("run %d passed in %s: pushed %s and %s", outcome.runId(), seconds(outcome.took()),
+                outcome.appImage(), outcome.testImage());
+    }
+
+    static String seconds(Duration took) {
+        return String.format("%.1fs", took.toMillis() / 1000.0);
+    }
+
+    private synchronized void print(String format, Object... args) {
+        out.println(String.format(format, args));
+        out.flush();
+    }
+}

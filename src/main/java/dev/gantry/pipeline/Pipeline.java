@@ -1,0 +1,125 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.GantryException;
+import dev.gantry.config.ServiceConfig;
+import dev.gantry.engine.Engine;
+import dev.gantry.image.Registry;
+import dev.gantry.store.NewRun;
+import dev.gantry.store.RunState;
+import dev.gantry.store.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * The flow of DESIGN.md, stage by stage: checkout → test → build → push. The production image is
+ * built while the tests run (on the same engine) and is discarded if they fail.
+ */
+public final class Pipeline {
+    private final Engine engine;
+    private final Registry registry;
+    private final Store store;
+    private final Path home;
+    private final RunListener listener;
+
+    /** A pipeline building on {@code engine}, pushing to {@code registry}, recording in {@code store}. */
+    public Pipeline(Engine engine, Registry registry, Store store, Path home, RunListener listener) {
+        this.engine = engine;
+        this.registry = registry;
+        this.store = store;
+        this.home = home;
+        this.listener = listener;
+    }
+
+    /** Checks the engine and the registry answer, so that a run does not start in a broken environment. */
+    public void preflight() {
+        engine.ping();
+        registry.ping();
+    }
+
+    /** Runs the flow for the release of {@code source}; throws what failed, after recording it. */
+    public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
+        long started = System.nanoTime();
+        Release release = source.release();
+        long runId = store.runs().start(new NewRun(config.service(), release.commit(), release.title(),
+                release.dirty(), trigger));
+        Path workspace = home.resolve("workspaces").resolve(config.service() + "-" + runId);
+        RunContext run = RunContext.of(runId, source, config, workspace, registry.address());
+        var stages = new StageRunner(store, listener, home.resolve("logs").resolve(config.service()));
+        listener.runStarted(runId, config, release);
+        try {
+            stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(source, workspace, log));
+            testWhileBuilding(run, stages);
+            stages.run(runId, Stage.PUSH, log -> new PushImage(engine, registry).app(run, log));
+            store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+            return new RunOutcome(runId, release, run.appImage(), run.testImage(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            Optional<String> stage = e instanceof StageFailedException f ? Optional.of(f.stage().word()) : Optional.empty();
+            store.runs().finish(runId, RunState.FAILED, stage, Optional.of(String.valueOf(e.getMessage())));
+            throw e;
+        } finally {
+            deleteWorkspace(workspace);
+        }
+    }
+
+    private void testWhileBuilding(RunContext run, StageRunner stages) {
+        var push = new PushImage(engine, registry);
+        var build = new BuildImage(engine);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var tested = CompletableFuture.runAsync(() -> stages.run(run.runId(), Stage.TEST,
+                    log -> new RunTests(engine, build, push).run(run, log)), threads);
+            var built = CompletableFuture.runAsync(() -> stages.run(run.runId(), Stage.BUILD,
+                    log -> build.app(run, log)), threads);
+            RuntimeException testFailure = failure(tested);
+            RuntimeException buildFailure = failure(built);
+            if (testFailure != null) {
+                engine.removeImage(run.appImage().toString());
+                throw testFailure;
+            }
+            if (buildFailure != null) {
+                throw buildFailure;
+            }
+        }
+    }
+
+    private static RuntimeException failure(CompletableFuture<Void> stage) {
+        try {
+            stage.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void deleteWorkspace(Path workspace) {
+        if (!Files.exists(workspace)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workspace)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new WorkspaceException(workspace, e);
+        }
+    }
+
+    /** The workspace of a finished run could not be removed. */
+    static final class WorkspaceException extends GantryException {
+        WorkspaceException(Path workspace, IOException cause) {
+            super("Removing the workspace " + workspace + " failed: " + cause.getMessage()
+                    + ". Remove it by hand; it holds only a checkout.", cause);
+        }
+
+        @Override
+        public dev.gantry.ExitCode exitCode() {
+            return dev.gantry.ExitCode.ENVIRONMENT_UNUSABLE;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.engine.Engine;
+import dev.gantry.engine.EngineException;
+import dev.gantry.image.ImageReference;
+import dev.gantry.image.Registry;
+import java.time.Duration;
+
+/** Pushes an image of the release to the registry. */
+final class PushImage {
+    static final Duration DEADLINE = Duration.ofMinutes(10);
+
+    private final Engine engine;
+    private final Registry registry;
+
+    PushImage(Engine engine, Registry registry) {
+        this.engine = engine;
+        this.registry = registry;
+    }
+
+    /** The push stage: the production image. */
+    void app(RunContext run, StageLog log) {
+        push(Stage.PUSH, run.appImage(), log);
+    }
+
+    /**
+     * Pushes {@code image}; a registry that stopped answering is an environment problem (exit 3),
+     * anything else a failed stage.
+     */
+    void push(Stage stage, ImageReference image, StageLog log) {
+        try {
+            engine.push(image.toString(), DEADLINE, log);
+            log.line("pushed " + image);
+        } catch (EngineException e) {
+            registry.ping();
+            throw new StageFailedException(stage, "docker push of " + image + " failed: " + e.dockerMessage(),
+                    log.tail());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.config.ServiceConfig;
+import dev.gantry.store.StageState;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Hears a run's progress as it happens, to show it live. Called from several threads. */
+public interface RunListener {
+    /** A listener that shows nothing. */
+    RunListener SILENT = new RunListener() {
+    };
+
+    /** The run is recorded and about to start its first stage. */
+    default void runStarted(long runId, ServiceConfig config, Release release) {
+    }
+
+    /** A stage has started. */
+    default void stageStarted(Stage stage) {
+    }
+
+    /** A stage has ended; its whole output is in {@code log}. */
+    default void stageFinished(Stage stage, StageState state, Duration took, Path log) {
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.GantryException;
+import dev.gantry.store.StageState;
+import dev.gantry.store.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Runs one stage: its log file, its record in the store, its progress events, its failure. */
+final class StageRunner {
+    /** The work of a stage, writing its output to the stage's log. */
+    @FunctionalInterface
+    interface Body {
+        void run(StageLog log);
+    }
+
+    private final Store store;
+    private final RunListener listener;
+    private final Path logs;
+
+    StageRunner(Store store, RunListener listener, Path logs) {
+        this.store = store;
+        this.listener = listener;
+        this.logs = logs;
+    }
+
+    /** Runs {@code body} as stage {@code stage} of run {@code runId}; rethrows its failure once recorded. */
+    void run(long runId, Stage stage, Body body) {
+        long started = System.nanoTime();
+        store.runs().stageStarted(runId, stage.word());
+        listener.stageStarted(stage);
+        try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"))) {
+            try {
+                body.run(log);
+                finish(runId, stage, StageState.PASSED, Optional.empty(), log, started);
+            } catch (GantryException e) {
+                String reason = e instanceof StageFailedException failed ? failed.reason() : e.getMessage();
+                finish(runId, stage, StageState.FAILED, Optional.of(reason), log, started);
+                throw e;
+            } catch (RuntimeException e) {
+                finish(runId, stage, StageState.FAILED, Optional.of(String.valueOf(e)), log, started);
+                throw e;
+            }
+        }
+    }
+
+    private void finish(long runId, Stage stage, StageState state, Optional<String> message, StageLog log, long started) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        store.runs().stageFinished(runId, stage.word(), state, message, log.file(), log.text());
+        listener.stageFinished(stage, state, took, log.file());
+    }
+}

@@ -7,7 +7,8 @@ import dev.gantry.GantryException;
 public final class EngineException extends GantryException {
     private final String dockerMessage;
 
-    EngineException(String operation, String dockerMessage) {
+    /** Docker failed {@code operation} and said {@code dockerMessage}. */
+    public EngineException(String operation, String dockerMessage) {
         super(operation + " failed: " + dockerMessage);
         this.dockerMessage = dockerMessage;
     }

@@ -42,7 +42,11 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
             RevCommit commit = walk.parseCommit(head);
             Path workTree = repo.getWorkTree().toPath().toRealPath();
             String servicePath = workTree.relativize(dir).toString().replace('\\', '/');
-            boolean dirty = !Git.wrap(repo).status().addPath(servicePath.isEmpty() ? "." : servicePath).call().isClean();
+            var status = Git.wrap(repo).status();
+            if (!servicePath.isEmpty()) {
+                status.addPath(servicePath);
+            }
+            boolean dirty = !status.call().isClean();
             return new ServiceSource(workTree, servicePath, new Release(head.name(), commit.getShortMessage(), dirty));
         } catch (IOException | GitAPIException e) {
             throw new SourceException("Reading the git repository around " + directory + " failed: " + e.getMessage(), e);

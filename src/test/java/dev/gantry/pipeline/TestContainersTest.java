@@ -1,0 +1,38 @@
+package dev.gantry.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.config.ServiceConfig;
+import dev.gantry.engine.ContainerSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TestContainersTest {
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    @Test
+    void thePreDeploymentContainerRunsTheTestImageWithTheContractEnvironmentAndLabels() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: books-ms
+                tests:
+                  pre-deployment:
+                    env: {DB: memory, TEST_TYPE: smoke}
+                    command: [java, -cp, /tests, Runner]
+                """, "gantry.yml");
+        var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
+        RunContext run = RunContext.of(42, source, config, Path.of("/ws"), "127.0.0.1:5000");
+
+        ContainerSpec spec = TestContainers.preDeployment(run);
+
+        assertThat(spec).isEqualTo(new ContainerSpec(
+                "127.0.0.1:5000/books-ms-test:" + COMMIT,
+                "books-ms-pre-deployment-42",
+                List.of("java", "-cp", "/tests", "Runner"),
+                Map.of("TEST_TYPE", "smoke", "GANTRY_SERVICE", "books-ms", "GANTRY_RELEASE", COMMIT, "DB", "memory"),
+                Map.of("gantry.service", "books-ms", "gantry.release", COMMIT, "gantry.run", "42", "gantry.role", "test"),
+                Optional.empty()));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStandardError() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStandardError() {
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void anUnknownCommandIsBadUsage() {
+        assertThat(Main.execute("deploy-everything")).isEqualTo(2);
+        assertThat(stderr()).contains("Unmatched argument").contains("deploy-everything");
+    }
+
+    @Test
+    void aMissingArgumentIsBadUsage() {
+        assertThat(Main.execute("history")).isEqualTo(2);
+        assertThat(stderr()).contains("Missing required parameter: 'SERVICE'");
+    }
+
+    @Test
+    void aPathOutsideGitIsBadInputWithOneErrorLineAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("service"));
+
+        assertThat(Main.execute("run", plain.toString())).isEqualTo(2);
+
+        assertThat(stderr()).startsWith("error: " + plain + " is not inside a git work tree")
+                .doesNotContain("at dev.gantry");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace(@TempDir Path dir) {
+        assertThat(Main.execute("run", "--verbose", dir.resolve("missing").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("does not exist").contains("at dev.gantry.pipeline.ServiceSource");
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

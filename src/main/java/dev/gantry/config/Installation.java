@@ -1,0 +1,77 @@
+package dev.gantry.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How this Gantry installation is set up: defaults, then {@code $GANTRY_HOME/config.yml}, then
+ * environment variables (which win). The settings are documented in docs/installation-config.md.
+ *
+ * @param home the directory of config.yml, the embedded store, logs, workspaces and proxy files
+ * @param registry the image registry as HOST[:PORT]
+ * @param dockerHost the production engine (DOCKER_HOST); empty means the local socket
+ * @param buildDockerHost the CD engine that tests and builds; empty means the production engine
+ * @param discovery {@code embedded} or {@code etcd://HOST:PORT}
+ * @param proxy {@code haproxy} or {@code nginx}
+ * @param store a JDBC URL; empty means the embedded SQLite file {@link #storeFile()}
+ * @param serverAddr where {@code gantry server} listens, HOST:PORT
+ */
+public record Installation(
+        Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
+        String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
+        String serverAddr) {
+
+    /** Checks for nulls. */
+    public Installation {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(dockerHost, "dockerHost");
+        Objects.requireNonNull(buildDockerHost, "buildDockerHost");
+        Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(serverAddr, "serverAddr");
+    }
+
+    /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */
+    public static Installation load(Map<String, String> env) {
+        return InstallationReader.read(env);
+    }
+
+    /** {@code home/config.yml}, which may not exist. */
+    public Path configFile() {
+        return home.resolve("config.yml");
+    }
+
+    /** The embedded store's SQLite file. */
+    public Path storeFile() {
+        return home.resolve("gantry.db");
+    }
+
+    /** The store's JDBC URL: {@link #store()} if set, else the embedded SQLite file. */
+    public String storeUrl() {
+        return store.orElse("jdbc:sqlite:" + storeFile());
+    }
+
+    /** Where runs check commits out. */
+    public Path workspaces() {
+        return home.resolve("workspaces");
+    }
+
+    /** Where run logs are kept. */
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    /** Where the managed proxy's configuration and certificate are written. */
+    public Path proxyFiles() {
+        return home.resolve("proxy");
+    }
+
+    /** The engine that tests and builds: the build engine if set, else the production engine. */
+    public Optional<String> effectiveBuildDockerHost() {
+        return buildDockerHost.or(() -> dockerHost);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gantry.config;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the installation config: each setting from its variable, else config.yml, else the default. */
+final class InstallationReader {
+    static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
+            "proxy-http-port", "proxy-https-port", "store", "server-addr");
+    static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
+    private static final Rule<Integer> PORT = Rule.wholeNumber(1, 65535);
+
+    private final Map<String, String> env;
+    private final Problems envProblems = new Problems();
+    private final Problems fileProblems = new Problems();
+    private YamlMap file;
+
+    private InstallationReader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    static Installation read(Map<String, String> env) {
+        return new InstallationReader(env).read();
+    }
+
+    private Installation read() {
+        Path home = home();
+        file = configFile(home.resolve("config.yml"));
+        Installation installation = new Installation(home,
+                setting("registry", "GANTRY_REGISTRY", Addresses.REGISTRY).orElse("127.0.0.1:5000"),
+                setting("docker-host", "DOCKER_HOST", Addresses.DOCKER_HOST),
+                setting("build-docker-host", "GANTRY_BUILD_DOCKER_HOST", Addresses.DOCKER_HOST),
+                setting("discovery", "GANTRY_DISCOVERY", Addresses.DISCOVERY).orElse("embedded"),
+                setting("proxy", "GANTRY_PROXY", Rule.oneOf("haproxy", "nginx")).orElse("haproxy"),
+                setting("proxy-http-port", "GANTRY_PROXY_HTTP_PORT", PORT).orElse(80),
+                setting("proxy-https-port", "GANTRY_PROXY_HTTPS_PORT", PORT).orElse(443),
+                setting("store", "GANTRY_STORE", Addresses.STORE),
+                setting("server-addr", "GANTRY_SERVER_ADDR", Addresses.SERVER_ADDR).orElse("127.0.0.1:7070"));
+        throwIfAny(installation.configFile());
+        return installation;
+    }
+
+    /** The variable's value if set (and not empty), else the file's; both are checked. */
+    private <T> Optional<T> setting(String key, String variable, Rule<T> rule) {
+        Optional<T> fromFile = file.optional(key, rule);
+        return variable(variable).map(text -> rule.apply(text).or(() -> {
+            envProblems.add(variable, 0, "should be " + rule.expected() + ", was " + Found.quote(text));
+            return Optional.empty();
+        })).orElse(fromFile);
+    }
+
+    private Optional<String> variable(String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isEmpty());
+    }
+
+    private Path home() {
+        Optional<String> home = variable("GANTRY_HOME");
+        try {
+            return home.map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".gantry"))
+                    .toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            envProblems.add("GANTRY_HOME", 0, "should be a directory path, was " + Found.quote(home.orElse("")));
+            return Path.of(System.getProperty("user.home"), ".gantry");
+        }
+    }
+
+    private YamlMap configFile(Path path) {
+        if (!Files.exists(path)) {
+            return YamlMap.empty(fileProblems);
+        }
+        return YamlDocument.readFile(path, fileProblems)
+                .flatMap(text -> YamlDocument.compose(text, fileProblems))
+                .flatMap(root -> YamlMap.root(root, fileProblems, KEYS))
+                .orElseGet(() -> YamlMap.empty(fileProblems));
+    }
+
+    /** One exception for every problem, named for where they are: the file, the environment or both. */
+    private void throwIfAny(Path configFile) {
+        if (fileProblems.isEmpty() && envProblems.isEmpty()) {
+            return;
+        }
+        String source = fileProblems.isEmpty() ? "The environment"
+                : envProblems.isEmpty() ? configFile.toString() : configFile + " and the environment";
+        List<ConfigProblem> all = new ArrayList<>(envProblems.list());
+        all.addAll(fileProblems.list());
+        throw new ConfigException(source, all, HELP);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.gantry.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InstallationTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void usesTheDefaultsWithoutConfigFileOrVariables() {
+        Installation installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
+
+        assertThat(installation).isEqualTo(new Installation(home, "127.0.0.1:5000", Optional.empty(), Optional.empty(),
+                "embedded", "haproxy", 80, 443, Optional.empty(), "127.0.0.1:7070"));
+        assertThat(installation.storeUrl()).isEqualTo("jdbc:sqlite:" + home.resolve("gantry.db"));
+        assertThat(installation.workspaces()).isEqualTo(home.resolve("workspaces"));
+        assertThat(installation.logs()).isEqualTo(home.resolve("logs"));
+        assertThat(installation.effectiveBuildDockerHost()).isEmpty();
+    }
+
+    @Test
+    void homeIsDotGantryInTheUsersHomeWithoutGantryHome() {
+        String userHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            assertThat(Installation.load(Map.of()).home()).isEqualTo(home.resolve(".gantry"));
+        } finally {
+            System.setProperty("user.home", userHome);
+        }
+    }
+
+    @Test
+    void readsEverySettingFromConfigYml() throws IOException {
+        Files.writeString(home.resolve("config.yml"), """
+                registry: registry.example.com
+                docker-host: tcp://prod.example.com:2376
+                build-docker-host: unix:///run/build/docker.sock
+                discovery: etcd://10.0.0.5:2379
+                proxy: nginx
+                proxy-http-port: 8080
+                proxy-https-port: 8443
+                store: jdbc:postgresql://db:5432/gantry
+                server-addr: 0.0.0.0:7070
+                """);
+
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString()))).isEqualTo(new Installation(home,
+                "registry.example.com", Optional.of("tcp://prod.example.com:2376"),
+                Optional.of("unix:///run/build/docker.sock"), "etcd://10.0.0.5:2379", "nginx", 8080, 8443,
+                Optional.of("jdbc:postgresql://db:5432/gantry"), "0.0.0.0:7070"));
+    }
+
+    @Test
+    void environmentVariablesWinOverConfigYml() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "registry: from-file:5000\nproxy: nginx\nproxy-http-port: 8080\n");
+        Map<String, String> env = new HashMap<>(Map.of("GANTRY_HOME", home.toString(),
+                "GANTRY_REGISTRY", "from-env:5001", "GANTRY_PROXY", "haproxy", "GANTRY_PROXY_HTTP_PORT", "9080",
+                "DOCKER_HOST", "tcp://127.0.0.1:2375", "GANTRY_STORE", "jdbc:sqlite:/tmp/other.db",
+                "GANTRY_DISCOVERY", "etcd://localhost:2379", "GANTRY_SERVER_ADDR", "127.0.0.1:9000"));
+        env.put("GANTRY_PROXY_HTTPS_PORT", "");
+
+        Installation installation = Installation.load(env);
+
+        assertThat(installation).isEqualTo(new Installation(home, "from-env:5001", Optional.of("tcp://127.0.0.1:2375"),
+                Optional.empty(), "etcd://localhost:2379", "haproxy", 9080, 443,
+                Optional.of("jdbc:sqlite:/tmp/other.db"), "127.0.0.1:9000"));
+        assertThat(installation.storeUrl()).isEqualTo("jdbc:sqlite:/tmp/other.db");
+        assertThat(installation.effectiveBuildDockerHost()).contains("tcp://127.0.0.1:2375");
+    }
+
+    @Test
+    void theBuildEngineCanDifferFromTheProductionEngine() {
+        Installation installation = Installation.load(Map.of("GANTRY_HOME", home.toString(),
+                "DOCKER_HOST", "tcp://prod:2376", "GANTRY_BUILD_DOCKER_HOST", "unix:///var/run/docker.sock"));
+
+        assertThat(installation.effectiveBuildDockerHost()).contains("unix:///var/run/docker.sock");
+        assertThat(installation.dockerHost()).contains("tcp://prod:2376");
+    }
+
+    @Test
+    void resolvesARelativeGantryHome() {
+        assertThat(Installation.load(Map.of("GANTRY_HOME", "relative/home")).home())
+                .isEqualTo(Path.of("relative/home").toAbsolutePath());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            GANTRY_PROXY            | apache                 | GANTRY_PROXY: should be haproxy or nginx, was "apache"
+            GANTRY_REGISTRY         | http://127.0.0.1:5000  | GANTRY_REGISTRY: should be HOST or HOST:PORT without a scheme or path, like 127.0.0.1:5000, was "http://127.0.0.1:5000"
+            GANTRY_REGISTRY         | registry:5000/team     | GANTRY_REGISTRY: should be HOST or HOST:PORT
+            GANTRY_REGISTRY         | registry:70000         | GANTRY_REGISTRY: should be HOST or HOST:PORT
+            GANTRY_PROXY_HTTP_PORT  | eighty                 | GANTRY_PROXY_HTTP_PORT: should be a whole number from 1 to 65535, was "eighty"
+            GANTRY_PROXY_HTTPS_PORT | 0                      | GANTRY_PROXY_HTTPS_PORT: should be a whole number from 1 to 65535, was "0"
+            GANTRY_DISCOVERY        | consul                 | GANTRY_DISCOVERY: should be embedded or etcd://HOST:PORT, was "consul"
+            GANTRY_DISCOVERY        | etcd://localhost       | GANTRY_DISCOVERY: should be embedded or etcd://HOST:PORT
+            DOCKER_HOST             | ssh://deploy@prod      | DOCKER_HOST: should be unix:///path/to/docker.sock or tcp://HOST:PORT, was "ssh://deploy@prod"
+            GANTRY_BUILD_DOCKER_HOST| unix://relative.sock   | GANTRY_BUILD_DOCKER_HOST: should be unix:///path/to/docker.sock or tcp://HOST:PORT
+            GANTRY_STORE            | postgres://db/gantry   | GANTRY_STORE: should be a JDBC URL like jdbc:postgresql://HOST:5432/gantry, was "postgres://db/gantry"
+            GANTRY_SERVER_ADDR      | 7070                   | GANTRY_SERVER_ADDR: should be HOST:PORT, like 127.0.0.1:7070, was "7070"
+            """)
+    void namesTheVariableWithABadValue(String variable, String value, String expected) {
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> Installation.load(Map.of("GANTRY_HOME", home.toString(), variable, value)));
+
+        assertThat(e.source()).isEqualTo("The environment");
+        assertThat(e.getMessage()).startsWith("The environment has a problem:\n  " + expected);
+    }
+
+    @Test
+    void reportsEveryProblemInConfigYmlWithItsLine() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "# Gantry\nproxy: apache\nproxy-http-port: http\nregistri: x\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(home.resolve("config.yml") + " has 3 problems:\n"
+                        + "  proxy (line 2): should be haproxy or nginx, was \"apache\"\n"
+                        + "  proxy-http-port (line 3): should be a whole number from 1 to 65535, was \"http\"\n"
+                        + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
+                        + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr;"
+                        + " did you mean registry?\n"
+                        + "See docs/installation-config.md for every setting, its variable and its default.");
+    }
+
+    @Test
+    void namesBothWhenConfigYmlAndTheEnvironmentAreWrong() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "proxy: [haproxy]\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_PROXY_HTTP_PORT", "-1")))
+                .hasMessageStartingWith(home.resolve("config.yml") + " and the environment has 2 problems:\n"
+                        + "  GANTRY_PROXY_HTTP_PORT: should be a whole number from 1 to 65535, was \"-1\"\n"
+                        + "  proxy (line 1): should be haproxy or nginx, was a list\n");
+    }
+
+    @Test
+    void refusesAConfigYmlThatIsNotYaml() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "registry: 127.0.0.1:5000\n\tproxy: nginx\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .hasMessageContaining("  line 2: not valid YAML");
+    }
+
+    @Test
+    void anEmptyConfigYmlMeansTheDefaults() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "# nothing set here yet\n");
+
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).proxy()).isEqualTo("haproxy");
+    }
+}

@@ -1,0 +1,170 @@
+package dev.gantry.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.gantry.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceConfigTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    @Test
+    void readsEveryKey() throws IOException {
+        ServiceConfig config = parseFixture("gantry-with-everything.yml");
+
+        assertThat(config).isEqualTo(new ServiceConfig("books-ms", "team/books-ms",
+                new BuildSpec("docker/Dockerfile.prod", "./app", Map.of("JAVA_VERSION", "21", "STRICT", "true")),
+                new TestsSpec("docker/Dockerfile.test",
+                        new TestPhase(Map.of("DB_URL", "jdbc:h2:mem:test", "RATIO", "0.5"),
+                                List.of("./gradlew", "test", "--offline"), Duration.ofMinutes(15)),
+                        new TestPhase(Map.of("SUITE", "smoke"), List.of(), Duration.ofSeconds(90)),
+                        new TestPhase(Map.of(), List.of("./gradlew", "itest"), Duration.ofHours(1))),
+                new RunSpec(9090, 2,
+                        Map.of("SPRING_PROFILES_ACTIVE", "prod", "JAVA_OPTS", "-Xmx256m -Dfile.encoding=UTF-8", "EMPTY", ""),
+                        new HealthSpec("/actuator/health", Duration.ofMillis(500), Duration.ofMinutes(2)),
+                        Duration.ofSeconds(45)),
+                new ProxySpec("/api/v1/books", Optional.of("books.example.com")),
+                new DeploySpec(Duration.ofSeconds(20), 5)));
+    }
+
+    @Test
+    void fillsEveryDefaultFromOnlyTheServiceName() throws IOException {
+        ServiceConfig config = parseFixture("gantry-with-only-service.yml");
+
+        assertThat(config).isEqualTo(new ServiceConfig("books-ms", "books-ms",
+                new BuildSpec("Dockerfile", ".", Map.of()),
+                new TestsSpec("Dockerfile.test",
+                        new TestPhase(Map.of(), List.of(), Duration.ofMinutes(10)),
+                        new TestPhase(Map.of(), List.of(), Duration.ofMinutes(5)),
+                        new TestPhase(Map.of(), List.of(), Duration.ofMinutes(5))),
+                new RunSpec(8080, 1, Map.of(), new HealthSpec("/health", Duration.ofSeconds(1), Duration.ofSeconds(60)),
+                        Duration.ofSeconds(30)),
+                new ProxySpec("/books-ms", Optional.empty()),
+                new DeploySpec(Duration.ofSeconds(10), 3)));
+    }
+
+    @Test
+    void keepsEnvironmentInTheOrderWrittenAndUnmodifiable() throws IOException {
+        RunSpec run = parseFixture("gantry-with-everything.yml").run();
+
+        assertThat(run.env()).containsExactly(Map.entry("SPRING_PROFILES_ACTIVE", "prod"),
+                Map.entry("JAVA_OPTS", "-Xmx256m -Dfile.encoding=UTF-8"), Map.entry("EMPTY", ""));
+        assertThatThrownBy(() -> run.env().put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void acceptsValuesAtTheEdges() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: a
+                build:
+                  context: src/../lib/.
+                  args:
+                tests:
+                  pre-deployment:
+                run:
+                  port: 65535
+                  replicas: 100
+                  env: {_X: "42", Y: ''}
+                deploy: {keep-releases: 1, drain: 24h}
+                """, "gantry.yml");
+
+        assertThat(config.build()).isEqualTo(new BuildSpec("Dockerfile", "src/../lib/.", Map.of()));
+        assertThat(config.run().port()).isEqualTo(65535);
+        assertThat(config.run().replicas()).isEqualTo(100);
+        assertThat(config.run().env()).isEqualTo(Map.of("_X", "42", "Y", ""));
+        assertThat(config.deploy()).isEqualTo(new DeploySpec(Duration.ofHours(24), 1));
+    }
+
+    @Test
+    void loadsGantryYmlFromTheServiceDirectory(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("gantry.yml"), "service: books-ms\nrun: {replicas: 3}\n");
+
+        assertThat(ServiceConfig.load(dir).run().replicas()).isEqualTo(3);
+    }
+
+    @Test
+    void saysHowToCreateAMissingFile(@TempDir Path parent) throws IOException {
+        Path dir = Files.createDirectory(parent.resolve("orders"));
+
+        assertThatThrownBy(() -> ServiceConfig.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.resolve("gantry.yml") + " has a problem:")
+                .hasMessageContaining("the file does not exist; create gantry.yml in " + dir
+                        + " with at least a line like \"service: orders\"");
+    }
+
+    @Test
+    void saysWhenTheServiceDirectoryDoesNotExist(@TempDir Path parent) {
+        Path dir = parent.resolve("nowhere");
+
+        assertThatThrownBy(() -> ServiceConfig.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the directory " + dir + " does not exist");
+    }
+
+    @Test
+    void refusesAHugeFileWithoutReadingItAll(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("gantry.yml"), new byte[10 * 1024 * 1024]);
+
+        assertThatThrownBy(() -> ServiceConfig.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is larger than 256 KiB");
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("gantry.yml"), new byte[] {'s', ':', ' ', (byte) 0xC3, (byte) 0x28});
+
+        assertThatThrownBy(() -> ServiceConfig.load(dir)).hasMessageContaining("is not UTF-8 text");
+    }
+
+    @Test
+    void refusesAGantryYmlThatIsNotARegularFile(@TempDir Path dir) throws IOException {
+        Files.createDirectory(dir.resolve("gantry.yml"));
+
+        assertThatThrownBy(() -> ServiceConfig.load(dir)).hasMessageContaining("the file is not a regular file");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceInLineOrder() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ServiceConfig.parse("""
+                image: Books
+                run:
+                  replicas: 0
+                  port: http
+                proxy: {path: api}
+                """, "services/books/gantry.yml"));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(e.source()).isEqualTo("services/books/gantry.yml");
+        assertThat(e.problems()).extracting(ConfigProblem::keyPath, ConfigProblem::line).containsExactly(
+                tuple("service", 1), tuple("image", 1),
+                tuple("run/replicas", 3), tuple("run/port", 4),
+                tuple("proxy/path", 5));
+        assertThat(e.getMessage()).isEqualTo("""
+                services/books/gantry.yml has 5 problems:
+                  service (line 1): is required; add a line like "service: books-ms"
+                  image (line 1): should be an image repository name like books-ms or team/books-ms \
+                (lowercase, no registry host, no tag), was "Books"
+                  run/replicas (line 3): should be a whole number from 1 to 100, was 0
+                  run/port (line 4): should be a whole number from 1 to 65535, was "http"
+                  proxy/path (line 5): should be a URL path starting with '/', of letters, digits and . _ ~ % / - \
+                (like /api/v1/books), was "api"
+                See docs/gantry-yml.md for every key, its type, default and allowed values.""");
+    }
+
+    private static ServiceConfig parseFixture(String name) throws IOException {
+        return ServiceConfig.parse(Files.readString(FIXTURES.resolve(name)), name);
+    }
+}

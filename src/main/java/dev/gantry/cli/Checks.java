@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 /** The probes of {@code gantry doctor} that are not a Docker engine, a registry or the store. */
 final class Checks {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Map<String, String> PACKAGES = Map.of("etcd", "etcd-server");
 
     private Checks() {
     }
@@ -35,7 +36,8 @@ final class Checks {
     static String etcd(Installation installation) {
         String discovery = installation.discovery();
         if (!discovery.startsWith("etcd://")) {
-            return "not used (discovery: " + discovery + "; set GANTRY_DISCOVERY=etcd://HOST:PORT to use etcd)";
+            return version(List.of("etcd", "--version"), "etcd", "") + "; not used (discovery: " + discovery
+                    + "; set GANTRY_DISCOVERY=etcd://HOST:PORT to use etcd)";
         }
         String url = "http://" + discovery.substring("etcd://".length()) + "/health";
         try {
@@ -66,8 +68,8 @@ final class Checks {
             }
             return output.lines().findFirst().orElse(name) + used;
         } catch (IOException e) {
-            throw new Problem(name + " is not installed or not on PATH. Install it: apt-get install -y " + name
-                    + " (bin/env-up does)");
+            throw new Problem(name + " is not installed or not on PATH. Install it: apt-get install -y "
+                    + PACKAGES.getOrDefault(name, name) + " (bin/env-up does)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Problem("interrupted while checking " + name);

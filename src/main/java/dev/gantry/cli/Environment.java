@@ -14,7 +14,7 @@ final class Environment implements AutoCloseable {
 
     private Environment(Installation installation) {
         this.installation = installation;
-        this.buildEngine = Engine.connect(installation.buildDockerHost().or(installation::dockerHost));
+        this.buildEngine = Engine.connect(installation.effectiveBuildDockerHost());
         this.registry = Registry.at(installation.registry());
     }
 

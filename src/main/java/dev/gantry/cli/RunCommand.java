@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
         ServiceConfig config = source.config();
         try (Environment env = Environment.load()) {
             var progress = new ProgressPrinter(out);
-            var pipeline = new Pipeline(env.buildEngine, env.registry, env.store(), env.installation.home(), progress);
+            var pipeline = new Pipeline(env.buildEngine, env.registry, env.store(), env.installation, progress);
             pipeline.preflight();
             if (source.release().dirty()) {
                 progress.warn("the work tree has uncommitted changes; they are not part of this run, which"

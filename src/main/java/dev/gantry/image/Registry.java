@@ -59,6 +59,8 @@ public final class Registry {
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.ConnectException e) {
+            throw new RegistryUnavailableException(address, url, "connection refused");
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new RegistryUnavailableException(address, url, reason);

@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
+import dev.gantry.config.Installation;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
@@ -27,15 +28,15 @@ public final class Pipeline {
     private final Engine engine;
     private final Registry registry;
     private final Store store;
-    private final Path home;
+    private final Installation installation;
     private final RunListener listener;
 
     /** A pipeline building on {@code engine}, pushing to {@code registry}, recording in {@code store}. */
-    public Pipeline(Engine engine, Registry registry, Store store, Path home, RunListener listener) {
+    public Pipeline(Engine engine, Registry registry, Store store, Installation installation, RunListener listener) {
         this.engine = engine;
         this.registry = registry;
         this.store = store;
-        this.home = home;
+        this.installation = installation;
         this.listener = listener;
     }
 
@@ -51,9 +52,9 @@ public final class Pipeline {
         Release release = source.release();
         long runId = store.runs().start(new NewRun(config.service(), release.commit(), release.title(),
                 release.dirty(), trigger));
-        Path workspace = home.resolve("workspaces").resolve(config.service() + "-" + runId);
+        Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
         RunContext run = RunContext.of(runId, source, config, workspace, registry.address());
-        var stages = new StageRunner(store, listener, home.resolve("logs").resolve(config.service()));
+        var stages = new StageRunner(store, listener, installation.logs().resolve(config.service()));
         listener.runStarted(runId, config, release);
         try {
             stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(source, workspace, log));

@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.config.Installation;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.image.Registry;
 import dev.gantry.store.RunRecord;
@@ -12,6 +13,7 @@ import dev.gantry.store.StageState;
 import dev.gantry.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,7 @@ class PipelineTest {
     }
 
     private Pipeline pipeline(RecordingEngine engine) {
-        return new Pipeline(engine, Registry.at(REGISTRY), store, home, RunListener.SILENT);
+        var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
+        return new Pipeline(engine, Registry.at(REGISTRY), store, installation, RunListener.SILENT);
     }
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by bin/env-up and bin/env-down: where the local environment keeps its state,
 # and how its daemons are started, found and stopped by pid file. Sourced, not executed.
 
@@ -6,8 +7,11 @@ ENV_DIR="$GANTRY_ROOT/.env"
 RUN_DIR="$ENV_DIR/run"
 LOG_DIR="$ENV_DIR/log"
 
+# shellcheck disable=SC2034  # used by the scripts that source this
 REGISTRY_ADDR=127.0.0.1:5000
+# shellcheck disable=SC2034
 ETCD_CLIENT_URL=http://127.0.0.1:2379
+# shellcheck disable=SC2034
 ETCD_PEER_URL=http://127.0.0.1:2380
 
 say() { printf '%s\n' "$*"; }

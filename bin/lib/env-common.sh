@@ -100,9 +100,9 @@ stop_pid() {
   done
 }
 
-# find_jdk: print "FEATURE HOME" of the newest JDK >= 21 with jlink, looking at
+# find_base_jdk: print "FEATURE HOME" of the newest JDK >= 21 with jlink, looking at
 # GANTRY_BASE_JDK (only that one, when set), else JAVA_HOME and /usr/lib/jvm/*.
-find_jdk() {
+find_base_jdk() {
   local candidates=() home version major best_major=0 best_home=""
   if [[ -n "${GANTRY_BASE_JDK:-}" ]]; then
     candidates=("$GANTRY_BASE_JDK")

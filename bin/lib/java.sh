@@ -1,22 +1,23 @@
 # Sourced by bin/ scripts: finds a JDK >= 21 and exports JAVA_HOME for it.
 # Order: $JAVA_HOME, the java on PATH, then every JDK under /usr/lib/jvm (newest first).
+# The version comes from the JDK's `release` file, so no JVM is started to find it.
 
-java_feature_version() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1
+jdk_feature_version() {
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
 }
 
 find_jdk() {
-  local candidates=() java version
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
-  java=$(command -v java 2>/dev/null) && candidates+=("$(readlink -f "$java")")
-  for java in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do
-    candidates+=("$java")
+  local candidates=() java home version
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  java=$(command -v java 2>/dev/null) && candidates+=("$(dirname "$(dirname "$(readlink -f "$java")")")")
+  for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    candidates+=("${home%/}")
   done
-  for java in "${candidates[@]}"; do
-    [ -x "$java" ] && [ -x "$(dirname "$java")/javac" ] || continue
-    version=$(java_feature_version "$java")
-    if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
-      JAVA_HOME=$(dirname "$(dirname "$java")")
+  for home in "${candidates[@]}"; do
+    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
+    version=$(jdk_feature_version "$home")
+    if [ -n "$version" ] && [ "$version" -ge 21 ]; then
+      JAVA_HOME=$home
       export JAVA_HOME
       return 0
     fi

@@ -71,13 +71,19 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * The test stage, and the build stage as soon as the test image is built: the production image
+     * then reuses the layers the two Dockerfiles share, and is built while the tests run.
+     */
     private void testWhileBuilding(RunContext run, StageRunner stages) {
-        var push = new PushImage(engine, registry);
         var build = new BuildImage(engine);
+        var tests = new RunTests(engine, build, new PushImage(engine, registry));
+        var testImageBuilt = new CompletableFuture<Void>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var tested = CompletableFuture.runAsync(() -> stages.run(run.runId(), Stage.TEST,
-                    log -> new RunTests(engine, build, push).run(run, log)), threads);
-            var built = CompletableFuture.runAsync(() -> stages.run(run.runId(), Stage.BUILD,
+                            log -> tests.run(run, log, () -> testImageBuilt.complete(null))), threads)
+                    .whenComplete((passed, failed) -> testImageBuilt.cancel(false));
+            var built = testImageBuilt.thenRunAsync(() -> stages.run(run.runId(), Stage.BUILD,
                     log -> build.app(run, log)), threads);
             RuntimeException testFailure = failure(tested);
             RuntimeException buildFailure = failure(built);
@@ -97,6 +103,8 @@ public final class Pipeline {
             return null;
         } catch (CompletionException e) {
             return e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (java.util.concurrent.CancellationException e) {
+            return e;
         }
     }
 

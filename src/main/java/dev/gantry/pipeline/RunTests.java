@@ -20,8 +20,10 @@ final class RunTests {
         this.push = push;
     }
 
-    void run(RunContext run, StageLog log) {
+    /** Runs the stage; {@code testImageBuilt} is told as soon as the test image exists. */
+    void run(RunContext run, StageLog log, Runnable testImageBuilt) {
         build.tests(run, log);
+        testImageBuilt.run();
         ContainerSpec spec = TestContainers.preDeployment(run);
         log.line("running " + spec.name() + " with TEST_TYPE=" + spec.env().get("TEST_TYPE"));
         ContainerExit exit;

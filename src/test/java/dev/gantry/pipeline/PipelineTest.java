@@ -58,6 +58,7 @@ class PipelineTest {
         String tests = REGISTRY + "/books-ms-test:" + commit;
         assertThat(outcome.appImage()).hasToString(app);
         assertThat(engine.calls).containsSubsequence("build " + tests, "run books-ms-pre-deployment-1", "push " + tests);
+        assertThat(engine.calls).containsSubsequence("build " + tests, "build " + app);
         assertThat(engine.calls).contains("build " + app).last().isEqualTo("push " + app);
         assertThat(engine.builds).allSatisfy(build -> assertThat(build.labels())
                 .containsEntry("gantry.service", "books-ms").containsEntry("gantry.release", commit));
@@ -94,6 +95,20 @@ class PipelineTest {
         RunRecord run = store.runs().history("books-ms", 1).getFirst();
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(run.failedStage()).contains("test");
+    }
+
+    @Test
+    void aTestImageThatDoesNotBuildFailsTheTestStageAndTheAppImageIsNeverBuilt() {
+        var engine = new RecordingEngine().failBuildOf(REGISTRY + "/books-ms-test:");
+
+        assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
+                .isInstanceOfSatisfying(StageFailedException.class, e -> {
+                    assertThat(e.stage()).isEqualTo(Stage.TEST);
+                    assertThat(e.reason()).contains("unknown instruction: FORM");
+                });
+        assertThat(engine.calls).doesNotContain("build " + REGISTRY + "/books-ms:" + commit);
+        assertThat(store.runs().history("books-ms", 1).getFirst().stages()).extracting(StageRecord::name)
+                .containsExactly("checkout", "test");
     }
 
     @Test

@@ -23,8 +23,15 @@ final class Environment implements AutoCloseable {
         return new Environment(Installation.load(System.getenv()));
     }
 
+    /** Checks that the build engine and the registry answer, before a run starts. */
+    Void preflight() {
+        buildEngine.ping();
+        registry.ping();
+        return null;
+    }
+
     /** The store, opened (and migrated) on first use. */
-    Store store() {
+    synchronized Store store() {
         if (store == null) {
             store = Store.open(installation.storeUrl());
         }
@@ -32,7 +39,7 @@ final class Environment implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         buildEngine.close();
         if (store != null) {
             store.close();

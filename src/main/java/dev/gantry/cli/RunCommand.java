@@ -4,8 +4,12 @@ import dev.gantry.config.ServiceConfig;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.store.Store;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,18 +30,24 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the flow for the service at {@code path}, showing progress on {@code out}. */
-    static RunOutcome flow(Path path, java.io.PrintWriter out) {
-        ServiceSource source = ServiceSource.locate(path);
-        ServiceConfig config = source.config();
-        try (Environment env = Environment.load()) {
+    /**
+     * Runs the flow for the service at {@code path}, showing progress on {@code out}. The store is
+     * opened and the environment checked while the commit and its gantry.yml are read; a bad
+     * gantry.yml is still reported before an unusable environment.
+     */
+    static RunOutcome flow(Path path, PrintWriter out) {
+        try (Environment env = Environment.load(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Store> store = threads.submit(env::store);
+            Future<Void> preflight = threads.submit(env::preflight);
+            ServiceSource source = ServiceSource.locate(path);
+            ServiceConfig config = source.config();
+            Background.await(preflight);
             var progress = new ProgressPrinter(out);
-            var pipeline = new Pipeline(env.buildEngine, env.registry, env.store(), env.installation, progress);
-            pipeline.preflight();
             if (source.release().dirty()) {
                 progress.warn("the work tree has uncommitted changes; they are not part of this run, which"
                         + " builds commit " + source.release().shortCommit() + " exactly");
             }
+            var pipeline = new Pipeline(env.buildEngine, env.registry, Background.await(store), env.installation, progress);
             RunOutcome outcome = pipeline.run(source, config, "cli");
             progress.succeeded(outcome);
             return outcome;

@@ -40,12 +40,6 @@ public final class Pipeline {
         this.listener = listener;
     }
 
-    /** Checks the engine and the registry answer, so that a run does not start in a broken environment. */
-    public void preflight() {
-        engine.ping();
-        registry.ping();
-    }
-
     /** Runs the flow for the release of {@code source}; throws what failed, after recording it. */
     public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
         long started = System.nanoTime();

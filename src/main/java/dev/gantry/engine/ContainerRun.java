@@ -5,9 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A container run to its end: create, start, follow output, wait with a deadline, remove. */
@@ -23,7 +21,7 @@ final class ContainerRun {
     }
 
     ContainerExit run(ContainerSpec spec, Duration deadline, LogSink log) {
-        String id = create(spec);
+        String id = ContainerCreation.create(docker, calls, spec);
         try {
             calls.run("Starting container " + spec.name(), () -> docker.startContainerCmd(id).exec());
             var output = follow(id, log);
@@ -33,21 +31,6 @@ final class ContainerRun {
         } finally {
             remove(id);
         }
-    }
-
-    private String create(ContainerSpec spec) {
-        var host = HostConfig.newHostConfig();
-        spec.network().ifPresent(host::withNetworkMode);
-        List<String> env = spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-        var cmd = docker.createContainerCmd(spec.image())
-                .withName(spec.name())
-                .withEnv(env)
-                .withLabels(spec.labels())
-                .withHostConfig(host);
-        if (!spec.command().isEmpty()) {
-            cmd.withCmd(spec.command());
-        }
-        return calls.call("Creating container " + spec.name() + " from " + spec.image(), cmd::exec).getId();
     }
 
     private LineFrames follow(String id, LogSink log) {

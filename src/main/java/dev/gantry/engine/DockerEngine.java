@@ -6,6 +6,9 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** {@link Engine} over the Docker Engine API (docker-java, Apache HttpClient 5 transport). */
 final class DockerEngine implements Engine {
@@ -14,11 +17,13 @@ final class DockerEngine implements Engine {
     private final String address;
     private final DockerClient docker;
     private final DockerCalls calls;
+    private final Containers containers;
 
     private DockerEngine(String address, DockerClient docker) {
         this.address = address;
         this.docker = docker;
         this.calls = new DockerCalls(address);
+        this.containers = new Containers(docker, calls);
     }
 
     static DockerEngine connect(String dockerHost) {
@@ -66,6 +71,40 @@ final class DockerEngine implements Engine {
     @Override
     public ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log) {
         return new ContainerRun(docker, calls).run(spec, deadline, log);
+    }
+
+    @Override
+    public String start(ContainerSpec spec) {
+        return containers.start(spec);
+    }
+
+    @Override
+    public Optional<ContainerState> inspect(String idOrName) {
+        return containers.inspect(idOrName);
+    }
+
+    @Override
+    public List<ContainerState> list(Map<String, String> labels) {
+        return containers.list(labels);
+    }
+
+    @Override
+    public void stop(String id, Duration grace) {
+        containers.stop(id, grace);
+    }
+
+    @Override
+    public void remove(String id) {
+        containers.remove(id);
+    }
+
+    @Override
+    public List<String> declaredVolumes(String image) {
+        var config = calls.call("Inspecting image " + image, () -> docker.inspectImageCmd(image).exec()).getConfig();
+        if (config == null || config.getVolumes() == null) {
+            return List.of();
+        }
+        return config.getVolumes().keySet().stream().sorted().toList();
     }
 
     @Override

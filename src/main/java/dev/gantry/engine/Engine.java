@@ -1,6 +1,8 @@
 package dev.gantry.engine;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,24 @@ public interface Engine extends AutoCloseable {
 
     /** Starts a container, streams its output to {@code log}, waits for it to exit and removes it. */
     ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log);
+
+    /** Creates and starts a long-running container; returns its id. */
+    String start(ContainerSpec spec);
+
+    /** What Docker says about a container, by id or name; empty if there is no such container. */
+    Optional<ContainerState> inspect(String idOrName);
+
+    /** Every container, running or not, that carries all of {@code labels}. */
+    List<ContainerState> list(Map<String, String> labels);
+
+    /** Stops a container, giving it {@code grace} after SIGTERM; an absent or stopped one is not an error. */
+    void stop(String id, Duration grace);
+
+    /** Removes a container and its anonymous volumes; an absent one is not an error. */
+    void remove(String id);
+
+    /** The paths an image declares as volumes ({@code VOLUME} in its Dockerfile). */
+    List<String> declaredVolumes(String image);
 
     /** Removes a tag or image if it exists; an absent image is not an error. */
     void removeImage(String reference);

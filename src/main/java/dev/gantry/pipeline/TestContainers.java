@@ -4,7 +4,6 @@ import dev.gantry.config.TestPhase;
 import dev.gantry.engine.ContainerSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Builds the test containers of DESIGN.md ("Test containers") as data. */
 final class TestContainers {
@@ -22,7 +21,7 @@ final class TestContainers {
         env.put("GANTRY_RELEASE", run.release().commit());
         env.putAll(phase.env());
         String name = run.config().service() + "-" + PRE_DEPLOYMENT + "-" + run.runId();
-        return new ContainerSpec(run.testImage().toString(), name, phase.command(), env,
-                Labels.testContainer(run), Optional.empty());
+        return ContainerSpec.of(run.testImage().toString(), name)
+                .withCommand(phase.command()).withEnv(env).withLabels(Labels.testContainer(run));
     }
 }

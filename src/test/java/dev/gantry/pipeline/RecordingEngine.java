@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import dev.gantry.engine.BuildRequest;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
+import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** An engine that records what it is asked to do and fails where a test says so. */
@@ -72,6 +75,37 @@ final class RecordingEngine implements Engine {
             log.line("FAIL delete book: expected 204 but was 500");
         }
         return testExit;
+    }
+
+    @Override
+    public String start(ContainerSpec spec) {
+        calls.add("start " + spec.name());
+        return spec.name();
+    }
+
+    @Override
+    public Optional<ContainerState> inspect(String idOrName) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<ContainerState> list(Map<String, String> labels) {
+        return List.of();
+    }
+
+    @Override
+    public void stop(String id, Duration grace) {
+        calls.add("stop " + id);
+    }
+
+    @Override
+    public void remove(String id) {
+        calls.add("remove container " + id);
+    }
+
+    @Override
+    public List<String> declaredVolumes(String image) {
+        return List.of();
     }
 
     @Override

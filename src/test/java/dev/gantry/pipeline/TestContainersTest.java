@@ -33,6 +33,8 @@ class TestContainersTest {
                 List.of("java", "-cp", "/tests", "Runner"),
                 Map.of("TEST_TYPE", "smoke", "GANTRY_SERVICE", "books-ms", "GANTRY_RELEASE", COMMIT, "DB", "memory"),
                 Map.of("gantry.service", "books-ms", "gantry.release", COMMIT, "gantry.run", "42", "gantry.role", "test"),
-                Optional.empty()));
+                Optional.empty(),
+                List.of(),
+                Map.of()));
     }
 }

@@ -99,6 +99,11 @@ final class DockerEngine implements Engine {
     }
 
     @Override
+    public List<String> logs(String id, int lines) {
+        return containers.logs(id, lines);
+    }
+
+    @Override
     public List<String> declaredVolumes(String image) {
         var config = calls.call("Inspecting image " + image, () -> docker.inspectImageCmd(image).exec()).getConfig();
         if (config == null || config.getVolumes() == null) {

@@ -49,6 +49,9 @@ public interface Engine extends AutoCloseable {
     /** Removes a container and its anonymous volumes; an absent one is not an error. */
     void remove(String id);
 
+    /** The last {@code lines} lines of a container's output, oldest first. */
+    List<String> logs(String id, int lines);
+
     /** The paths an image declares as volumes ({@code VOLUME} in its Dockerfile). */
     List<String> declaredVolumes(String image);
 

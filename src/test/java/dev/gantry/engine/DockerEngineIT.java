@@ -49,6 +49,7 @@ class DockerEngineIT {
                 .extracting(ContainerState::id).containsExactly(id);
         assertThat(engine.list(Map.of("gantry.service", label, "gantry.colour", "green"))).isEmpty();
 
+        assertThat(engine.logs(id, 50)).isNotEmpty();
         engine.stop(id, Duration.ofSeconds(5));
         assertThat(engine.inspect(id)).hasValueSatisfying(c -> assertThat(c.running()).isFalse());
         engine.remove(id);

@@ -104,6 +104,11 @@ final class RecordingEngine implements Engine {
     }
 
     @Override
+    public List<String> logs(String id, int lines) {
+        return List.of();
+    }
+
+    @Override
     public List<String> declaredVolumes(String image) {
         return List.of();
     }

@@ -69,6 +69,19 @@ final class DockerEngine implements Engine {
     }
 
     @Override
+    public void pull(String reference, Duration deadline, LogSink log) {
+        try {
+            docker.inspectImageCmd(reference).exec();
+            return;
+        } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
+            log.line(reference + " is not on " + address + "; pulling it");
+        } catch (RuntimeException e) {
+            throw calls.unavailable(e);
+        }
+        new ImagePull(docker, calls).run(reference, deadline, log);
+    }
+
+    @Override
     public ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log) {
         return new ContainerRun(docker, calls).run(spec, deadline, log);
     }
@@ -110,6 +123,17 @@ final class DockerEngine implements Engine {
             return List.of();
         }
         return config.getVolumes().keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public List<ImageState> images(Map<String, String> labels) {
+        var found = calls.call("Listing images labelled " + labels,
+                () -> docker.listImagesCmd().withLabelFilter(labels).exec());
+        return found.stream()
+                .map(i -> new ImageState(i.getId(), i.getRepoTags() == null ? List.of() : List.of(i.getRepoTags()),
+                        java.time.Instant.ofEpochSecond(i.getCreated()), i.getLabels() == null ? Map.of() : i.getLabels()))
+                .sorted(java.util.Comparator.comparing(ImageState::created).reversed())
+                .toList();
     }
 
     @Override

@@ -31,6 +31,9 @@ public interface Engine extends AutoCloseable {
     /** Pushes {@code reference} (registry/repository:tag) to its registry. */
     void push(String reference, Duration deadline, LogSink log);
 
+    /** Makes {@code reference} present on this engine, pulling it from its registry if it is not. */
+    void pull(String reference, Duration deadline, LogSink log);
+
     /** Starts a container, streams its output to {@code log}, waits for it to exit and removes it. */
     ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log);
 
@@ -54,6 +57,9 @@ public interface Engine extends AutoCloseable {
 
     /** The paths an image declares as volumes ({@code VOLUME} in its Dockerfile). */
     List<String> declaredVolumes(String image);
+
+    /** Every local image that carries all of {@code labels}, newest first. */
+    List<ImageState> images(Map<String, String> labels);
 
     /** Removes a tag or image if it exists; an absent image is not an error. */
     void removeImage(String reference);

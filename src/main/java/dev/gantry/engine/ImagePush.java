@@ -17,13 +17,10 @@ final class ImagePush {
 
     void run(String reference, Duration deadline, LogSink log) {
         String what = "Pushing " + reference;
-        int colon = reference.lastIndexOf(':');
-        if (colon < 0 || reference.indexOf('/', colon) >= 0) {
-            throw new IllegalArgumentException("push needs repository:tag, got " + reference);
-        }
+        RepositoryTag image = RepositoryTag.parse(reference);
         var outcome = new StreamOutcome<PushResponseItem>(log);
-        calls.run(what, () -> docker.pushImageCmd(reference.substring(0, colon))
-                .withTag(reference.substring(colon + 1))
+        calls.run(what, () -> docker.pushImageCmd(image.repository())
+                .withTag(image.tag())
                 .withAuthConfig(new AuthConfig())
                 .exec(outcome));
         outcome.await(what, deadline, calls);

@@ -4,6 +4,7 @@ import dev.gantry.engine.BuildRequest;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
+import dev.gantry.engine.ImageState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
 import java.time.Duration;
@@ -67,6 +68,11 @@ final class RecordingEngine implements Engine {
     }
 
     @Override
+    public void pull(String reference, Duration deadline, LogSink log) {
+        calls.add("pull " + reference);
+    }
+
+    @Override
     public ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log) {
         calls.add("run " + spec.name());
         containers.add(spec);
@@ -110,6 +116,11 @@ final class RecordingEngine implements Engine {
 
     @Override
     public List<String> declaredVolumes(String image) {
+        return List.of();
+    }
+
+    @Override
+    public List<ImageState> images(Map<String, String> labels) {
         return List.of();
     }
 

@@ -1,0 +1,62 @@
+package dev.gantry.deploy;
+
+import dev.gantry.config.ServiceConfig;
+import dev.gantry.discovery.Colour;
+import dev.gantry.engine.ContainerSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the containers of a release (DESIGN.md: labels, names {@code <service>-<colour>-<n>}) as data. */
+final class AppContainers {
+    static final String SERVICE = "gantry.service";
+    static final String COLOUR = "gantry.colour";
+    static final String RELEASE = "gantry.release";
+    static final String RUN = "gantry.run";
+    static final String ROLE = "gantry.role";
+
+    private AppContainers() {
+    }
+
+    /**
+     * Replica {@code n} (from 1) of the release in {@code colour}. Every volume the image declares
+     * is a named volume of the service, shared by its replicas and kept across releases.
+     */
+    static ContainerSpec replica(Deployment deployment, Colour colour, int n, List<String> declaredVolumes) {
+        ServiceConfig config = deployment.config();
+        Map<String, String> env = new LinkedHashMap<>(config.run().env());
+        env.put("GANTRY_SERVICE", config.service());
+        env.put("GANTRY_RELEASE", deployment.release());
+        env.put("GANTRY_COLOUR", colour.word());
+        var spec = ContainerSpec.of(deployment.appImage().toString(), name(config.service(), colour, n))
+                .withEnv(env)
+                .withLabels(labels(deployment, colour))
+                .withPublishedPort(config.run().port());
+        for (String path : declaredVolumes) {
+            spec = spec.withVolume(volumeName(config.service(), path), path);
+        }
+        return spec;
+    }
+
+    /** The labels that find the containers of a service's colour. */
+    static Map<String, String> selector(String service, Colour colour) {
+        return Map.of(SERVICE, service, COLOUR, colour.word(), ROLE, "app");
+    }
+
+    static String name(String service, Colour colour, int n) {
+        return service + "-" + colour.word() + "-" + n;
+    }
+
+    /** {@code gantry-books-ms-data} for {@code /data}: one volume per service and path. */
+    static String volumeName(String service, String path) {
+        String slug = path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        return "gantry-" + service + "-" + (slug.isEmpty() ? "root" : slug);
+    }
+
+    private static Map<String, String> labels(Deployment deployment, Colour colour) {
+        Map<String, String> labels = new LinkedHashMap<>(selector(deployment.service(), colour));
+        labels.put(RELEASE, deployment.release());
+        labels.put(RUN, Long.toString(deployment.runId()));
+        return labels;
+    }
+}

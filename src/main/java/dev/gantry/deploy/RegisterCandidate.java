@@ -1,0 +1,29 @@
+package dev.gantry.deploy;
+
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.ColourRecord;
+import dev.gantry.discovery.ColourState;
+import dev.gantry.discovery.Discovery;
+import dev.gantry.discovery.Instance;
+import dev.gantry.engine.LogSink;
+import java.util.List;
+
+/** The register stage: records the candidate's instances in discovery, as {@code candidate}. */
+public final class RegisterCandidate {
+    private final Discovery discovery;
+
+    public RegisterCandidate(Discovery discovery) {
+        this.discovery = discovery;
+    }
+
+    /** Registers the candidate; its deregistration is pushed onto {@code undo}. */
+    public void run(Deployment deployment, Colour candidate, List<Instance> instances, Undo undo, LogSink log) {
+        var record = new ColourRecord(deployment.release(), deployment.appImage().toString(), ColourState.CANDIDATE,
+                instances);
+        discovery.put(deployment.service(), candidate, record);
+        undo.push("deregister " + deployment.service() + " " + candidate.word(),
+                () -> discovery.remove(deployment.service(), candidate));
+        log.line("registered " + instances.size() + " " + candidate.word() + " instance(s) of " + deployment.service()
+                + " in " + discovery.describe() + " as candidate");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gantry.it;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Docker holds for one service: the containers and images labelled
+ * {@code gantry.service=<service>} (DESIGN.md, "Docker labels"), found and removed by that label only,
+ * so that a test never touches what another test or another person started. The engine is the
+ * one the CLI uses by default: DOCKER_HOST, else the local socket.
+ */
+final class DockerObjects implements AutoCloseable {
+    private static final String SERVICE_LABEL = "gantry.service";
+
+    private final DockerClient docker;
+
+    DockerObjects() {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        var http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
+        this.docker = DockerClientImpl.getInstance(config, http);
+    }
+
+    /** Containers of {@code service}, running or not, as "name (state)". */
+    List<String> containers(String service) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()
+                .map(c -> String.join(",", c.getNames()) + " (" + c.getState() + ")")
+                .toList();
+    }
+
+    /** Images of {@code service}, as their tags (or ids when untagged). */
+    List<String> images(String service) {
+        return docker.listImagesCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()
+                .map(DockerObjects::describe)
+                .toList();
+    }
+
+    /** Removes the containers (with their anonymous volumes) and images of {@code service}. */
+    void removeAll(String service) {
+        for (Container container : docker.listContainersCmd().withShowAll(true).withLabelFilter(label(service)).exec()) {
+            ignoringGone(() -> docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());
+        }
+        for (Image image : docker.listImagesCmd().withShowAll(true).withLabelFilter(label(service)).exec()) {
+            ignoringGone(() -> docker.removeImageCmd(image.getId()).withForce(true).exec());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the Docker client failed", e);
+        }
+    }
+
+    private static Map<String, String> label(String service) {
+        return Map.of(SERVICE_LABEL, service);
+    }
+
+    private static String describe(Image image) {
+        String[] tags = image.getRepoTags();
+        return tags == null || tags.length == 0 || Arrays.asList(tags).contains("<none>:<none>")
+                ? image.getId() : String.join(",", tags);
+    }
+
+    /** An object removed meanwhile (an image pruned with its child) is what we wanted anyway. */
+    private static void ignoringGone(Runnable removal) {
+        try {
+            removal.run();
+        } catch (NotFoundException gone) {
+            // already removed
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gantry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.it.GantryCli.Result;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code gantry doctor}: every part of the environment checked, and what to fix when one is broken. */
+class DoctorIT {
+    private static final List<String> CHECKS = List.of("docker", "registry", "haproxy", "nginx", "etcd", "store");
+
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+
+    @Test
+    void aWorkingEnvironmentPassesEveryCheck() {
+        Result doctor = sandbox.cli().run("doctor");
+
+        assertThat(doctor.exitCode()).as("%s", doctor).isZero();
+        for (String check : CHECKS) {
+            assertThat(doctor.stdout()).as("%s", doctor).containsPattern("(?m)^  ok +" + check + " +\\S");
+        }
+        assertThat(doctor.stdout()).doesNotContain("FAIL").contains("Everything Gantry needs is here.");
+    }
+
+    @Test
+    void anUnreachableDockerIsAProblemWithItsFix() {
+        String dockerHost = "tcp://127.0.0.1:" + Sandbox.closedPort();
+
+        Result doctor = sandbox.cli().with("DOCKER_HOST", dockerHost).run("doctor");
+
+        assertThat(doctor.exitCode()).as("%s", doctor).isEqualTo(3);
+        assertThat(doctor.stdout()).as("%s", doctor)
+                .containsPattern("(?m)^  FAIL +docker +Cannot reach the Docker engine at " + dockerHost + ":.*DOCKER_HOST")
+                .containsPattern("(?m)^  ok +registry ")
+                .contains("1 problem(s) found");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gantry.it;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real {@code gantry} CLI, run as a subprocess the way a person runs it: a JVM of its own on the
+ * test JVM's class path, an environment of its own, and a deadline after which it is killed and
+ * the test fails.
+ */
+final class GantryCli {
+    /** Longer than any run of the suite takes; a run that needs more is hung, not slow. */
+    static final Duration DEADLINE = Duration.ofMinutes(3);
+
+    private final Map<String, String> env;
+    private final Path outputs;
+
+    private GantryCli(Map<String, String> env, Path outputs) {
+        this.env = Map.copyOf(env);
+        this.outputs = outputs;
+    }
+
+    /**
+     * A CLI whose GANTRY_HOME is {@code home}, writing what it prints under {@code outputs}. The test
+     * JVM's environment is passed on (PATH, DOCKER_HOST …) except Gantry's own settings, so that a
+     * developer's GANTRY_* cannot leak in; the registry is the one the tests look into.
+     */
+    static GantryCli of(Path home, Path outputs) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(name -> name.startsWith("GANTRY_"));
+        env.put("GANTRY_HOME", home.toString());
+        env.put("GANTRY_REGISTRY", RegistryApi.ADDRESS);
+        return new GantryCli(env, outputs);
+    }
+
+    /** The same CLI with one more environment variable set. */
+    GantryCli with(String name, String value) {
+        Map<String, String> more = new HashMap<>(env);
+        more.put(name, value);
+        return new GantryCli(more, outputs);
+    }
+
+    /** Runs {@code gantry args...} to its end, within {@link #DEADLINE}. */
+    Result run(String... args) {
+        return run(DEADLINE, args);
+    }
+
+    /** Runs {@code gantry args...} to its end; kills it and fails the test after {@code deadline}. */
+    Result run(Duration deadline, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "dev.gantry.cli.Main"));
+        command.addAll(List.of(args));
+        try {
+            Path stdout = Files.createTempFile(outputs, "stdout-", ".txt");
+            Path stderr = Files.createTempFile(outputs, "stderr-", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            process.getOutputStream().close(); // nothing to type: a run must never wait for input
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
+                        String.join(" ", args), deadline, read(stdout), read(stderr));
+            }
+            return new Result(List.of(args), process.exitValue(), read(stdout), read(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the gantry CLI: " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** How one CLI invocation ended: its exit code and everything it printed. */
+    record Result(List<String> args, int exitCode, String stdout, String stderr) {
+
+        /** Both streams, for assertion messages: a failed assertion shows what the person saw. */
+        @Override
+        public String toString() {
+            return "gantry " + String.join(" ", args) + " exited with " + exitCode
+                    + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+        }
+    }
+}

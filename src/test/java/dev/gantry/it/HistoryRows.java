@@ -1,0 +1,49 @@
+package dev.gantry.it;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of {@code gantry history SERVICE}, as a person reads them:
+ * {@code "3     2026-11-26 16:57:52 succeeded ac97b1e010df    2.0s  checkout 0.0s  test 1.7s  build 0.9s  push 0.2s"},
+ * a failed stage marked {@code "test 4.0s failed"}, the run's message on the line below.
+ */
+final class HistoryRows {
+    private static final Pattern ROW = Pattern.compile(
+            "^(\\d+) +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +(\\w+) +([0-9a-f]{1,12}) +\\d+\\.\\ds  (.*)$");
+    private static final Pattern STAGE = Pattern.compile("(\\w+) \\d+\\.\\ds(?: (\\w+))?");
+
+    private HistoryRows() {
+    }
+
+    /** The runs listed, newest first. */
+    static List<Row> parse(String stdout) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : stdout.lines().toList()) {
+            Matcher row = ROW.matcher(line);
+            if (row.matches()) {
+                rows.add(new Row(Long.parseLong(row.group(1)), row.group(2), row.group(3), stages(row.group(4)),
+                        Optional.empty()));
+            } else if (line.startsWith("      ") && !rows.isEmpty()) {
+                Row last = rows.removeLast();
+                rows.add(new Row(last.run(), last.result(), last.commit(), last.stages(), Optional.of(line.strip())));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, String> stages(String text) {
+        Map<String, String> stages = new LinkedHashMap<>();
+        STAGE.matcher(text).results().forEach(m -> stages.put(m.group(1), m.group(2) == null ? "passed" : m.group(2)));
+        return stages;
+    }
+
+    /** One run: its id, result, short commit, each stage's state by name, and its message if any. */
+    record Row(long run, String result, String commit, Map<String, String> stages, Optional<String> message) {
+    }
+}

@@ -1,0 +1,139 @@
+package dev.gantry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One test's own world (STYLE.md, "Tests"): a unique service name, a GANTRY_HOME in a temp dir,
+ * the CLI pointed at it, and afterwards the removal of everything labelled with that service
+ * (containers, images), its repositories in the registry and the temp dir. Register it with
+ * {@code @RegisterExtension final Sandbox sandbox = new Sandbox();}.
+ */
+final class Sandbox implements BeforeEachCallback, AfterEachCallback {
+    private final String service = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final DockerObjects docker = new DockerObjects();
+    private final RegistryApi registry = new RegistryApi();
+    private Path root;
+    private GantryCli cli;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory("gantry-it-");
+        Files.createDirectories(root.resolve("out"));
+        cli = GantryCli.of(home(), root.resolve("out"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try (docker) {
+            docker.removeAll(service);
+            registry.deleteRepository(service);
+            registry.deleteRepository(service + "-test");
+        } finally {
+            deleteTree(root);
+        }
+    }
+
+    /** The service's unique name; also its image repository. */
+    String service() {
+        return service;
+    }
+
+    /** This test's GANTRY_HOME (created by the CLI when it first needs it). */
+    Path home() {
+        return root.resolve("home");
+    }
+
+    /** A fresh directory of this test's own. */
+    Path directory(String name) {
+        try {
+            return Files.createDirectories(root.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The CLI with this test's GANTRY_HOME. */
+    GantryCli cli() {
+        return cli;
+    }
+
+    /** The example service (examples/books-ms), committed in a repository of its own. */
+    ServiceRepo example() {
+        Path example = projectRoot().resolve("examples").resolve("books-ms");
+        assertThat(example.resolve("gantry.yml")).as("the example service").isRegularFile();
+        return ServiceRepo.create(root.resolve("repo"), example, "books-ms", service);
+    }
+
+    /** The tiny service (src/test/resources/services/tiny), committed in a repository of its own. */
+    ServiceRepo tiny() {
+        return ServiceRepo.create(root.resolve("repo"), resource("services/tiny"), "tiny", service);
+    }
+
+    /** Containers labelled with this test's service, running or not. */
+    List<String> containers() {
+        return docker.containers(service);
+    }
+
+    /** Images labelled with this test's service. */
+    List<String> images() {
+        return docker.images(service);
+    }
+
+    /** The registry the CLI pushes to. */
+    RegistryApi registry() {
+        return registry;
+    }
+
+    /** A loopback port nothing listens on: one the OS gave out, then released. */
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    /** A file or directory of src/test/resources, as copied to the test class path. */
+    static Path resource(String name) {
+        try {
+            var url = Sandbox.class.getClassLoader().getResource(name);
+            assertThat(url).as("test resource %s", name).isNotNull();
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Maven's basedir (failsafe sets it), else the working directory, which Maven makes the same. */
+    private static Path projectRoot() {
+        return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("removing the test directory " + dir + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The tiny service of Gantry's integration tests. Without arguments it serves {@code /health} on
+ * port 8080; with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
+ * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit).
+ */
+public final class Tiny {
+    private Tiny() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("test")) {
+            System.exit(test());
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(8080), 0);
+        server.createContext("/health", exchange -> {
+            byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        System.out.println("tiny: serving on 8080");
+    }
+
+    private static int test() {
+        String type = System.getenv().getOrDefault("TEST_TYPE", "");
+        String release = System.getenv().getOrDefault("GANTRY_RELEASE", "");
+        int exit = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_EXIT", "0"));
+        System.out.println("tiny tests: TEST_TYPE=" + type + " GANTRY_RELEASE=" + release);
+        if (exit == 0) {
+            System.out.println("PASS tiny: TINY_TEST_EXIT is 0");
+        } else {
+            System.out.println("FAIL tiny: TINY_TEST_EXIT is " + exit);
+        }
+        return exit;
+    }
+}

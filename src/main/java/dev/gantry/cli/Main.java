@@ -11,6 +11,7 @@ import picocli.CommandLine.ParseResult;
 
 /** The {@code gantry} command: its subcommands, and the one place where errors reach the person. */
 @Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Takes a Docker microservice from a git commit to production.",
         subcommands = {RunCommand.class, HistoryCommand.class, DoctorCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})

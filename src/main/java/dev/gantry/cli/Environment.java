@@ -8,13 +8,12 @@ import dev.gantry.store.Store;
 /** What the commands work with, opened from the installation config and closed together. */
 final class Environment implements AutoCloseable {
     final Installation installation;
-    final Engine buildEngine;
     final Registry registry;
+    private Engine buildEngine;
     private Store store;
 
     private Environment(Installation installation) {
         this.installation = installation;
-        this.buildEngine = Engine.connect(installation.effectiveBuildDockerHost());
         this.registry = Registry.at(installation.registry());
     }
 
@@ -25,9 +24,17 @@ final class Environment implements AutoCloseable {
 
     /** Checks that the build engine and the registry answer, before a run starts. */
     Void preflight() {
-        buildEngine.ping();
+        buildEngine().ping();
         registry.ping();
         return null;
+    }
+
+    /** The engine that tests and builds (the CD engine), connected on first use. */
+    synchronized Engine buildEngine() {
+        if (buildEngine == null) {
+            buildEngine = Engine.connect(installation.effectiveBuildDockerHost());
+        }
+        return buildEngine;
     }
 
     /** The store, opened (and migrated) on first use. */
@@ -40,7 +47,9 @@ final class Environment implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        buildEngine.close();
+        if (buildEngine != null) {
+            buildEngine.close();
+        }
         if (store != null) {
             store.close();
         }

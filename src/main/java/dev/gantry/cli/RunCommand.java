@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
                 progress.warn("the work tree has uncommitted changes; they are not part of this run, which"
                         + " builds commit " + source.release().shortCommit() + " exactly");
             }
-            var pipeline = new Pipeline(env.buildEngine, env.registry, Background.await(store), env.installation, progress);
+            var pipeline = new Pipeline(env.buildEngine(), env.registry, Background.await(store), env.installation, progress);
             RunOutcome outcome = pipeline.run(source, config, "cli");
             progress.succeeded(outcome);
             return outcome;

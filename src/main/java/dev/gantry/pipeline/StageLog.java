@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The whole output of one stage: written to its log file, kept for the store, its tail kept for errors. */
 final class StageLog implements LogSink, AutoCloseable {
     static final int TAIL_LINES = 25;
+    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final Path file;
     private final BufferedWriter writer;
@@ -29,8 +31,13 @@ final class StageLog implements LogSink, AutoCloseable {
         }
     }
 
+    /**
+     * Takes one line of output. Colour codes are dropped and other control characters shown as
+     * {@code \xNN}: output comes from the commit, and must not drive the terminal it is shown on.
+     */
     @Override
-    public synchronized void line(String line) {
+    public synchronized void line(String raw) {
+        String line = printable(raw);
         text.append(line).append('\n');
         if (tail.size() == TAIL_LINES) {
             tail.removeFirst();
@@ -43,6 +50,19 @@ final class StageLog implements LogSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the stage log " + file, e);
         }
+    }
+
+    static String printable(String raw) {
+        String line = ANSI_ESCAPE.matcher(raw).replaceAll("");
+        StringBuilder out = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> {
+            if (c == '\t' || !Character.isISOControl(c)) {
+                out.appendCodePoint(c);
+            } else {
+                out.append(String.format("\\x%02x", c));
+            }
+        });
+        return out.toString();
     }
 
     /** Where the log is kept. */

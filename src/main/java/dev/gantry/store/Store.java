@@ -16,11 +16,14 @@ public final class Store implements AutoCloseable {
     private final String url;
     private final Connection connection;
     private final Runs runs;
+    private final Keys keys;
 
     private Store(String url, Connection connection) {
         this.url = url;
         this.connection = connection;
-        this.runs = new Runs(new Sql(url, connection));
+        Sql sql = new Sql(url, connection);
+        this.runs = new Runs(sql);
+        this.keys = new Keys(sql);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed. */
@@ -46,6 +49,11 @@ public final class Store implements AutoCloseable {
     /** Runs and their stages. */
     public Runs runs() {
         return runs;
+    }
+
+    /** The key-value table that holds discovery's keys when discovery is embedded. */
+    public Keys keys() {
+        return keys;
     }
 
     /** The JDBC URL this store was opened with. */

@@ -1,0 +1,166 @@
+package dev.gantry.proxy.nginx;
+
+import dev.gantry.proxy.ManagedProcess;
+import dev.gantry.proxy.ProxyUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The nginx master process Gantry owns: its files are written and validated before it starts, it
+ * is found again through its pid file, and it is stopped by that pid only.
+ */
+final class NginxProcess {
+    private static final Duration TEST_DEADLINE = Duration.ofSeconds(30);
+    /** Longer than worker_shutdown_timeout in nginx.conf, after which nginx closes what is left itself. */
+    private static final Duration QUIT_DEADLINE = Duration.ofSeconds(35);
+    private static final Duration KILL_DEADLINE = Duration.ofSeconds(5);
+
+    private final NginxFiles files;
+    private final ManagedProcess managed;
+
+    NginxProcess(NginxFiles files) {
+        this.files = files;
+        this.managed = new ManagedProcess("nginx", files.pidFile(), files.conf().toString());
+    }
+
+    Optional<Long> pid() {
+        return managed.pid();
+    }
+
+    /**
+     * Writes nginx.conf and the Lua module, validates them with {@code nginx -t} (a configuration nginx
+     * refuses never replaces the previous one) and starts nginx. The route table must be in routes.txt.
+     */
+    void start(int httpPort, int httpsPort) {
+        prepareDirectories();
+        String certificate = Certificates.choose(files);
+        NginxConf conf = new NginxConf(httpPort, httpsPort, AdminPort.current(files), certificate);
+        if (!launched(conf)) {
+            // the remembered admin port was taken since the last start: choose another, once
+            launched(new NginxConf(httpPort, httpsPort, AdminPort.chooseNew(files), certificate));
+        }
+    }
+
+    /** Starts nginx with {@code conf}; false when only the admin port was in use. */
+    private boolean launched(NginxConf conf) {
+        NginxFiles.write(files.candidateConf(), conf.render());
+        validate(conf);
+        NginxFiles.move(files.candidateConf(), files.conf());
+        long logSize = size(files.startLog());
+        try {
+            managed.start(NginxCommands.start(files).argv(), files.startLog());
+            return true;
+        } catch (ProxyUnavailableException e) {
+            String output = readFrom(files.startLog(), logSize);
+            if (StartFailure.portInUse(output).orElse(-1) == conf.adminPort()) {
+                return false;
+            }
+            throw StartFailure.explain("Starting nginx (" + NginxCommands.start(files) + ")", output, conf, files);
+        }
+    }
+
+    private void validate(NginxConf conf) {
+        Command test = NginxCommands.test(files, files.candidateConf());
+        Command.Outcome outcome;
+        try {
+            outcome = test.run(TEST_DEADLINE);
+        } catch (IOException e) {
+            throw new ProxyUnavailableException("Cannot run nginx: " + e.getMessage() + ". Install it: "
+                    + StartFailure.INSTALL + " (bin/env-up does), or choose GANTRY_PROXY=haproxy.", e);
+        }
+        if (!outcome.succeeded()) {
+            throw StartFailure.explain("Validating " + files.candidateConf() + " (" + test + ")", outcome.output(), conf, files);
+        }
+    }
+
+    /** Graceful stop (SIGQUIT: requests in flight finish), then SIGKILL after a deadline. */
+    void stop() {
+        Optional<ProcessHandle> master = pid().flatMap(ProcessHandle::of);
+        if (master.isEmpty()) {
+            return;
+        }
+        List<ProcessHandle> workers = master.get().children().toList();
+        try {
+            NginxCommands.quit(master.get().pid()).run(KILL_DEADLINE);
+        } catch (IOException e) {
+            master.get().destroy();
+        }
+        if (!exited(master.get(), QUIT_DEADLINE)) {
+            master.get().destroyForcibly();
+            workers.forEach(ProcessHandle::destroyForcibly);
+            exited(master.get(), KILL_DEADLINE);
+        }
+        workers.forEach(worker -> exited(worker, KILL_DEADLINE));
+    }
+
+    /**
+     * Whether {@code process} is gone within {@code deadline}. Polled: nginx daemonized, so it is not
+     * this JVM's child, and {@code ProcessHandle.onExit} notices a non-child's exit only seconds later.
+     */
+    private static boolean exited(ProcessHandle process, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (running(process)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !running(process);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Alive and not a zombie. An exited nginx stays a zombie until init reaps it, which some inits
+     * do only every few seconds; a zombie holds no port and no file, and Java counts it as alive.
+     */
+    static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive();
+        }
+    }
+
+    private void prepareDirectories() {
+        try {
+            Files.createDirectories(files.logs());
+            Files.createDirectories(files.temp());
+            NginxFiles.write(files.luaModule(), NginxConf.resource(NginxConf.LUA_MODULE));
+        } catch (IOException e) {
+            throw new ProxyUnavailableException("Creating nginx's directories under " + files.dir() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String readFrom(Path file, long offset) {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(offset);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gantry.proxy.nginx;
+
+import dev.gantry.config.Installation;
+import dev.gantry.proxy.Proxy;
+import dev.gantry.proxy.ProxyUnavailableException;
+import dev.gantry.proxy.Route;
+import dev.gantry.proxy.RouteTable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * nginx, managed by Gantry, routing by a Lua route table that Gantry replaces through a loopback
+ * admin endpoint: a route change takes no reload, so no connection is closed and no request lost.
+ * Its files are under {@code $GANTRY_HOME/proxy/nginx}; the routes are in {@code proxy/routes.json}.
+ * See docs/proxy-nginx.md.
+ */
+public final class NginxProxy implements Proxy {
+    private final Installation installation;
+    private final NginxFiles files;
+    private final RouteTable table;
+    private final NginxProcess process;
+
+    /** The managed nginx of {@code installation}; nothing starts until {@link #start()}. */
+    public NginxProxy(Installation installation) {
+        this.installation = installation;
+        this.files = NginxFiles.of(installation);
+        this.table = new RouteTable(files.routeTable());
+        this.process = new NginxProcess(files);
+    }
+
+    /** Starts nginx with the route table unless it runs; either way it routes by the current table on return. */
+    @Override
+    public void start() {
+        RoutesLock.holding(files.routesLock(), () -> {
+            apply(table.read());
+            return null;
+        });
+    }
+
+    /** Routes the service, replacing its previous route; returns once nginx routes new requests by it. */
+    @Override
+    public void route(Route route) {
+        RouteRules.check(route);
+        change(routes -> routes.put(route.service(), route));
+    }
+
+    /** Stops routing the service; returns once nginx answers its requests with 404. */
+    @Override
+    public void unroute(String service) {
+        change(routes -> routes.remove(service));
+    }
+
+    @Override
+    public Map<String, Route> routes() {
+        return table.read();
+    }
+
+    @Override
+    public String url() {
+        return "http://127.0.0.1:" + installation.proxyHttpPort();
+    }
+
+    @Override
+    public String describe() {
+        return process.pid()
+                .map(pid -> "nginx (managed, pid " + pid + ", admin 127.0.0.1:" + AdminPort.remembered(files).orElse(0) + ")")
+                .orElse("nginx (managed, not running)");
+    }
+
+    /** Stops nginx gracefully: requests in flight finish first. */
+    @Override
+    public void stop() {
+        // under the lock, so that a concurrent route() does not send its table to an nginx on its way out
+        RoutesLock.holding(files.routesLock(), () -> {
+            process.stop();
+            return null;
+        });
+    }
+
+    /** Read-modify-write of the route table under the lock; the old table comes back if nginx refuses the new one. */
+    private void change(Consumer<Map<String, Route>> edit) {
+        RoutesLock.holding(files.routesLock(), () -> {
+            Map<String, Route> before = table.read();
+            Map<String, Route> after = new TreeMap<>(before);
+            edit.accept(after);
+            save(after);
+            try {
+                apply(after);
+            } catch (RuntimeException e) {
+                save(before);
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    private void save(Map<String, Route> routes) {
+        table.write(routes);
+        NginxFiles.write(files.routesText(), RoutesText.render(routes));
+    }
+
+    /** Makes nginx route by {@code routes}: a PUT to the running nginx, else a start that loads them. */
+    private void apply(Map<String, Route> routes) {
+        String text = RoutesText.render(routes);
+        Optional<Long> pid = process.pid();
+        if (pid.isEmpty()) {
+            NginxFiles.write(files.routesText(), text);
+            process.start(installation.proxyHttpPort(), installation.proxyHttpsPort());
+        }
+        int adminPort = AdminPort.remembered(files).orElseThrow(() -> new ProxyUnavailableException("nginx runs (pid "
+                + process.pid().map(String::valueOf).orElse("?") + ") but " + files.adminPortFile() + ", which names its"
+                + " admin port, is missing. Stop it (kill -QUIT the pid in " + files.pidFile() + ") and run gantry again."));
+        new AdminClient(adminPort).putRoutes(text);
+    }
+}

@@ -25,13 +25,13 @@ final class ProgressPrinter implements RunListener {
 
     @Override
     public void stageStarted(Stage stage) {
-        print("  %-9s started", stage.word());
+        print("  %-16s started", stage.word());
     }
 
     @Override
     public void stageFinished(Stage stage, StageState state, Duration took, Path log) {
         String mark = state == StageState.PASSED ? "passed" : state.word();
-        print("  %-9s %-7s %7s   log: %s", stage.word(), mark, seconds(took), log);
+        print("  %-16s %-7s %7s   log: %s", stage.word(), mark, seconds(took), log);
     }
 
     @Override

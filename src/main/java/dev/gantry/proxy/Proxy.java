@@ -11,7 +11,10 @@ public interface Proxy extends AutoCloseable {
 
     /** The proxy this installation manages (GANTRY_PROXY: haproxy or nginx). */
     static Proxy open(dev.gantry.config.Installation installation) {
-        throw new ProxyUnavailableException("TEMPORARY: proxies not integrated yet");
+        return switch (installation.proxy()) {
+            case "nginx" -> new dev.gantry.proxy.nginx.NginxProxy(installation);
+            default -> throw new ProxyUnavailableException("TEMPORARY: haproxy not integrated yet");
+        };
     }
 
     /** Starts the proxy if it is not running (managed mode), with the routes it had. */

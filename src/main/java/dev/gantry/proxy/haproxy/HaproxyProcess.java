@@ -52,7 +52,7 @@ final class HaproxyProcess {
         }
     }
 
-    /** Starts the master with the configuration on disk and waits until its admin socket answers. */
+    /** Starts the master with the configuration on disk and waits until both its sockets answer. */
     long start(int... ports) {
         run(HaproxyCommands.version());
         for (int port : ports) {
@@ -60,6 +60,7 @@ final class HaproxyProcess {
         }
         long pid = process.start(HaproxyCommands.start(files).argv(), files.log());
         await(admin::answers, "HAProxy (pid " + pid + ") did not answer on " + files.adminSocket());
+        await(() -> status().isPresent(), "HAProxy's master (pid " + pid + ") did not answer on " + files.masterSocket());
         return pid;
     }
 

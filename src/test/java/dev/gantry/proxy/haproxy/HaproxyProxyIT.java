@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.ProxyException;
+import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -64,11 +65,11 @@ class HaproxyProxyIT {
 
     @AfterEach
     void stopEverything() {
+        http.close();
         proxy.stop();
         proxy.pid().ifPresent(started::add);
         started.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         backends.forEach(ColourBackend::close);
-        http.close();
     }
 
     @Test
@@ -145,6 +146,37 @@ class HaproxyProxyIT {
 
         assertThat(get("/books")).isEqualTo("200 green");
         assertThat(get("/shop")).isEqualTo("200 blue");
+    }
+
+    @Test
+    void twoGantryProcessesRoutingAtOnceKeepEachOthersRoutes() throws Exception {
+        HaproxyProxy other = new HaproxyProxy(installation);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+            for (int i = 1; i <= 4; i++) {
+                proxy.route(route("first" + i, "/first" + i, null, blue));
+            }
+        });
+        for (int i = 1; i <= 4; i++) {
+            other.route(route("second" + i, "/second" + i, null, green));
+        }
+        first.get();
+
+        assertThat(proxy.routes()).hasSize(8);
+        assertThat(get("/first4")).isEqualTo("200 blue");
+        assertThat(get("/second4")).isEqualTo("200 green");
+    }
+
+    @Test
+    void namesThePortAndTheSettingWhenThePortIsTaken(@TempDir Path otherHome) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            HaproxyProxy blocked = new HaproxyProxy(Installation.load(Map.of("GANTRY_HOME", otherHome.toString(),
+                    "GANTRY_PROXY_HTTP_PORT", Integer.toString(taken.getLocalPort()),
+                    "GANTRY_PROXY_HTTPS_PORT", Integer.toString(freePort()))));
+
+            assertThatThrownBy(blocked::start).isInstanceOf(ProxyUnavailableException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort()).hasMessageContaining("GANTRY_PROXY_HTTP_PORT");
+            assertThat(blocked.pid()).isEmpty();
+        }
     }
 
     @Test

@@ -42,8 +42,8 @@ final class ProxyLock {
         }
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = acquire(channel, deadline)) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                acquire(channel, deadline);  // released when the channel closes
                 return work.get();
             }
         } catch (IOException e) {

@@ -35,11 +35,17 @@ final class RuntimeApi {
     /** Runs {@code commands} as one batch and returns HAProxy's whole answer. */
     String send(List<String> commands) {
         String batch = String.join(";", commands);
-        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> exchange(batch), Thread::startVirtualThread);
+        SocketChannel channel;
         try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException e) {
+            throw new ProxyException("Opening a unix socket failed: " + e.getMessage(), e);
+        }
+        try (channel) {
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> exchange(channel, batch),
+                    Thread::startVirtualThread);
             return answer.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            answer.cancel(true);
             throw new ProxyException("HAProxy's socket " + socket + " did not answer `" + batch + "` within "
                     + DEADLINE.toSeconds() + "s");
         } catch (ExecutionException e) {
@@ -48,6 +54,8 @@ final class RuntimeApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProxyException("interrupted while talking to HAProxy's socket " + socket, e);
+        } catch (IOException closing) {
+            throw new ProxyException("Closing HAProxy's socket " + socket + " failed: " + closing.getMessage(), closing);
         }
     }
 
@@ -71,8 +79,9 @@ final class RuntimeApi {
         }
     }
 
-    private String exchange(String batch) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+    /** Closing the channel (at the deadline) ends a blocked read. */
+    private String exchange(SocketChannel channel, String batch) {
+        try {
             channel.connect(UnixDomainSocketAddress.of(socket));
             OutputStream out = Channels.newOutputStream(channel);
             out.write((batch + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,130 @@
+package dev.gantry.proxy.haproxy;
+
+import dev.gantry.config.Installation;
+import dev.gantry.proxy.Proxy;
+import dev.gantry.proxy.Route;
+import dev.gantry.proxy.RouteTable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * HAProxy managed by Gantry. Routes change through the runtime API, with no reload: a service's
+ * idle bank of server slots is addressed and put into rotation, then its live bank drains; a new
+ * service takes a spare backend section. Only when the spares or slots run out does Gantry
+ * reload HAProxy, which costs a few keep-alive requests (docs/proxy-haproxy.md).
+ */
+public final class HaproxyProxy implements Proxy {
+    private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(30);
+
+    private final Installation installation;
+    private final HaproxyFiles files;
+    private final RouteTable table;
+    private final HaproxyProcess process;
+    private final ProxyLock lock;
+    private final RuntimeRouting runtime;
+
+    /** The HAProxy of {@code installation}, whose files are in {@code proxyFiles()/haproxy}. */
+    public HaproxyProxy(Installation installation) {
+        this.installation = installation;
+        this.files = HaproxyFiles.of(installation);
+        this.table = new RouteTable(files.routes());
+        this.process = new HaproxyProcess(files);
+        this.lock = new ProxyLock(files.lock());
+        this.runtime = new RuntimeRouting(process.admin(), files, DRAIN_DEADLINE);
+    }
+
+    @Override
+    public void start() {
+        lock.holding(this::ensureRunning);
+    }
+
+    @Override
+    public void route(Route route) {
+        lock.holding(() -> {
+            Rendering now = ensureRunning();
+            Route next = RouteCheck.resolved(route, now.routes());
+            if (!next.equals(now.routes().get(next.service()))) {
+                new RouteChange(now, next, listeners(), runtime).apply(files, table, process);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void unroute(String service) {
+        lock.holding(() -> {
+            Rendering now = ensureRunning();
+            Route current = now.routes().get(service);
+            if (current != null) {
+                Map<String, Route> routes = new TreeMap<>(now.routes());
+                routes.remove(service);
+                Pool pool = now.pools().of(service).orElseThrow();
+                Rendering after = Rendering.of(listeners(), routes, now.pools().with(pool.freed()));
+                after.check(files);
+                runtime.release(pool, current.backends().size(), now.maps(), after.maps());
+                after.install(files, table);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Route> routes() {
+        return table.read();
+    }
+
+    @Override
+    public String url() {
+        return "http://127.0.0.1:" + installation.proxyHttpPort();
+    }
+
+    @Override
+    public String describe() {
+        return process.pid().map(pid -> "haproxy (managed, pid " + pid + ")").orElse("haproxy (managed, not running)");
+    }
+
+    @Override
+    public void stop() {
+        lock.holding(() -> {
+            process.stop();
+            return null;
+        });
+    }
+
+    /** The pid of the running master, if it runs; for tests and diagnostics. */
+    Optional<Long> pid() {
+        return process.pid();
+    }
+
+    /**
+     * Starts HAProxy from the files if it is not running; if it runs, makes it match them (a
+     * runtime repair, or a reload when its configuration differs). Returns the state it applies.
+     */
+    private Rendering ensureRunning() {
+        files.checkUsable();
+        Certificate.ensure(files.certificate());
+        Map<String, Route> routes = table.read();
+        Pools stored = Pools.read(files.pools());
+        Pools consistent = stored.consistentWith(routes);
+        if (process.pid().isEmpty()) {
+            Rendering rendering = Rendering.of(listeners(), routes, consistent.withSpares());
+            rendering.write(files, table);
+            process.start(installation.proxyHttpPort(), installation.proxyHttpsPort());
+            return rendering;
+        }
+        Rendering rendering = Rendering.of(listeners(), routes, consistent);
+        if (consistent.equals(stored) && rendering.isOnDisk(files) && runtime.repair(routes, consistent)) {
+            return rendering;
+        }
+        Rendering reloaded = Rendering.of(listeners(), routes, consistent.withSpares());
+        reloaded.write(files, table);
+        process.reload();
+        return reloaded;
+    }
+
+    private HaproxyConfig.Listeners listeners() {
+        return new HaproxyConfig.Listeners(installation.proxyHttpPort(), installation.proxyHttpsPort(), files);
+    }
+}

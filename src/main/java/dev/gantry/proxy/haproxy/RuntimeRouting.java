@@ -1,0 +1,149 @@
+package dev.gantry.proxy.haproxy;
+
+import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.ProxyException;
+import dev.gantry.proxy.Route;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Route changes applied to the running HAProxy through its runtime API, without a reload: the
+ * idle bank is addressed first (a refused address changes nothing that serves), then one batch
+ * puts it into rotation, replaces the maps and drains the live bank.
+ */
+final class RuntimeRouting {
+    private final RuntimeApi api;
+    private final HaproxyFiles files;
+    private final Duration drainDeadline;
+
+    RuntimeRouting(RuntimeApi api, HaproxyFiles files, Duration drainDeadline) {
+        this.api = api;
+        this.files = files;
+        this.drainDeadline = drainDeadline;
+    }
+
+    /**
+     * Serves {@code pool}'s traffic from its idle bank at {@code backends} and drains the live
+     * bank's first {@code liveCount} slots; returns once new requests go to the new bank.
+     */
+    void switchBank(Pool pool, int liveCount, List<Backend> backends, RouteMaps before, RouteMaps after) {
+        Bank idle = pool.live().other();
+        address(pool.name(), idle, backends);
+        List<String> batch = new ArrayList<>(SlotCommands.ready(pool.name(), idle, backends.size()));
+        batch.addAll(mapChanges(before, after));
+        batch.addAll(SlotCommands.drain(pool.name(), pool.live(), liveCount));
+        try {
+            api.apply(batch);
+        } catch (ProxyException e) {
+            undo(SlotCommands.ready(pool.name(), pool.live(), liveCount), pool.name(), idle, backends.size(), before, after);
+            throw e;
+        }
+    }
+
+    /** Routes a new service to a spare {@code pool}, bank A. */
+    void occupy(Pool pool, List<Backend> backends, RouteMaps before, RouteMaps after) {
+        address(pool.name(), Bank.A, backends);
+        List<String> batch = new ArrayList<>(SlotCommands.ready(pool.name(), Bank.A, backends.size()));
+        batch.addAll(mapChanges(before, after));
+        try {
+            api.apply(batch);
+        } catch (ProxyException e) {
+            undo(List.of(), pool.name(), Bank.A, backends.size(), before, after);
+            throw e;
+        }
+    }
+
+    /** Takes a service's routes out of the maps (its requests get 404) and parks its slots. */
+    void release(Pool pool, int liveCount, RouteMaps before, RouteMaps after) {
+        api.apply(mapChanges(before, after));
+        api.apply(SlotCommands.park(pool.name(), pool.live(), liveCount));
+    }
+
+    /**
+     * Waits until the drained slots have no session left, or the drain deadline, then parks them.
+     * The switch is done already: if HAProxy does not answer here, the next start() parks them.
+     */
+    void finishDrain(Pool pool, Bank drained, int count) {
+        List<String> names = SlotCommands.names(pool.name(), drained, count);
+        long deadline = System.nanoTime() + drainDeadline.toNanos();
+        try {
+            while (System.nanoTime() < deadline && sessions(names) > 0) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            api.apply(SlotCommands.park(pool.name(), drained, count));
+        } catch (ProxyException repairedByStart) {
+            // drained slots get no new request; parking them is tidiness, not routing
+        }
+    }
+
+    private int sessions(List<String> names) {
+        return ServerStats.parse(api.send(List.of(ServerStats.COMMAND))).sessions(names);
+    }
+
+    /** The commands that replace each map whose entries change, atomically (prepare, add, commit). */
+    List<String> mapChanges(RouteMaps before, RouteMaps after) {
+        List<String> commands = new ArrayList<>(changes(files.routesMap(), before.paths(), after.paths()));
+        commands.addAll(changes(files.hostsMap(), before.hosts(), after.hosts()));
+        return commands;
+    }
+
+    /**
+     * Makes the running HAProxy match the files after a gantry process died half-way: repairs
+     * slots and maps at runtime, or answers false when it lacks a slot and needs a reload.
+     */
+    boolean repair(Map<String, Route> routes, Pools pools) {
+        Drift drift = Drift.between(routes, pools, ServerStats.parse(api.send(List.of(ServerStats.COMMAND))));
+        if (drift.needsReload()) {
+            return false;
+        }
+        api.apply(drift.repairs());
+        RouteMaps wanted = RouteMaps.of(routes, pools);
+        List<String> maps = new ArrayList<>(changes(files.routesMap(), shown(files.routesMap()), wanted.paths()));
+        maps.addAll(changes(files.hostsMap(), shown(files.hostsMap()), wanted.hosts()));
+        api.apply(maps);
+        return true;
+    }
+
+    private List<RouteMaps.Entry> shown(Path map) {
+        return SlotCommands.parseMap(api.send(List.of("show map " + map)));
+    }
+
+    private List<String> changes(Path map, List<RouteMaps.Entry> before, List<RouteMaps.Entry> after) {
+        return before.equals(after) ? List.of() : replace(map.toString(), after);
+    }
+
+    private List<String> replace(String file, List<RouteMaps.Entry> entries) {
+        String answer = api.send(List.of("prepare map " + file));
+        OptionalInt version = RuntimeAnswer.preparedVersion(answer);
+        if (version.isEmpty()) {
+            throw new ProxyException("HAProxy did not prepare a new version of the map " + file + ": " + answer.strip());
+        }
+        return SlotCommands.replaceMap(file, version.getAsInt(), entries);
+    }
+
+    private void address(String pool, Bank bank, List<Backend> backends) {
+        try {
+            api.apply(SlotCommands.address(pool, bank, backends));
+        } catch (ProxyException e) {
+            api.send(SlotCommands.park(pool, bank, backends.size()));
+            throw e;
+        }
+    }
+
+    /** Best effort back to the state before a refused batch; the refusal is what the caller reports. */
+    private void undo(List<String> restore, String pool, Bank bank, int count, RouteMaps before, RouteMaps after) {
+        try {
+            List<String> commands = new ArrayList<>(restore);
+            commands.addAll(SlotCommands.park(pool, bank, count));
+            commands.addAll(mapChanges(after, before));
+            api.send(commands);
+        } catch (ProxyException ignored) {
+            // start() compares the runtime state with the files and repairs what is left
+        }
+    }
+}

@@ -1,5 +1,8 @@
 package dev.gantry.proxy;
 
+import dev.gantry.config.Installation;
+import dev.gantry.proxy.haproxy.HaproxyProxy;
+import dev.gantry.proxy.nginx.NginxProxy;
 import java.util.Map;
 
 /**
@@ -10,10 +13,12 @@ import java.util.Map;
 public interface Proxy extends AutoCloseable {
 
     /** The proxy this installation manages (GANTRY_PROXY: haproxy or nginx). */
-    static Proxy open(dev.gantry.config.Installation installation) {
+    static Proxy open(Installation installation) {
         return switch (installation.proxy()) {
-            case "nginx" -> new dev.gantry.proxy.nginx.NginxProxy(installation);
-            default -> throw new ProxyUnavailableException("TEMPORARY: haproxy not integrated yet");
+            case "nginx" -> new NginxProxy(installation);
+            case "haproxy" -> new HaproxyProxy(installation);
+            default -> throw new ProxyUnavailableException("Unknown proxy \"" + installation.proxy()
+                    + "\"; set GANTRY_PROXY to haproxy or nginx.");
         };
     }
 

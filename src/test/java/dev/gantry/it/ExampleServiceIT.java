@@ -40,7 +40,9 @@ class ExampleServiceIT {
         assertThat(Files.readString(finished.get("test").log())).as("the test stage's log")
                 .contains("TEST_TYPE=pre-deployment")
                 .contains(" passed, 0 failed");
-        assertThat(run.stdout()).contains("pushed " + RegistryApi.ADDRESS + "/" + sandbox.service() + ":" + commit);
+        assertThat(Files.readString(finished.get("push").log())).as("the push stage's log")
+                .contains("pushed " + RegistryApi.ADDRESS + "/" + sandbox.service() + "-test:" + commit)
+                .contains("pushed " + RegistryApi.ADDRESS + "/" + sandbox.service() + ":" + commit);
 
         assertThat(sandbox.registry().hasImage(sandbox.service(), commit)).as("the app image in the registry").isTrue();
         assertThat(sandbox.registry().hasImage(sandbox.service() + "-test", commit)).as("the test image in the registry")

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 final class Checks {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Map<String, String> PACKAGES = Map.of("etcd", "etcd-server");
+    private static final String LUA_MODULE = "/usr/lib/nginx/modules/ngx_http_lua_module.so";
 
     private Checks() {
     }
@@ -28,8 +29,18 @@ final class Checks {
     static Map<String, Supplier<String>> proxies(Installation installation) {
         Map<String, Supplier<String>> probes = new LinkedHashMap<>();
         probes.put("haproxy", () -> version(List.of("haproxy", "-v"), "haproxy", installation.proxy()));
-        probes.put("nginx", () -> version(List.of("nginx", "-v"), "nginx", installation.proxy()));
+        probes.put("nginx", () -> version(List.of("nginx", "-v"), "nginx", installation.proxy()) + luaModule());
         return probes;
+    }
+
+    /** Gantry's nginx routes through a Lua route table: without the module it cannot switch. */
+    private static String luaModule() {
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(LUA_MODULE))) {
+            throw new Problem("nginx is installed but its Lua module (" + LUA_MODULE + ") is not, and Gantry's nginx"
+                    + " routes through it. Install it: apt-get install -y libnginx-mod-http-lua lua-resty-core"
+                    + " (bin/env-up does)");
+        }
+        return ", with its Lua module";
     }
 
     /** etcd's health, when discovery is etcd; otherwise says it is not used. */

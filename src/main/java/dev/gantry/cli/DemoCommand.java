@@ -3,7 +3,6 @@ package dev.gantry.cli;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
-import dev.gantry.image.Registry;
 import dev.gantry.pipeline.RunOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code gantry demo}: brings this machine's environment up (bin/env-up) and runs the flow on the
  * example service, from a git repository of its own under GANTRY_HOME/demo.
  */
-@Command(name = "demo", description = "Bring the environment up and run the flow on examples/books-ms.")
+@Command(name = "demo", description = "Bring the environment up, deploy examples/books-ms, change it, deploy again.")
 final class DemoCommand implements Callable<Integer> {
     private static final String EXAMPLE = "books-ms";
 
@@ -36,15 +35,23 @@ final class DemoCommand implements Callable<Integer> {
         environmentUp(root, out);
         Path service = demoRepository(root.resolve("examples").resolve(EXAMPLE),
                 Installation.load(System.getenv()).home().resolve("demo").resolve(EXAMPLE));
-        out.println("demo: running the flow on " + service);
-        RunOutcome outcome = RunCommand.flow(service, out);
-        Registry registry = Registry.at(outcome.appImage().registry());
-        for (var image : List.of(outcome.appImage(), outcome.testImage())) {
-            if (!registry.contains(image)) {
-                throw new DemoException("the run passed but " + image + " is not in the registry");
-            }
-            out.println("demo: in the registry: " + image);
+        out.println("demo: first release of " + service);
+        RunOutcome first = RunCommand.flow(service, out);
+        secondCommit(service);
+        out.println("demo: a second commit, deployed beside the first in the other colour");
+        RunOutcome second = RunCommand.flow(service, out);
+        if (second.colour() == first.colour()) {
+            throw new DemoException("the second release went live in " + second.colour().word() + " again");
         }
+        String books = second.url();
+        int status = answer(books);
+        if (status != 200) {
+            throw new DemoException("the release is live but " + books + " answered " + status);
+        }
+        out.println("demo: books-ms answers through the proxy. Try it:");
+        out.println("  curl " + books);
+        out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"Dune\",\"author\":\"Frank Herbert\"}' " + books);
+        out.println("  bin/gantry status books-ms; bin/gantry history books-ms; bin/gantry rollback books-ms");
         return 0;
     }
 
@@ -71,6 +78,31 @@ final class DemoCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DemoException("interrupted while bringing the environment up");
+        }
+    }
+
+    private static void secondCommit(Path service) {
+        try (Git git = Git.open(service.toFile())) {
+            Files.writeString(service.resolve("README.md"), "\nSecond release, deployed by gantry demo.\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            git.add().addFilepattern("README.md").call();
+            git.commit().setMessage("books-ms: second release").setAuthor("Gantry demo", "demo@gantry.invalid")
+                    .setCommitter("Gantry demo", "demo@gantry.invalid").setSign(false).call();
+        } catch (IOException | GitAPIException e) {
+            throw new DemoException("committing the second release in " + service + " failed: " + e.getMessage());
+        }
+    }
+
+    private static int answer(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

@@ -1,16 +1,27 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.Installation;
+import dev.gantry.deploy.Production;
+import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
+import dev.gantry.pipeline.Pipeline;
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Store;
 
-/** What the commands work with, opened from the installation config and closed together. */
+/**
+ * What the commands work with, opened from the installation config on first use and closed
+ * together: each command pays only for what it touches.
+ */
 final class Environment implements AutoCloseable {
     final Installation installation;
     final Registry registry;
     private Engine buildEngine;
+    private Engine productionEngine;
     private Store store;
+    private Discovery discovery;
+    private Proxy proxy;
 
     private Environment(Installation installation) {
         this.installation = installation;
@@ -22,19 +33,40 @@ final class Environment implements AutoCloseable {
         return new Environment(Installation.load(System.getenv()));
     }
 
-    /** Checks that the build engine and the registry answer, before a run starts. */
+    /** Checks that everything a run needs answers, and starts the managed proxy if it is not running. */
     Void preflight() {
         buildEngine().ping();
         registry.ping();
+        productionEngine().ping();
+        proxy().start();
         return null;
+    }
+
+    /** The pipeline of this installation, reporting to {@code listener}. */
+    Pipeline pipeline(RunListener listener) {
+        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener);
+    }
+
+    /** The production side: engine, discovery, proxy. */
+    Production production() {
+        return new Production(productionEngine(), discovery(), proxy());
     }
 
     /** The engine that tests and builds (the CD engine), connected on first use. */
     synchronized Engine buildEngine() {
         if (buildEngine == null) {
-            buildEngine = Engine.connect(installation.effectiveBuildDockerHost());
+            buildEngine = installation.effectiveBuildDockerHost().equals(installation.dockerHost())
+                    ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost());
         }
         return buildEngine;
+    }
+
+    /** The engine that runs the releases (DOCKER_HOST), connected on first use. */
+    synchronized Engine productionEngine() {
+        if (productionEngine == null) {
+            productionEngine = Engine.connect(installation.dockerHost());
+        }
+        return productionEngine;
     }
 
     /** The store, opened (and migrated) on first use. */
@@ -45,10 +77,35 @@ final class Environment implements AutoCloseable {
         return store;
     }
 
+    /** The service registry, opened on first use. */
+    synchronized Discovery discovery() {
+        if (discovery == null) {
+            discovery = Discovery.open(installation.discovery(), store());
+        }
+        return discovery;
+    }
+
+    /** The proxy, managed by this installation. */
+    synchronized Proxy proxy() {
+        if (proxy == null) {
+            proxy = Proxy.open(installation);
+        }
+        return proxy;
+    }
+
     @Override
     public synchronized void close() {
-        if (buildEngine != null) {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (discovery != null) {
+            discovery.close();
+        }
+        if (buildEngine != null && buildEngine != productionEngine) {
             buildEngine.close();
+        }
+        if (productionEngine != null) {
+            productionEngine.close();
         }
         if (store != null) {
             store.close();

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Takes a Docker microservice from a git commit to production.",
-        subcommands = {RunCommand.class, HistoryCommand.class, DoctorCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class,
+                HistoryCommand.class, DoctorCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -25,22 +25,28 @@ final class ProgressPrinter implements RunListener {
 
     @Override
     public void stageStarted(Stage stage) {
-        print("  %-9s started", stage.word());
+        print("  %-16s started", stage.word());
     }
 
     @Override
     public void stageFinished(Stage stage, StageState state, Duration took, Path log) {
         String mark = state == StageState.PASSED ? "passed" : state.word();
-        print("  %-9s %-7s %7s   log: %s", stage.word(), mark, seconds(took), log);
+        print("  %-16s %-7s %7s   log: %s", stage.word(), mark, seconds(took), log);
     }
 
-    void warn(String message) {
+    @Override
+    public void warning(String message) {
         print("warning: %s", message);
     }
 
+    void warn(String message) {
+        warning(message);
+    }
+
     void succeeded(RunOutcome outcome) {
-        print("run %d passed in %s: pushed %s and %s", outcome.runId(), seconds(outcome.took()),
-                outcome.appImage(), outcome.testImage());
+        print("run %d passed in %s: %s %s is live in %s at %s", outcome.runId(), seconds(outcome.took()),
+                outcome.service(), outcome.release().substring(0, Math.min(12, outcome.release().length())),
+                outcome.colour().word(), outcome.url());
     }
 
     static String seconds(Duration took) {

@@ -1,7 +1,6 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceConfig;
-import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.store.Store;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gantry run [PATH]}: the whole flow for the service at PATH, at its HEAD commit. */
-@Command(name = "run", description = "Test, build and push the service at PATH (its HEAD commit).")
+@Command(name = "run", description = "Test, build, push and deploy the service at PATH (its HEAD commit).")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "PATH",
             description = "A directory inside a git work tree that holds gantry.yml (default: .).")
@@ -47,8 +46,8 @@ final class RunCommand implements Callable<Integer> {
                 progress.warn("the work tree has uncommitted changes; they are not part of this run, which"
                         + " builds commit " + source.release().shortCommit() + " exactly");
             }
-            var pipeline = new Pipeline(env.buildEngine(), env.registry, Background.await(store), env.installation, progress);
-            RunOutcome outcome = pipeline.run(source, config, "cli");
+            Background.await(store);
+            RunOutcome outcome = env.pipeline(progress).run(source, config, "cli");
             progress.succeeded(outcome);
             return outcome;
         }

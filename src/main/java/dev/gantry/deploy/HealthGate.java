@@ -5,11 +5,6 @@ import dev.gantry.discovery.Instance;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +17,11 @@ final class HealthGate {
     static final int LOG_LINES = 20;
 
     private final Engine engine;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HealthCheck check;
 
-    HealthGate(Engine engine) {
+    HealthGate(Engine engine, HealthCheck check) {
         this.engine = engine;
+        this.check = check;
     }
 
     void await(List<Instance> replicas, HealthSpec health, LogSink log) {
@@ -63,16 +59,7 @@ final class HealthGate {
     }
 
     private int status(String url, Duration interval) {
-        Duration timeout = interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval;
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployFailedException("interrupted while waiting for " + url, List.of());
-        }
+        return check.status(url, interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval);
     }
 
     private static void pause(Duration interval) {

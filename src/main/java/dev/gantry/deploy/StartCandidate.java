@@ -15,12 +15,14 @@ import java.util.List;
  * and waits until every one is healthy. Never touches a container of the live colour.
  */
 public final class StartCandidate {
-    static final Duration PULL_DEADLINE = Duration.ofMinutes(10);
+    public static final Duration PULL_DEADLINE = Duration.ofMinutes(10);
 
     private final Engine engine;
+    private final HealthCheck health;
 
-    public StartCandidate(Engine engine) {
+    public StartCandidate(Engine engine, HealthCheck health) {
         this.engine = engine;
+        this.health = health;
     }
 
     /** Starts the candidate; each started container is pushed onto {@code undo}. */
@@ -41,7 +43,7 @@ public final class StartCandidate {
             replicas.add(new Instance("127.0.0.1", port, spec.name()));
             log.line("started " + spec.name() + " (" + image + ") on 127.0.0.1:" + port);
         }
-        new HealthGate(engine).await(replicas, deployment.config().run().health(), log);
+        new HealthGate(engine, health).await(replicas, deployment.config().run().health(), log);
         return replicas;
     }
 

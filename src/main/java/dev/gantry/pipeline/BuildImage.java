@@ -24,13 +24,13 @@ final class BuildImage {
         BuildSpec build = run.config().build();
         Path context = run.workspace().resolve(build.context()).normalize();
         build(Stage.BUILD, new BuildRequest(context, context.resolve(build.dockerfile()).normalize(), build.args(),
-                List.of(run.appImage().toString()), Labels.image(run)), log);
+                List.of(run.appImage().toString()), Labels.image(run.deployment())), log);
     }
 
     /** The test image, built from {@code tests/dockerfile} with the service directory as context. */
     void tests(RunContext run, StageLog log) {
         Path dockerfile = run.workspace().resolve(run.config().tests().dockerfile()).normalize();
-        Map<String, String> labels = Labels.image(run);
+        Map<String, String> labels = Labels.image(run.deployment());
         labels.put(Labels.ROLE, "test");
         build(Stage.TEST, new BuildRequest(run.workspace(), dockerfile, run.config().build().args(),
                 List.of(run.testImage().toString()), labels), log);

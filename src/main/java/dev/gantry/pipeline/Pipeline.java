@@ -3,9 +3,15 @@ package dev.gantry.pipeline;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.deploy.Deployment;
+import dev.gantry.deploy.Production;
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.ColourRecord;
 import dev.gantry.engine.Engine;
+import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
 import dev.gantry.store.NewRun;
+import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
 import dev.gantry.store.Store;
 import java.io.IOException;
@@ -21,47 +27,131 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * The flow of DESIGN.md, stage by stage: checkout → test → build → push. The production image is
- * built while the tests run (on the same engine) and is discarded if they fail.
+ * The flow of DESIGN.md, stage by stage: checkout → test → build → push, then the deployment half
+ * (see {@link DeployRelease}). The production image is built while the tests run and is discarded
+ * if they fail. Also the shorter flows: {@link #deploy} of an image already in the registry, and
+ * {@link #rollback} to the release that was live before.
  */
 public final class Pipeline {
     private final Engine engine;
     private final Registry registry;
     private final Store store;
+    private final Production production;
     private final Installation installation;
     private final RunListener listener;
 
-    /** A pipeline building on {@code engine}, pushing to {@code registry}, recording in {@code store}. */
-    public Pipeline(Engine engine, Registry registry, Store store, Installation installation, RunListener listener) {
+    /**
+     * A pipeline that tests and builds on {@code engine}, pushes to {@code registry}, deploys to
+     * {@code production} and records in {@code store}.
+     */
+    public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
+                    RunListener listener) {
         this.engine = engine;
         this.registry = registry;
         this.store = store;
+        this.production = production;
         this.installation = installation;
         this.listener = listener;
     }
 
-    /** Runs the flow for the release of {@code source}; throws what failed, after recording it. */
+    /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
     public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
-        long started = System.nanoTime();
         Release release = source.release();
-        long runId = store.runs().start(new NewRun(config.service(), release.commit(), release.title(),
-                release.dirty(), trigger));
+        String appImage = ImageReference.of(registry.address(), config.image(), release.commit()).toString();
+        long runId = store.runs().start(new NewRun("run", config.service(), release.commit(), release.title(),
+                release.dirty(), trigger, source.configText(), appImage));
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
         RunContext run = RunContext.of(runId, source, config, workspace, registry.address());
-        var stages = new StageRunner(store, listener, installation.logs().resolve(config.service()));
         listener.runStarted(runId, config, release);
         try {
-            stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(source, workspace, log));
-            testWhileBuilding(run, stages);
-            stages.run(runId, Stage.PUSH, log -> new PushImage(engine, registry).app(run, log));
-            store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
-            return new RunOutcome(runId, release, run.appImage(), run.testImage(), Duration.ofNanos(System.nanoTime() - started));
-        } catch (RuntimeException e) {
-            Optional<String> stage = e instanceof StageFailedException f ? Optional.of(f.stage().word()) : Optional.empty();
-            store.runs().finish(runId, RunState.FAILED, stage, Optional.of(String.valueOf(e.getMessage())));
-            throw e;
+            return recorded(run.deployment(), (stages, deploy) -> {
+                stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(source, workspace, log));
+                testWhileBuilding(run, stages);
+                stages.run(runId, Stage.PUSH, log -> new PushImage(engine, registry).run(run, log));
+                return deploy.run(run.deployment(), true);
+            });
         } finally {
             deleteWorkspace(workspace);
+        }
+    }
+
+    /**
+     * The deployment half for {@code image} (registry/repository:tag, or a tag of the service's image
+     * in the registry), already pushed, with the gantry.yml of the service's last run.
+     */
+    public RunOutcome deploy(String service, String image, String trigger) {
+        RunRecord last = store.runs().history(service, 1).stream().findFirst().orElseThrow(() -> new NothingToDeployException(
+                "Gantry has never run " + service + ", so it has no gantry.yml for it. Run `gantry run PATH` on"
+                        + " the service first."));
+        String configText = last.config().orElseThrow();
+        ImageReference reference = pushedImage(image, ServiceConfig.parse(configText, service + "/gantry.yml"));
+        Deployment deployment = started("deploy", service, reference, configText, trigger, reference.tag());
+        return recorded(deployment, (stages, deploy) -> deploy.run(deployment, true));
+    }
+
+    /**
+     * Puts the release that was live before the current one back behind the proxy, from its image,
+     * without running its tests again (they passed when it was deployed).
+     */
+    public RunOutcome rollback(String service, String trigger) {
+        Colour live = production.discovery().live(service).orElseThrow(() -> new NothingToDeployException(
+                service + " has no live release, so there is nothing to roll back from."));
+        String current = production.discovery().colour(service, live).map(ColourRecord::release).orElse("");
+        RunRecord previous = store.runs().releases(service, 50).stream()
+                .filter(r -> !r.commit().equals(current) && r.image().isPresent()).findFirst()
+                .orElseThrow(() -> new NothingToDeployException(service + " has no earlier release to roll back to."));
+        ImageReference image = ImageReference.parse(previous.image().orElseThrow());
+        Deployment deployment = started("rollback", service, image, previous.config().orElseThrow(), trigger,
+                previous.commit());
+        return recorded(deployment, (stages, deploy) -> deploy.run(deployment, false));
+    }
+
+    private ImageReference pushedImage(String image, ServiceConfig config) {
+        ImageReference reference;
+        try {
+            reference = image.contains("/") ? ImageReference.parse(image)
+                    : ImageReference.of(registry.address(), config.image(), image);
+        } catch (IllegalArgumentException e) {
+            throw new NothingToDeployException(image + " is not an image reference: give registry/repository:tag, or a tag.");
+        }
+        if (!Registry.at(reference.registry()).contains(reference)) {
+            throw new NothingToDeployException(reference + " is not in the registry. `gantry history " + config.service()
+                    + "` lists the releases Gantry pushed.");
+        }
+        return reference;
+    }
+
+    private Deployment started(String kind, String service, ImageReference image, String configText, String trigger,
+                               String release) {
+        ServiceConfig config = ServiceConfig.parse(configText, service + "/gantry.yml (from the store)");
+        long runId = store.runs().start(new NewRun(kind, service, release, kind + " of " + image, false, trigger,
+                configText, image.toString()));
+        listener.runStarted(runId, config, new Release(release, kind + " of " + image, false));
+        return new Deployment(runId, config, release,
+                image, ImageReference.of(image.registry(), config.image() + "-test", image.tag()));
+    }
+
+    /** The stages of one run, recorded: its outcome in the store, and the stage it failed at. */
+    @FunctionalInterface
+    private interface Flow {
+        Colour run(StageRunner stages, DeployRelease deploy);
+    }
+
+    private RunOutcome recorded(Deployment deployment, Flow flow) {
+        long started = System.nanoTime();
+        long runId = deployment.runId();
+        var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()));
+        try {
+            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener));
+            store.runs().wentLive(runId, colour.word());
+            store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+            return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,
+                    DeployRelease.throughProxy(production.proxy(), deployment),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
+                    Optional.of(String.valueOf(e.getMessage())));
+            throw e;
         }
     }
 
@@ -71,7 +161,7 @@ public final class Pipeline {
      */
     private void testWhileBuilding(RunContext run, StageRunner stages) {
         var build = new BuildImage(engine);
-        var tests = new RunTests(engine, build, new PushImage(engine, registry));
+        var tests = new RunTests(engine, build);
         var testImageBuilt = new CompletableFuture<Void>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var tested = CompletableFuture.runAsync(() -> stages.run(run.runId(), Stage.TEST,

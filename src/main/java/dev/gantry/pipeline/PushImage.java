@@ -18,8 +18,9 @@ final class PushImage {
         this.registry = registry;
     }
 
-    /** The push stage: the production image. */
-    void app(RunContext run, StageLog log) {
+    /** The push stage: the test image, then the production image. */
+    void run(RunContext run, StageLog log) {
+        push(Stage.PUSH, run.testImage(), log);
         push(Stage.PUSH, run.appImage(), log);
     }
 

@@ -1,20 +1,35 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.deploy.Deployment;
 import dev.gantry.image.ImageReference;
 import java.nio.file.Path;
 
-/** Everything the stages of one run share: which run, what is built, where, and under which names. */
-record RunContext(
-        long runId, ServiceSource source, ServiceConfig config, Path workspace,
-        ImageReference appImage, ImageReference testImage) {
+/** Everything the stages of one run share: the deployment it makes, its source and its workspace. */
+record RunContext(Deployment deployment, ServiceSource source, Path workspace) {
 
     /** The context of run {@code runId}: images tagged with the commit in {@code registry}. */
     static RunContext of(long runId, ServiceSource source, ServiceConfig config, Path workspace, String registry) {
         String tag = source.release().commit();
-        return new RunContext(runId, source, config, workspace,
+        return new RunContext(new Deployment(runId, config, tag,
                 ImageReference.of(registry, config.image(), tag),
-                ImageReference.of(registry, config.image() + "-test", tag));
+                ImageReference.of(registry, config.image() + "-test", tag)), source, workspace);
+    }
+
+    long runId() {
+        return deployment.runId();
+    }
+
+    ServiceConfig config() {
+        return deployment.config();
+    }
+
+    ImageReference appImage() {
+        return deployment.appImage();
+    }
+
+    ImageReference testImage() {
+        return deployment.testImage();
     }
 
     Release release() {

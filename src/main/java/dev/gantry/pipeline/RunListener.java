@@ -19,6 +19,10 @@ public interface RunListener {
     default void stageStarted(Stage stage) {
     }
 
+    /** Something a person should know that does not fail the run. */
+    default void warning(String message) {
+    }
+
     /** A stage has ended; its whole output is in {@code log}. */
     default void stageFinished(Stage stage, StageState state, Duration took, Path log) {
     }

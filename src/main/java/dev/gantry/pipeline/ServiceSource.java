@@ -55,6 +55,11 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
 
     /** The service's {@code gantry.yml} as committed, parsed and validated. */
     public ServiceConfig config() {
+        return ServiceConfig.parse(configText(), repoPath(CONFIG_FILE));
+    }
+
+    /** The text of the service's {@code gantry.yml} as committed. */
+    public String configText() {
         String path = repoPath(CONFIG_FILE);
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(release.commit()));
@@ -67,7 +72,7 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
                     throw new SourceException(path + " is " + blob.getSize() + " bytes; a gantry.yml is a few hundred."
                             + " Commit the real gantry.yml (see docs/gantry-yml.md).");
                 }
-                return ServiceConfig.parse(new String(blob.getBytes(), StandardCharsets.UTF_8), path);
+                return new String(blob.getBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new SourceException("Reading " + path + " from commit " + release.shortCommit() + " failed: "

@@ -1,11 +1,11 @@
 package dev.gantry.pipeline;
 
-/** The stages of the flow, in DESIGN.md's order. */
+/** The stages of the flow, in DESIGN.md's order, and the undo that follows a failure. */
 public enum Stage {
-    CHECKOUT, TEST, BUILD, PUSH;
+    CHECKOUT, TEST, BUILD, PUSH, DEPLOY, REGISTER, PRE_INTEGRATION, SWITCH, POST_INTEGRATION, CLEANUP, UNDO;
 
-    /** The stage's name as shown and stored. */
+    /** The stage's name as shown and stored: "pre-integration" … */
     public String word() {
-        return name().toLowerCase();
+        return name().toLowerCase().replace('_', '-');
     }
 }

@@ -7,19 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** The whole output of one stage: written to its log file, kept for the store, its tail kept for errors. */
 final class StageLog implements LogSink, AutoCloseable {
-    static final int TAIL_LINES = 25;
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final Path file;
     private final BufferedWriter writer;
     private final StringBuilder text = new StringBuilder();
-    private final ArrayDeque<String> tail = new ArrayDeque<>();
+    private final Tail tail = new Tail();
 
     StageLog(Path file) {
         this.file = file;
@@ -39,10 +37,7 @@ final class StageLog implements LogSink, AutoCloseable {
     public synchronized void line(String raw) {
         String line = printable(raw);
         text.append(line).append('\n');
-        if (tail.size() == TAIL_LINES) {
-            tail.removeFirst();
-        }
-        tail.addLast(line);
+        tail.add(line);
         try {
             writer.write(line);
             writer.newLine();
@@ -71,8 +66,8 @@ final class StageLog implements LogSink, AutoCloseable {
     }
 
     /** The last lines written, oldest first. */
-    synchronized List<String> tail() {
-        return List.copyOf(tail);
+    List<String> tail() {
+        return tail.lines();
     }
 
     /** Everything written so far. */

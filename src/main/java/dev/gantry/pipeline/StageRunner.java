@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
+import dev.gantry.deploy.DeployFailedException;
 import dev.gantry.store.StageState;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ final class StageRunner {
     private final Store store;
     private final RunListener listener;
     private final Path logs;
+    private volatile Stage failedStage;
 
     StageRunner(Store store, RunListener listener, Path logs) {
         this.store = store;
@@ -34,15 +36,38 @@ final class StageRunner {
             try {
                 body.run(log);
                 finish(runId, stage, StageState.PASSED, Optional.empty(), log, started);
-            } catch (GantryException e) {
-                String reason = e instanceof StageFailedException failed ? failed.reason() : e.getMessage();
-                finish(runId, stage, StageState.FAILED, Optional.of(reason), log, started);
-                throw e;
             } catch (RuntimeException e) {
-                finish(runId, stage, StageState.FAILED, Optional.of(String.valueOf(e)), log, started);
-                throw e;
+                RuntimeException failure = asStageFailure(stage, e, log);
+                String reason = failure instanceof StageFailedException failed ? failed.reason() : String.valueOf(e.getMessage());
+                finish(runId, stage, StageState.FAILED, Optional.of(reason), log, started);
+                if (failedStage == null) {
+                    failedStage = stage;
+                }
+                throw failure;
             }
         }
+    }
+
+    /** The first stage that failed, if one did. */
+    Optional<Stage> failedStage() {
+        return Optional.ofNullable(failedStage);
+    }
+
+    /**
+     * A failure that is the stage's own (exit code 1) becomes a {@link StageFailedException} naming
+     * the stage, with the last lines that explain it; environment problems (exit 3) stay as they are.
+     */
+    private static RuntimeException asStageFailure(Stage stage, RuntimeException e, StageLog log) {
+        if (e instanceof StageFailedException || !(e instanceof GantryException known)
+                || known.exitCode() != dev.gantry.ExitCode.RUN_FAILED) {
+            return e;
+        }
+        var lines = e instanceof DeployFailedException deploy && !deploy.lastLines().isEmpty()
+                ? deploy.lastLines() : log.tail();
+        for (String line : e instanceof DeployFailedException deploy ? deploy.lastLines() : java.util.List.<String>of()) {
+            log.line(line);
+        }
+        return new StageFailedException(stage, e.getMessage(), lines);
     }
 
     private void finish(long runId, Stage stage, StageState state, Optional<String> message, StageLog log, long started) {

@@ -1,27 +1,47 @@
 package dev.gantry.pipeline;
 
-import dev.gantry.config.TestPhase;
+import dev.gantry.deploy.Deployment;
+import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the test containers of DESIGN.md ("Test containers") as data. */
 final class TestContainers {
-    static final String PRE_DEPLOYMENT = "pre-deployment";
 
     private TestContainers() {
     }
 
     /** The pre-deployment test container: the test image with {@code TEST_TYPE=pre-deployment}. */
-    static ContainerSpec preDeployment(RunContext run) {
-        TestPhase phase = run.config().tests().preDeployment();
+    static ContainerSpec preDeployment(Deployment deployment) {
+        return container(deployment, TestPhaseKind.PRE_DEPLOYMENT, new LinkedHashMap<>());
+    }
+
+    /**
+     * An integration test container: {@code TARGET_URL} is the release under test (the candidate
+     * directly, or the proxy), {@code TARGET_HOST} the Host header to send when the route needs one.
+     * It shares the host's network so that it reaches what is published on loopback.
+     */
+    static ContainerSpec integration(Deployment deployment, TestPhaseKind phase, String targetUrl,
+                                     Optional<String> targetHost, Colour colour) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("TEST_TYPE", PRE_DEPLOYMENT);
-        env.put("GANTRY_SERVICE", run.config().service());
-        env.put("GANTRY_RELEASE", run.release().commit());
-        env.putAll(phase.env());
-        String name = run.config().service() + "-" + PRE_DEPLOYMENT + "-" + run.runId();
-        return ContainerSpec.of(run.testImage().toString(), name)
-                .withCommand(phase.command()).withEnv(env).withLabels(Labels.testContainer(run));
+        env.put("TARGET_URL", targetUrl);
+        targetHost.ifPresent(host -> env.put("TARGET_HOST", host));
+        env.put("GANTRY_COLOUR", colour.word());
+        return container(deployment, phase, env).withNetwork("host");
+    }
+
+    private static ContainerSpec container(Deployment deployment, TestPhaseKind phase, Map<String, String> extra) {
+        var settings = phase.settings(deployment.config().tests());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TEST_TYPE", phase.word());
+        env.put("GANTRY_SERVICE", deployment.service());
+        env.put("GANTRY_RELEASE", deployment.release());
+        env.putAll(extra);
+        env.putAll(settings.env());
+        String name = deployment.service() + "-" + phase.word() + "-" + deployment.runId();
+        return ContainerSpec.of(deployment.testImage().toString(), name)
+                .withCommand(settings.command()).withEnv(env).withLabels(Labels.testContainer(deployment));
     }
 }

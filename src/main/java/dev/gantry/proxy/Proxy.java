@@ -1,5 +1,8 @@
 package dev.gantry.proxy;
 
+import dev.gantry.config.Installation;
+import dev.gantry.proxy.haproxy.HaproxyProxy;
+import dev.gantry.proxy.nginx.NginxProxy;
 import java.util.Map;
 
 /**
@@ -8,6 +11,16 @@ import java.util.Map;
  * go to the new backends.
  */
 public interface Proxy extends AutoCloseable {
+
+    /** The proxy this installation manages (GANTRY_PROXY: haproxy or nginx). */
+    static Proxy open(Installation installation) {
+        return switch (installation.proxy()) {
+            case "nginx" -> new NginxProxy(installation);
+            case "haproxy" -> new HaproxyProxy(installation);
+            default -> throw new ProxyUnavailableException("Unknown proxy \"" + installation.proxy()
+                    + "\"; set GANTRY_PROXY to haproxy or nginx.");
+        };
+    }
 
     /** Starts the proxy if it is not running (managed mode), with the routes it had. */
     void start();

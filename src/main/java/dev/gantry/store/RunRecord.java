@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A stored run with its stages, oldest stage first. */
+/**
+ * A stored run with its stages, oldest stage first; {@code config} is the gantry.yml it ran with,
+ * {@code image} the app image it deployed and {@code colour} the colour that went live.
+ */
 public record RunRecord(
         long id,
+        String kind,
         String service,
         String commit,
         String commitTitle,
@@ -18,6 +22,9 @@ public record RunRecord(
         Optional<String> message,
         Instant startedAt,
         Optional<Instant> finishedAt,
+        Optional<String> config,
+        Optional<String> image,
+        Optional<String> colour,
         List<StageRecord> stages) {
 
     /** How long the run took, or has taken so far. */

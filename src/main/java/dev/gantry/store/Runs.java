@@ -17,16 +17,30 @@ public final class Runs {
 
     /** Records a new run as running and returns its id. */
     public long start(NewRun run) {
-        return sql.insert("INSERT INTO runs (service, commit_sha, commit_title, dirty, trigger, state, started_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                run.service(), run.commit(), run.commitTitle(), run.dirty() ? 1 : 0, run.trigger(),
-                RunState.RUNNING.word(), now());
+        return sql.insert("INSERT INTO runs (kind, service, commit_sha, commit_title, dirty, trigger, config, image,"
+                        + " state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                run.kind(), run.service(), run.commit(), run.commitTitle(), run.dirty() ? 1 : 0, run.trigger(),
+                run.config(), run.image(), RunState.RUNNING.word(), now());
     }
 
     /** Records how a run ended. */
     public void finish(long runId, RunState state, Optional<String> failedStage, Optional<String> message) {
         sql.update("UPDATE runs SET state = ?, failed_stage = ?, message = ?, finished_at = ? WHERE id = ?",
                 state.word(), failedStage.orElse(null), message.orElse(null), now(), runId);
+    }
+
+    /** Records the colour a run's release went live in. */
+    public void wentLive(long runId, String colour) {
+        sql.update("UPDATE runs SET colour = ? WHERE id = ?", colour, runId);
+    }
+
+    /**
+     * The newest succeeded runs of {@code service} that put a release live, newest first: what
+     * {@code rollback} chooses from.
+     */
+    public List<RunRecord> releases(String service, int limit) {
+        return sql.query("SELECT * FROM runs WHERE service = ? AND state = ? AND colour IS NOT NULL"
+                + " ORDER BY id DESC LIMIT ?", this::run, service, RunState.SUCCEEDED.word(), limit);
     }
 
     /** Records that a stage of a run has started. */
@@ -62,10 +76,13 @@ public final class Runs {
 
     private RunRecord run(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new RunRecord(id, rs.getString("service"), rs.getString("commit_sha"), rs.getString("commit_title"),
+        return new RunRecord(id, rs.getString("kind"), rs.getString("service"), rs.getString("commit_sha"),
+                rs.getString("commit_title"),
                 rs.getInt("dirty") == 1, rs.getString("trigger"), RunState.valueOf(rs.getString("state").toUpperCase()),
                 Optional.ofNullable(rs.getString("failed_stage")), Optional.ofNullable(rs.getString("message")),
-                instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"), stages(id));
+                instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"),
+                Optional.ofNullable(rs.getString("config")), Optional.ofNullable(rs.getString("image")),
+                Optional.ofNullable(rs.getString("colour")), stages(id));
     }
 
     private List<StageRecord> stages(long runId) {

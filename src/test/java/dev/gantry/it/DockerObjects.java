@@ -43,6 +43,16 @@ final class DockerObjects implements AutoCloseable {
                 .toList();
     }
 
+    /** Names of the containers of {@code service} that carry {@code labels} too; only running ones if asked. */
+    List<String> names(String service, Map<String, String> labels, boolean runningOnly) {
+        Map<String, String> filter = new java.util.HashMap<>(labels);
+        filter.putAll(label(service));
+        return docker.listContainersCmd().withShowAll(!runningOnly).withLabelFilter(filter).exec().stream()
+                .map(c -> c.getNames()[0].replaceFirst("^/", ""))
+                .sorted()
+                .toList();
+    }
+
     /** Images of {@code service}, as their tags (or ids when untagged). */
     List<String> images(String service) {
         return docker.listImagesCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()
@@ -57,6 +67,12 @@ final class DockerObjects implements AutoCloseable {
         }
         for (Image image : docker.listImagesCmd().withShowAll(true).withLabelFilter(label(service)).exec()) {
             ignoringGone(() -> docker.removeImageCmd(image.getId()).withForce(true).exec());
+        }
+        var volumes = docker.listVolumesCmd().exec().getVolumes();
+        for (var volume : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
+            if (volume.getName().startsWith("gantry-" + service + "-")) {
+                ignoringGone(() -> docker.removeVolumeCmd(volume.getName()).exec());
+            }
         }
     }
 

@@ -11,15 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code gantry run} on the real example, examples/books-ms: from a commit to tested images in the registry. */
+/** {@code gantry run} on the real example, examples/books-ms: from a commit to a tested release in production. */
 class ExampleServiceIT {
-    private static final List<String> STAGES = List.of("checkout", "test", "build", "push");
+    private static final List<String> STAGES = List.of("checkout", "test", "build", "push", "deploy", "register",
+            "pre-integration", "switch", "post-integration");
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
 
     @Test
-    void aCommitOfTheExampleEndsAsATestedImageInTheRegistry() throws Exception {
+    void aCommitOfTheExampleEndsAsATestedReleaseLiveBehindTheProxy() throws Exception {
         ServiceRepo repo = sandbox.example();
         String commit = repo.head();
 
@@ -39,12 +40,16 @@ class ExampleServiceIT {
         assertThat(Files.readString(finished.get("test").log())).as("the test stage's log")
                 .contains("TEST_TYPE=pre-deployment")
                 .contains(" passed, 0 failed");
-        assertThat(run.stdout()).contains("pushed " + RegistryApi.ADDRESS + "/" + sandbox.service() + ":" + commit);
+        assertThat(Files.readString(finished.get("push").log())).as("the push stage's log")
+                .contains("pushed " + RegistryApi.ADDRESS + "/" + sandbox.service() + "-test:" + commit)
+                .contains("pushed " + RegistryApi.ADDRESS + "/" + sandbox.service() + ":" + commit);
 
         assertThat(sandbox.registry().hasImage(sandbox.service(), commit)).as("the app image in the registry").isTrue();
         assertThat(sandbox.registry().hasImage(sandbox.service() + "-test", commit)).as("the test image in the registry")
                 .isTrue();
-        assertThat(sandbox.containers()).as("containers left behind").isEmpty();
+        assertThat(sandbox.allContainers(Map.of())).as("the service's containers: its replicas, no test container")
+                .containsExactly(sandbox.service() + "-blue-1", sandbox.service() + "-blue-2");
+        assertThat(run.stdout()).contains("is live in blue at " + sandbox.proxyUrl() + "/api/v1/books");
 
         Result history = sandbox.cli().run("history", sandbox.service());
         assertThat(history.exitCode()).as("%s", history).isZero();

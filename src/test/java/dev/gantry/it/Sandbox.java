@@ -27,25 +27,42 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     private final String service = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final DockerObjects docker = new DockerObjects();
     private final RegistryApi registry = new RegistryApi();
+    private final int proxyPort = closedPort();
     private Path root;
     private GantryCli cli;
+    private String discovery = "embedded";
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         root = Files.createTempDirectory("gantry-it-");
         Files.createDirectories(root.resolve("out"));
-        cli = GantryCli.of(home(), root.resolve("out"));
+        cli = GantryCli.of(home(), root.resolve("out"))
+                .with("GANTRY_PROXY_HTTP_PORT", Integer.toString(proxyPort))
+                .with("GANTRY_PROXY_HTTPS_PORT", Integer.toString(closedPort()));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         try (docker) {
+            ManagedProxies.stopAll(home());
             docker.removeAll(service);
             registry.deleteRepository(service);
             registry.deleteRepository(service + "-test");
+            EtcdKeys.deleteService(discovery, service);
         } finally {
             deleteTree(root);
         }
+    }
+
+    /** Runs this test's CLI with {@code proxy} (haproxy or nginx) and {@code discovery} (embedded or etcd://…). */
+    void use(String proxy, String discovery) {
+        this.discovery = discovery;
+        cli = cli.with("GANTRY_PROXY", proxy).with("GANTRY_DISCOVERY", discovery);
+    }
+
+    /** Where users reach the services of this test: the managed proxy's HTTP port. */
+    String proxyUrl() {
+        return "http://127.0.0.1:" + proxyPort;
     }
 
     /** The service's unique name; also its image repository. */
@@ -87,6 +104,16 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     /** Containers labelled with this test's service, running or not. */
     List<String> containers() {
         return docker.containers(service);
+    }
+
+    /** Names of this service's running containers that also carry {@code labels}. */
+    List<String> runningContainers(java.util.Map<String, String> labels) {
+        return docker.names(service, labels, true);
+    }
+
+    /** Names of this service's containers, running or not, that also carry {@code labels}. */
+    List<String> allContainers(java.util.Map<String, String> labels) {
+        return docker.names(service, labels, false);
     }
 
     /** Images labelled with this test's service. */

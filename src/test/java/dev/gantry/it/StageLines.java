@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * {@code "  test      started"} and {@code "  test      passed     1.7s   log: /path"}.
  */
 final class StageLines {
-    private static final Pattern STARTED = Pattern.compile("(?m)^  (\\w+) +started$");
-    private static final Pattern FINISHED = Pattern.compile("(?m)^  (\\w+) +(\\w+) +(\\d+\\.\\d)s +log: (\\S.*)$");
+    private static final Pattern STARTED = Pattern.compile("(?m)^  ([\\w-]+) +started$");
+    private static final Pattern FINISHED = Pattern.compile("(?m)^  ([\\w-]+) +(\\w+) +(\\d+\\.\\d)s +log: (\\S.*)$");
 
     private StageLines() {
     }

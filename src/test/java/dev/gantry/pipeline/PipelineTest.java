@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.config.Installation;
+import dev.gantry.deploy.Production;
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.ColourState;
+import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.image.Registry;
+import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.RecordingProxy;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
 import dev.gantry.store.StageRecord;
@@ -19,14 +25,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The whole flow against a recording engine, a recording proxy and embedded discovery. */
 class PipelineTest {
     private static final String REGISTRY = "127.0.0.1:5000";
+    private static final String GANTRY_YML = """
+            service: books-ms
+            run: {replicas: 2, health: {path: /health, interval: 100ms, timeout: 1s}}
+            proxy: {path: /api/v1/books}
+            deploy: {drain: 1ms}
+            """;
 
     @TempDir
     Path dir;
 
     private Path home;
     private Store store;
+    private Discovery discovery;
+    private final RecordingProxy proxy = new RecordingProxy();
+    private int healthStatus = 200;
+    private GitRepo repo;
     private ServiceSource source;
     private String commit;
 
@@ -34,8 +51,9 @@ class PipelineTest {
     void aCommittedService() {
         home = dir.resolve("home");
         store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
-        GitRepo repo = GitRepo.init(dir.resolve("repo"))
-                .write("books/gantry.yml", "service: books-ms\n")
+        discovery = Discovery.open("embedded", store);
+        repo = GitRepo.init(dir.resolve("repo"))
+                .write("books/gantry.yml", GANTRY_YML)
                 .write("books/Dockerfile", "FROM gantry/java:25\n")
                 .write("books/Dockerfile.test", "FROM gantry/java:25\n")
                 .write("books/src/Books.java", "class Books {}\n");
@@ -45,11 +63,12 @@ class PipelineTest {
 
     @AfterEach
     void closeStore() {
+        discovery.close();
         store.close();
     }
 
     @Test
-    void aPassingRunPushesTheTestImageAfterItsTestsAndTheAppImageLast() {
+    void aPassingRunTestsBuildsPushesAndPutsTheReleaseLiveBehindTheProxy() {
         var engine = new RecordingEngine();
 
         RunOutcome outcome = pipeline(engine).run(source, source.config(), "cli");
@@ -57,44 +76,157 @@ class PipelineTest {
         String app = REGISTRY + "/books-ms:" + commit;
         String tests = REGISTRY + "/books-ms-test:" + commit;
         assertThat(outcome.appImage()).hasToString(app);
-        assertThat(engine.calls).containsSubsequence("build " + tests, "run books-ms-pre-deployment-1", "push " + tests);
+        assertThat(outcome.colour()).isEqualTo(Colour.BLUE);
+        assertThat(outcome.url()).isEqualTo("http://127.0.0.1:8080/api/v1/books");
+        assertThat(engine.calls).containsSubsequence("build " + tests, "run books-ms-pre-deployment-1",
+                "push " + tests, "push " + app, "start books-ms-blue-1", "start books-ms-blue-2",
+                "run books-ms-pre-integration-1", "run books-ms-post-integration-1");
         assertThat(engine.calls).containsSubsequence("build " + tests, "build " + app);
-        assertThat(engine.calls).contains("build " + app).last().isEqualTo("push " + app);
-        assertThat(engine.builds).allSatisfy(build -> assertThat(build.labels())
-                .containsEntry("gantry.service", "books-ms").containsEntry("gantry.release", commit));
+        assertThat(engine.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
+        assertThat(proxy.routes.get("books-ms").backends())
+                .containsExactly(new Backend("127.0.0.1", 32000), new Backend("127.0.0.1", 32001));
+        assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
+        assertThat(discovery.colour("books-ms", Colour.BLUE)).hasValueSatisfying(record -> {
+            assertThat(record.state()).isEqualTo(ColourState.LIVE);
+            assertThat(record.release()).isEqualTo(commit);
+        });
         RunRecord run = store.runs().find(outcome.runId()).orElseThrow();
         assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
-        assertThat(run.stages()).extracting(StageRecord::name)
-                .containsExactlyInAnyOrder("checkout", "test", "build", "push");
+        assertThat(run.colour()).contains("blue");
+        assertThat(run.stages()).extracting(StageRecord::name).containsExactlyInAnyOrder("checkout", "test", "build",
+                "push", "deploy", "register", "pre-integration", "switch", "post-integration");
         assertThat(run.stages()).extracting(StageRecord::state).containsOnly(StageState.PASSED);
         assertThat(home.resolve("workspaces")).isEmptyDirectory();
     }
 
     @Test
-    void theCheckoutHoldsExactlyTheServiceFilesOfTheCommit() {
+    void integrationTestsTargetTheCandidateDirectlyThenThroughTheProxy() {
         var engine = new RecordingEngine();
+
         pipeline(engine).run(source, source.config(), "cli");
 
-        assertThat(store.runs().stageLog(1, "checkout")).hasValueSatisfying(log ->
-                assertThat(log).contains("checked out 4 files of " + commit.substring(0, 12)));
+        assertThat(engine.testContainers).extracting(spec -> spec.env().get("TEST_TYPE") + " " + spec.env().get("TARGET_URL"))
+                .containsExactly("pre-deployment null", "pre-integration http://127.0.0.1:32000",
+                        "post-integration http://127.0.0.1:8080/api/v1/books");
+        assertThat(engine.testContainers.get(1).network()).contains("host");
+        assertThat(engine.testContainers.get(1).env()).containsEntry("GANTRY_COLOUR", "blue");
+    }
+
+    @Test
+    void aSecondReleaseGoesLiveInTheOtherColourAndTheOldColourIsRetired() {
+        var engine = new RecordingEngine();
+        pipeline(engine).run(source, source.config(), "cli");
+        repo.write("books/src/Books.java", "class Books { int v = 2; }\n");
+        String second = repo.commit("Second");
+
+        RunOutcome outcome = pipeline(engine).run(ServiceSource.locate(source.workTree().resolve("books")),
+                source.config(), "cli");
+
+        assertThat(outcome.colour()).isEqualTo(Colour.GREEN);
+        assertThat(engine.running()).containsExactly("books-ms-green-1", "books-ms-green-2");
+        assertThat(engine.calls).contains("stop books-ms-blue-1", "stop books-ms-blue-2");
+        assertThat(discovery.live("books-ms")).contains(Colour.GREEN);
+        assertThat(discovery.colours("books-ms")).containsOnlyKeys(Colour.GREEN);
+        assertThat(discovery.colour("books-ms", Colour.GREEN).orElseThrow().release()).isEqualTo(second);
+        assertThat(proxy.routes.get("books-ms").backends()).extracting(Backend::port).containsExactly(32002, 32003);
+    }
+
+    @Test
+    void aCandidateThatNeverGetsHealthyIsRemovedAndTheLiveReleaseStaysLiveRoutedAndRegistered() {
+        var engine = new RecordingEngine();
+        pipeline(engine).run(source, source.config(), "cli");
+        var before = proxy.routes();
+        repo.write("books/src/Books.java", "class Books { broken }\n");
+        repo.commit("Broken");
+        healthStatus = 503;
+
+        assertThatThrownBy(() -> pipeline(engine).run(ServiceSource.locate(source.workTree().resolve("books")),
+                source.config(), "cli"))
+                .isInstanceOfSatisfying(StageFailedException.class, e -> {
+                    assertThat(e.stage()).isEqualTo(Stage.DEPLOY);
+                    assertThat(e.reason()).contains("books-ms-green-1 did not answer /health with 2xx within 1s");
+                    assertThat(e.lastLines()).contains("books-ms-green-1 listening on 8080");
+                });
+
+        assertLiveReleaseUntouched(engine, before);
+        RunRecord failed = store.runs().history("books-ms", 1).getFirst();
+        assertThat(failed.failedStage()).contains("deploy");
+        assertThat(failed.stages()).extracting(StageRecord::name).contains("undo");
+    }
+
+    @Test
+    void aFailingPreIntegrationTestLeavesTheLiveReleaseAsItWas() {
+        var engine = new RecordingEngine();
+        pipeline(engine).run(source, source.config(), "cli");
+        var before = proxy.routes();
+        repo.write("books/src/Books.java", "class Books { int v = 3; }\n");
+        repo.commit("Third");
+        engine.testsExit("pre-integration", new ContainerExit(1, false, false));
+
+        assertThatThrownBy(() -> pipeline(engine).run(ServiceSource.locate(source.workTree().resolve("books")),
+                source.config(), "cli"))
+                .isInstanceOfSatisfying(StageFailedException.class, e -> {
+                    assertThat(e.stage()).isEqualTo(Stage.PRE_INTEGRATION);
+                    assertThat(e.lastLines()).contains("FAIL delete book: expected 204 but was 500");
+                });
+
+        assertLiveReleaseUntouched(engine, before);
+    }
+
+    @Test
+    void aFailingPostIntegrationTestRoutesBackAndMovesTheLivePointerBack() {
+        var engine = new RecordingEngine();
+        pipeline(engine).run(source, source.config(), "cli");
+        var before = proxy.routes();
+        repo.write("books/src/Books.java", "class Books { int v = 4; }\n");
+        repo.commit("Fourth");
+        engine.testsExit("post-integration", new ContainerExit(2, false, false));
+
+        assertThatThrownBy(() -> pipeline(engine).run(ServiceSource.locate(source.workTree().resolve("books")),
+                source.config(), "cli"))
+                .isInstanceOfSatisfying(StageFailedException.class, e ->
+                        assertThat(e.stage()).isEqualTo(Stage.POST_INTEGRATION));
+
+        assertThat(proxy.calls).filteredOn(call -> call.startsWith("route")).hasSize(3);
+        assertLiveReleaseUntouched(engine, before);
+    }
+
+    @Test
+    void rollbackPutsThePreviousReleaseBackWithoutRunningItsTests() {
+        var engine = new RecordingEngine();
+        pipeline(engine).run(source, source.config(), "cli");
+        repo.write("books/src/Books.java", "class Books { int v = 5; }\n");
+        repo.commit("Fifth");
+        pipeline(engine).run(ServiceSource.locate(source.workTree().resolve("books")), source.config(), "cli");
+        int testsBefore = engine.testContainers.size();
+
+        RunOutcome outcome = pipeline(engine).rollback("books-ms", "cli");
+
+        assertThat(outcome.release()).isEqualTo(commit);
+        assertThat(outcome.colour()).isEqualTo(Colour.BLUE);
+        assertThat(discovery.colour("books-ms", Colour.BLUE).orElseThrow().release()).isEqualTo(commit);
+        assertThat(engine.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
+        assertThat(engine.testContainers).hasSize(testsBefore);
+        assertThat(store.runs().find(outcome.runId()).orElseThrow().kind()).isEqualTo("rollback");
     }
 
     @Test
     void failingTestsPushNothingAndDiscardTheAppImageBuiltMeanwhile() {
-        var engine = new RecordingEngine().testsExit(new ContainerExit(1, false, false));
+        var engine = new RecordingEngine().testsExit("pre-deployment", new ContainerExit(1, false, false));
 
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
                 .isInstanceOfSatisfying(StageFailedException.class, e -> {
                     assertThat(e.stage()).isEqualTo(Stage.TEST);
                     assertThat(e.reason()).contains("pre-deployment tests failed").contains("exited with code 1");
-                    assertThat(e.lastLines()).contains("FAIL delete book: expected 204 but was 500");
+                    assertThat(e.lastLines()).containsExactly("PASS list books", "FAIL delete book: expected 204 but was 500");
                 });
 
-        assertThat(engine.calls).noneMatch(call -> call.startsWith("push "));
+        assertThat(engine.calls).noneMatch(call -> call.startsWith("push ") || call.startsWith("start "));
         assertThat(engine.calls).last().isEqualTo("remove " + REGISTRY + "/books-ms:" + commit);
         RunRecord run = store.runs().history("books-ms", 1).getFirst();
         assertThat(run.state()).isEqualTo(RunState.FAILED);
         assertThat(run.failedStage()).contains("test");
+        assertThat(proxy.calls).isEmpty();
     }
 
     @Test
@@ -113,7 +245,7 @@ class PipelineTest {
 
     @Test
     void aTestContainerPastItsDeadlineFailsTheTestStage() {
-        var engine = new RecordingEngine().testsExit(new ContainerExit(137, false, true));
+        var engine = new RecordingEngine().testsExit("pre-deployment", new ContainerExit(137, false, true));
 
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
                 .isInstanceOfSatisfying(StageFailedException.class, e ->
@@ -121,7 +253,7 @@ class PipelineTest {
     }
 
     @Test
-    void aBrokenDockerfileFailsTheBuildStageWithDockersMessage() {
+    void aBrokenDockerfileFailsTheBuildStageWithDockersMessageAndPushesNothing() {
         var engine = new RecordingEngine().failBuildOf(REGISTRY + "/books-ms:");
 
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
@@ -129,25 +261,45 @@ class PipelineTest {
                     assertThat(e.stage()).isEqualTo(Stage.BUILD);
                     assertThat(e.reason()).contains("unknown instruction: FORM");
                 });
-        assertThat(engine.calls).doesNotContain("push " + REGISTRY + "/books-ms:" + commit);
+        assertThat(engine.calls).noneMatch(call -> call.startsWith("push "));
         assertThat(store.runs().history("books-ms", 1).getFirst().failedStage()).contains("build");
     }
 
     @Test
-    void aMissingTestDockerfileSaysWhichFileToAdd() throws Exception {
-        GitRepo repo = GitRepo.init(dir.resolve("other")).write("gantry.yml", "service: other\n")
-                .write("Dockerfile", "FROM gantry/java:25\n");
-        repo.commit("no tests");
-        ServiceSource other = ServiceSource.locate(repo.root());
+    void theCheckoutHoldsExactlyTheServiceFilesOfTheCommit() {
+        pipeline(new RecordingEngine()).run(source, source.config(), "cli");
 
-        assertThatThrownBy(() -> pipeline(new RecordingEngine()).run(other, other.config(), "cli"))
+        assertThat(store.runs().stageLog(1, "checkout")).hasValueSatisfying(log ->
+                assertThat(log).contains("checked out 4 files of " + commit.substring(0, 12)));
+    }
+
+    @Test
+    void aMissingTestDockerfileSaysWhichFileToAdd() {
+        GitRepo other = GitRepo.init(dir.resolve("other")).write("gantry.yml", "service: other\n")
+                .write("Dockerfile", "FROM gantry/java:25\n");
+        other.commit("no tests");
+        ServiceSource source = ServiceSource.locate(other.root());
+
+        assertThatThrownBy(() -> pipeline(new RecordingEngine()).run(source, source.config(), "cli"))
                 .isInstanceOfSatisfying(StageFailedException.class, e ->
                         assertThat(e.reason()).contains("there is no Dockerfile.test in the commit"));
         assertThat(Files.exists(home.resolve("workspaces/other-1"))).isFalse();
     }
 
+    private void assertLiveReleaseUntouched(RecordingEngine engine, Map<String, dev.gantry.proxy.Route> routesBefore) {
+        assertThat(engine.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
+        assertThat(engine.list(Map.of("gantry.colour", "green"))).isEmpty();
+        assertThat(proxy.routes()).isEqualTo(routesBefore);
+        assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
+        assertThat(discovery.colours("books-ms")).containsOnlyKeys(Colour.BLUE);
+        assertThat(discovery.colour("books-ms", Colour.BLUE).orElseThrow().state()).isEqualTo(ColourState.LIVE);
+        RunRecord failed = store.runs().history("books-ms", 1).getFirst();
+        assertThat(failed.state()).isEqualTo(RunState.FAILED);
+    }
+
     private Pipeline pipeline(RecordingEngine engine) {
         var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
-        return new Pipeline(engine, Registry.at(REGISTRY), store, installation, RunListener.SILENT);
+        var production = new Production(engine, discovery, proxy, (url, timeout) -> healthStatus);
+        return new Pipeline(engine, Registry.at(REGISTRY), store, production, installation, RunListener.SILENT);
     }
 }

@@ -4,34 +4,50 @@ import dev.gantry.engine.BuildRequest;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
-import dev.gantry.engine.ImageState;
 import dev.gantry.engine.Engine;
+import dev.gantry.engine.EngineException;
+import dev.gantry.engine.ImageState;
 import dev.gantry.engine.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** An engine that records what it is asked to do and fails where a test says so. */
+/**
+ * An engine that records what it is asked to do, keeps its long-running containers in memory
+ * (each published on its own port), and fails where a test says so.
+ */
 final class RecordingEngine implements Engine {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<BuildRequest> builds = Collections.synchronizedList(new ArrayList<>());
-    final List<ContainerSpec> containers = Collections.synchronizedList(new ArrayList<>());
+    final List<ContainerSpec> testContainers = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, ContainerState> containers = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Set<String> failingBuilds = new HashSet<>();
-    private ContainerExit testExit = new ContainerExit(0, false, false);
+    private final Map<String, ContainerExit> failingTests = new HashMap<>();
+    private int nextPort = 32000;
 
     RecordingEngine failBuildOf(String tagPrefix) {
         failingBuilds.add(tagPrefix);
         return this;
     }
 
-    RecordingEngine testsExit(ContainerExit exit) {
-        this.testExit = exit;
+    /** Test containers of {@code phase} ("pre-deployment" …) end with {@code exit}. */
+    RecordingEngine testsExit(String phase, ContainerExit exit) {
+        failingTests.put(phase, exit);
         return this;
+    }
+
+    /** The names of the containers that run now. */
+    List<String> running() {
+        synchronized (containers) {
+            return containers.values().stream().filter(ContainerState::running).map(ContainerState::name).toList();
+        }
     }
 
     @Override
@@ -57,7 +73,7 @@ final class RecordingEngine implements Engine {
         log.line("Step 1/1 : FROM base");
         if (failingBuilds.stream().anyMatch(tag::startsWith)) {
             log.line("unknown instruction: FORM");
-            throw new dev.gantry.engine.EngineException("Building " + tag, "dockerfile parse error line 1: unknown instruction: FORM");
+            throw new EngineException("Building " + tag, "dockerfile parse error line 1: unknown instruction: FORM");
         }
         return "sha256:" + Integer.toHexString(tag.hashCode());
     }
@@ -75,48 +91,59 @@ final class RecordingEngine implements Engine {
     @Override
     public ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log) {
         calls.add("run " + spec.name());
-        containers.add(spec);
+        testContainers.add(spec);
         log.line("PASS list books");
-        if (!testExit.succeeded()) {
+        ContainerExit exit = failingTests.getOrDefault(spec.env().get("TEST_TYPE"), new ContainerExit(0, false, false));
+        if (!exit.succeeded()) {
             log.line("FAIL delete book: expected 204 but was 500");
         }
-        return testExit;
+        return exit;
     }
 
     @Override
-    public String start(ContainerSpec spec) {
+    public synchronized String start(ContainerSpec spec) {
         calls.add("start " + spec.name());
+        Map<Integer, Integer> ports = new HashMap<>();
+        spec.publish().forEach(port -> ports.put(port, nextPort++));
+        containers.put(spec.name(), new ContainerState(spec.name(), spec.name(), spec.image(), spec.labels(), true,
+                "running", 0, false, 0, ports));
         return spec.name();
     }
 
     @Override
     public Optional<ContainerState> inspect(String idOrName) {
-        return Optional.empty();
+        return Optional.ofNullable(containers.get(idOrName));
     }
 
     @Override
     public List<ContainerState> list(Map<String, String> labels) {
-        return List.of();
+        synchronized (containers) {
+            return containers.values().stream()
+                    .filter(c -> c.labels().entrySet().containsAll(labels.entrySet())).toList();
+        }
     }
 
     @Override
     public void stop(String id, Duration grace) {
         calls.add("stop " + id);
+        containers.computeIfPresent(id, (name, c) -> new ContainerState(c.id(), c.name(), c.image(), c.labels(), false,
+                "exited", 143, false, 0, c.ports()));
     }
 
     @Override
     public void remove(String id) {
         calls.add("remove container " + id);
+        containers.remove(id);
     }
 
     @Override
     public List<String> logs(String id, int lines) {
-        return List.of();
+        return List.of(id + " listening on 8080");
     }
 
     @Override
     public List<String> declaredVolumes(String image) {
-        return List.of();
+        return List.of("/data");
     }
 
     @Override

@@ -26,10 +26,10 @@ class StageLogTest {
     @Test
     void theTailKeepsTheLastLinesOnly() {
         try (StageLog log = new StageLog(dir.resolve("build.log"))) {
-            for (int i = 1; i <= StageLog.TAIL_LINES + 5; i++) {
+            for (int i = 1; i <= Tail.LINES + 5; i++) {
                 log.line("line " + i);
             }
-            assertThat(log.tail()).hasSize(StageLog.TAIL_LINES).startsWith("line 6").endsWith("line 30");
+            assertThat(log.tail()).hasSize(Tail.LINES).startsWith("line 6").endsWith("line 30");
         }
     }
 }

@@ -25,7 +25,7 @@ class TestContainersTest {
         var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
         RunContext run = RunContext.of(42, source, config, Path.of("/ws"), "127.0.0.1:5000");
 
-        ContainerSpec spec = TestContainers.preDeployment(run);
+        ContainerSpec spec = TestContainers.preDeployment(run.deployment());
 
         assertThat(spec).isEqualTo(new ContainerSpec(
                 "127.0.0.1:5000/books-ms-test:" + COMMIT,

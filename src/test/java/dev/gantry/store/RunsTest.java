@@ -18,7 +18,7 @@ class RunsTest {
         String url = "jdbc:sqlite:" + home.resolve("gantry.db");
         long id;
         try (Store store = Store.open(url)) {
-            id = store.runs().start(new NewRun("books-ms", "abc123", "Add books", true, "cli"));
+            id = store.runs().start(new NewRun("run", "books-ms", "abc123", "Add books", true, "cli", "service: books-ms\n", "127.0.0.1:5000/books-ms:abc123"));
             store.runs().stageStarted(id, "test");
             store.runs().stageFinished(id, "test", StageState.FAILED, Optional.of("exited with code 1"),
                     home.resolve("test.log"), "FAIL list\n1 passed, 1 failed\n");
@@ -43,12 +43,33 @@ class RunsTest {
     @Test
     void historyIsPerServiceAndNewestFirst() {
         try (Store store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"))) {
-            long first = store.runs().start(new NewRun("books-ms", "c1", "one", false, "cli"));
-            store.runs().start(new NewRun("other-ms", "c2", "two", false, "cli"));
-            long third = store.runs().start(new NewRun("books-ms", "c3", "three", false, "cli"));
+            long first = store.runs().start(new NewRun("run", "books-ms", "c1", "one", false, "cli", "service: books-ms\n", "127.0.0.1:5000/books-ms:c1"));
+            store.runs().start(new NewRun("run", "other-ms", "c2", "two", false, "cli", "service: other-ms\n", "127.0.0.1:5000/other-ms:c2"));
+            long third = store.runs().start(new NewRun("run", "books-ms", "c3", "three", false, "cli", "service: books-ms\n", "127.0.0.1:5000/books-ms:c3"));
 
             assertThat(store.runs().history("books-ms", 10)).extracting(RunRecord::id).containsExactly(third, first);
             assertThat(store.runs().history("books-ms", 1)).extracting(RunRecord::id).containsExactly(third);
+        }
+    }
+
+    @Test
+    void releasesAreTheSucceededRunsThatWentLiveNewestFirst() {
+        try (Store store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"))) {
+            long first = store.runs().start(new NewRun("run", "books-ms", "c1", "one", false, "cli", "service: books-ms\n", "r/books-ms:c1"));
+            store.runs().wentLive(first, "blue");
+            store.runs().finish(first, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+            long failed = store.runs().start(new NewRun("run", "books-ms", "c2", "two", false, "cli", "service: books-ms\n", "r/books-ms:c2"));
+            store.runs().finish(failed, RunState.FAILED, Optional.of("deploy"), Optional.of("unhealthy"));
+            long rollback = store.runs().start(new NewRun("rollback", "books-ms", "c0", "zero", false, "cli", "service: books-ms\n", "r/books-ms:c0"));
+            store.runs().wentLive(rollback, "green");
+            store.runs().finish(rollback, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+
+            assertThat(store.runs().releases("books-ms", 10)).extracting(RunRecord::id).containsExactly(rollback, first);
+            RunRecord newest = store.runs().releases("books-ms", 1).getFirst();
+            assertThat(newest.kind()).isEqualTo("rollback");
+            assertThat(newest.colour()).contains("green");
+            assertThat(newest.image()).contains("r/books-ms:c0");
+            assertThat(newest.config()).contains("service: books-ms\n");
         }
     }
 

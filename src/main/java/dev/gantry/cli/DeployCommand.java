@@ -1,0 +1,32 @@
+package dev.gantry.cli;
+
+import dev.gantry.pipeline.RunOutcome;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gantry deploy SERVICE IMAGE}: the deployment half of the flow for an image already in the registry. */
+@Command(name = "deploy", description = "Deploy IMAGE, already in the registry, as the new release of SERVICE.")
+final class DeployCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service Gantry has run before.")
+    String service;
+
+    @Parameters(index = "1", paramLabel = "IMAGE",
+            description = "registry/repository:tag, or just the tag of the service's image in the configured registry.")
+    String image;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Environment env = Environment.load()) {
+            var progress = new ProgressPrinter(spec.commandLine().getOut());
+            env.preflight();
+            RunOutcome outcome = env.pipeline(progress).deploy(service, image, "cli");
+            progress.succeeded(outcome);
+            return 0;
+        }
+    }
+}

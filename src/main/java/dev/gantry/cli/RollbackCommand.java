@@ -1,0 +1,28 @@
+package dev.gantry.cli;
+
+import dev.gantry.pipeline.RunOutcome;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gantry rollback SERVICE}: the release that was live before goes back behind the proxy. */
+@Command(name = "rollback", description = "Put the previous release of SERVICE back live.")
+final class RollbackCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service to roll back.")
+    String service;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Environment env = Environment.load()) {
+            var progress = new ProgressPrinter(spec.commandLine().getOut());
+            env.preflight();
+            RunOutcome outcome = env.pipeline(progress).rollback(service, "cli");
+            progress.succeeded(outcome);
+            return 0;
+        }
+    }
+}

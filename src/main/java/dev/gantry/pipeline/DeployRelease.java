@@ -1,0 +1,100 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.GantryException;
+import dev.gantry.deploy.Deployment;
+import dev.gantry.deploy.Production;
+import dev.gantry.deploy.RegisterCandidate;
+import dev.gantry.deploy.RetireColour;
+import dev.gantry.deploy.StartCandidate;
+import dev.gantry.deploy.SwitchTraffic;
+import dev.gantry.deploy.Undo;
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.Instance;
+import dev.gantry.engine.Engine;
+import dev.gantry.proxy.Proxy;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The deployment half of the flow: deploy → register → pre-integration → switch → post-integration,
+ * undone newest-first on any failure, then cleanup of the old colour once the new one has passed.
+ */
+final class DeployRelease {
+    private final Engine testEngine;
+    private final Production production;
+    private final StageRunner stages;
+    private final RunListener listener;
+
+    DeployRelease(Engine testEngine, Production production, StageRunner stages, RunListener listener) {
+        this.testEngine = testEngine;
+        this.production = production;
+        this.stages = stages;
+        this.listener = listener;
+    }
+
+    /** Puts {@code deployment} live; returns its colour. {@code withTests} false skips the integration tests. */
+    Colour run(Deployment deployment, boolean withTests) {
+        String service = deployment.service();
+        Optional<Colour> previous = production.discovery().live(service);
+        Colour candidate = previous.map(Colour::other).orElse(Colour.BLUE);
+        long runId = deployment.runId();
+        Undo undo = new Undo();
+        try {
+            var instances = new AtomicReference<List<Instance>>();
+            stages.run(runId, Stage.DEPLOY, log ->
+                    instances.set(new StartCandidate(production.engine(), production.health()).run(deployment, candidate, undo, log)));
+            stages.run(runId, Stage.REGISTER, log ->
+                    new RegisterCandidate(production.discovery()).run(deployment, candidate, instances.get(), undo, log));
+            if (withTests) {
+                Instance first = instances.get().getFirst();
+                integrationTests(deployment, TestPhaseKind.PRE_INTEGRATION, Stage.PRE_INTEGRATION,
+                        "http://" + first.host() + ":" + first.port(), Optional.empty(), candidate);
+            }
+            stages.run(runId, Stage.SWITCH, log -> new SwitchTraffic(production.discovery(), production.proxy())
+                    .run(service, deployment.config().proxy(), candidate, undo, log));
+            if (withTests) {
+                integrationTests(deployment, TestPhaseKind.POST_INTEGRATION, Stage.POST_INTEGRATION,
+                        throughProxy(production.proxy(), deployment), deployment.config().proxy().host(), candidate);
+            }
+        } catch (RuntimeException failure) {
+            stages.run(runId, Stage.UNDO, log -> {
+                List<String> failures = undo.run(log);
+                if (!failures.isEmpty()) {
+                    throw new UndoFailedException(failure, failures);
+                }
+            });
+            throw failure;
+        }
+        undo.commit();
+        previous.ifPresent(old -> cleanup(deployment, old));
+        return candidate;
+    }
+
+    /** The point of no return is behind: a failed cleanup is reported but does not fail the run. */
+    private void cleanup(Deployment deployment, Colour old) {
+        try {
+            stages.run(deployment.runId(), Stage.CLEANUP, log -> new RetireColour(production).run(deployment, old, log));
+        } catch (GantryException e) {
+            listener.warning("the new release is live, but retiring the old " + old.word() + " colour failed: "
+                    + e.getMessage() + ". Stop its containers by hand (docker ps --filter label=gantry.colour="
+                    + old.word() + ").");
+        }
+    }
+
+    private void integrationTests(Deployment deployment, TestPhaseKind phase, Stage stage, String targetUrl,
+                                  Optional<String> targetHost, Colour colour) {
+        var settings = phase.settings(deployment.config().tests());
+        stages.run(deployment.runId(), stage, log -> {
+            testEngine.pull(deployment.testImage().toString(), StartCandidate.PULL_DEADLINE, log);
+            new TestContainerRun(testEngine).run(stage,
+                    TestContainers.integration(deployment, phase, targetUrl, targetHost, colour), settings.timeout(), log);
+        });
+    }
+
+    /** The URL of the service through the proxy: the proxy's base URL and the service's path prefix. */
+    static String throughProxy(Proxy proxy, Deployment deployment) {
+        String path = deployment.config().proxy().path();
+        return proxy.url() + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    }
+}

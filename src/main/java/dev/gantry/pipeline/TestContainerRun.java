@@ -1,0 +1,36 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.engine.ContainerExit;
+import dev.gantry.engine.ContainerSpec;
+import dev.gantry.engine.Engine;
+import dev.gantry.engine.EngineException;
+import java.time.Duration;
+
+/** Runs one test container to its end; a non-zero exit, an OOM kill or a passed deadline fails the stage. */
+final class TestContainerRun {
+    private final Engine engine;
+
+    TestContainerRun(Engine engine) {
+        this.engine = engine;
+    }
+
+    void run(Stage stage, ContainerSpec spec, Duration timeout, StageLog log) {
+        String type = spec.env().get("TEST_TYPE");
+        log.line("running " + spec.name() + " with TEST_TYPE=" + type
+                + (spec.env().containsKey("TARGET_URL") ? " TARGET_URL=" + spec.env().get("TARGET_URL") : ""));
+        var output = new Tail();
+        ContainerExit exit;
+        try {
+            exit = engine.runToCompletion(spec, timeout, line -> {
+                log.line(line);
+                output.add(StageLog.printable(line));
+            });
+        } catch (EngineException e) {
+            throw new StageFailedException(stage, "the test container could not run: " + e.getMessage(), log.tail());
+        }
+        if (!exit.succeeded()) {
+            throw new StageFailedException(stage, "the " + type + " tests failed: the test container "
+                    + exit.describe(), output.lines());
+        }
+    }
+}

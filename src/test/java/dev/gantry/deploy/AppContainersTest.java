@@ -1,0 +1,42 @@
+package dev.gantry.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.config.ServiceConfig;
+import dev.gantry.discovery.Colour;
+import dev.gantry.engine.ContainerSpec;
+import dev.gantry.image.ImageReference;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AppContainersTest {
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    @Test
+    void aReplicaIsLabelledNamedPublishedOnLoopbackAndSharesTheServiceVolumes() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: books-ms
+                run:
+                  port: 8080
+                  env: {JAVA_OPTS: -Xmx64m}
+                """, "gantry.yml");
+        var deployment = new Deployment(7, config, COMMIT, ImageReference.of("127.0.0.1:5000", "books-ms", COMMIT),
+                ImageReference.of("127.0.0.1:5000", "books-ms-test", COMMIT));
+
+        ContainerSpec spec = AppContainers.replica(deployment, Colour.GREEN, 2, List.of("/data", "/var/cache/"));
+
+        assertThat(spec).isEqualTo(new ContainerSpec(
+                "127.0.0.1:5000/books-ms:" + COMMIT,
+                "books-ms-green-2",
+                List.of(),
+                Map.of("JAVA_OPTS", "-Xmx64m", "GANTRY_SERVICE", "books-ms", "GANTRY_RELEASE", COMMIT,
+                        "GANTRY_COLOUR", "green"),
+                Map.of("gantry.service", "books-ms", "gantry.colour", "green", "gantry.role", "app",
+                        "gantry.release", COMMIT, "gantry.run", "7"),
+                Optional.empty(),
+                List.of(8080),
+                Map.of("gantry-books-ms-data", "/data", "gantry-books-ms-var-cache", "/var/cache/")));
+    }
+}

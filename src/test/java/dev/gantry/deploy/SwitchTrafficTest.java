@@ -1,0 +1,88 @@
+package dev.gantry.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.config.ProxySpec;
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.ColourRecord;
+import dev.gantry.discovery.ColourState;
+import dev.gantry.discovery.Discovery;
+import dev.gantry.discovery.Instance;
+import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.RecordingProxy;
+import dev.gantry.store.Store;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SwitchTrafficTest {
+    private static final ProxySpec ROUTING = new ProxySpec("/api/v1/books", Optional.empty());
+    private static final ColourRecord BLUE = new ColourRecord("r1", "reg/books-ms:r1", ColourState.LIVE,
+            List.of(new Instance("127.0.0.1", 32001, "books-ms-blue-1")));
+    private static final ColourRecord GREEN = new ColourRecord("r2", "reg/books-ms:r2", ColourState.CANDIDATE,
+            List.of(new Instance("127.0.0.1", 32002, "books-ms-green-1"), new Instance("127.0.0.1", 32003, "books-ms-green-2")));
+
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private Discovery discovery;
+    private final RecordingProxy proxy = new RecordingProxy();
+
+    @BeforeEach
+    void openDiscovery() {
+        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        discovery = Discovery.open("embedded", store);
+    }
+
+    @AfterEach
+    void close() {
+        discovery.close();
+        store.close();
+    }
+
+    @Test
+    void theFirstReleaseGoesLiveAndItsUndoLeavesNothingRoutedOrLive() {
+        discovery.put("books-ms", Colour.GREEN, GREEN);
+        Undo undo = new Undo();
+
+        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, undo, line -> { });
+
+        assertThat(proxy.routes.get("books-ms").backends())
+                .containsExactly(new Backend("127.0.0.1", 32002), new Backend("127.0.0.1", 32003));
+        assertThat(discovery.live("books-ms")).contains(Colour.GREEN);
+        assertThat(discovery.colour("books-ms", Colour.GREEN)).contains(GREEN.withState(ColourState.LIVE));
+
+        undo.run(line -> { });
+
+        assertThat(proxy.routes).isEmpty();
+        assertThat(discovery.live("books-ms")).isEmpty();
+        assertThat(discovery.colour("books-ms", Colour.GREEN)).contains(GREEN);
+    }
+
+    @Test
+    void aSwitchDrainsTheOldColourAndItsUndoPutsEverythingBack() {
+        discovery.put("books-ms", Colour.BLUE, BLUE);
+        discovery.setLive("books-ms", Colour.BLUE);
+        proxy.route(SwitchTraffic.route("books-ms", ROUTING, BLUE.instances()));
+        discovery.put("books-ms", Colour.GREEN, GREEN);
+        Undo undo = new Undo();
+
+        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, undo, line -> { });
+
+        assertThat(discovery.live("books-ms")).contains(Colour.GREEN);
+        assertThat(discovery.colour("books-ms", Colour.BLUE)).contains(BLUE.withState(ColourState.DRAINING));
+        assertThat(proxy.routes.get("books-ms").backends()).hasSize(2);
+
+        undo.run(line -> { });
+
+        assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
+        assertThat(discovery.colour("books-ms", Colour.BLUE)).contains(BLUE);
+        assertThat(discovery.colour("books-ms", Colour.GREEN)).contains(GREEN);
+        assertThat(proxy.routes.get("books-ms").backends()).containsExactly(new Backend("127.0.0.1", 32001));
+    }
+}

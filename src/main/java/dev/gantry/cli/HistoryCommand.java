@@ -37,9 +37,11 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("No runs of " + service + " yet. Start one with `gantry run PATH`.");
                 return 0;
             }
-            out.println(String.format("%-5s %-19s %-9s %-12s %7s  %s", "RUN", "STARTED", "RESULT", "COMMIT", "TOOK", "STAGES"));
+            out.println(String.format("%-5s %-19s %-8s %-9s %-12s %7s  %s", "RUN", "STARTED", "KIND", "RESULT", "COMMIT",
+                    "TOOK", "STAGES"));
             for (RunRecord run : runs) {
-                out.println(String.format("%-5d %-19s %-9s %-12s %7s  %s", run.id(), WHEN.format(run.startedAt()),
+                out.println(String.format("%-5d %-19s %-8s %-9s %-12s %7s  %s", run.id(), WHEN.format(run.startedAt()),
+                        run.kind(),
                         run.state().word(), run.commit().substring(0, Math.min(12, run.commit().length())),
                         ProgressPrinter.seconds(run.duration()), stages(run)));
                 run.message().ifPresent(message -> out.println("      " + message));

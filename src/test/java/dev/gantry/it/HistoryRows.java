@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class HistoryRows {
     private static final Pattern ROW = Pattern.compile(
-            "^(\\d+) +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +(\\w+) +([0-9a-f]{1,12}) +\\d+\\.\\ds  (.*)$");
+            "^(\\d+) +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\w+ +(\\w+) +([0-9a-f]{1,12}) +\\d+\\.\\ds  (.*)$");
     private static final Pattern STAGE = Pattern.compile("([\\w-]+) \\d+\\.\\ds(?: (\\w+))?");
 
     private HistoryRows() {

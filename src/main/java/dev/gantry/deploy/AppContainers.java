@@ -9,12 +9,6 @@ import java.util.Map;
 
 /** Builds the containers of a release (DESIGN.md: labels, names {@code <service>-<colour>-<n>}) as data. */
 final class AppContainers {
-    static final String SERVICE = "gantry.service";
-    static final String COLOUR = "gantry.colour";
-    static final String RELEASE = "gantry.release";
-    static final String RUN = "gantry.run";
-    static final String ROLE = "gantry.role";
-
     private AppContainers() {
     }
 
@@ -30,17 +24,12 @@ final class AppContainers {
         env.put("GANTRY_COLOUR", colour.word());
         var spec = ContainerSpec.of(deployment.appImage().toString(), name(config.service(), colour, n))
                 .withEnv(env)
-                .withLabels(labels(deployment, colour))
+                .withLabels(Labels.app(deployment, colour))
                 .withPublishedPort(config.run().port());
         for (String path : declaredVolumes) {
             spec = spec.withVolume(volumeName(config.service(), path), path);
         }
         return spec;
-    }
-
-    /** The labels that find the containers of a service's colour. */
-    static Map<String, String> selector(String service, Colour colour) {
-        return Map.of(SERVICE, service, COLOUR, colour.word(), ROLE, "app");
     }
 
     static String name(String service, Colour colour, int n) {
@@ -51,12 +40,5 @@ final class AppContainers {
     static String volumeName(String service, String path) {
         String slug = path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         return "gantry-" + service + "-" + (slug.isEmpty() ? "root" : slug);
-    }
-
-    private static Map<String, String> labels(Deployment deployment, Colour colour) {
-        Map<String, String> labels = new LinkedHashMap<>(selector(deployment.service(), colour));
-        labels.put(RELEASE, deployment.release());
-        labels.put(RUN, Long.toString(deployment.runId()));
-        return labels;
     }
 }

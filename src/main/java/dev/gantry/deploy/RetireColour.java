@@ -28,7 +28,7 @@ public final class RetireColour {
         Duration drain = deployment.config().deploy().drain();
         log.line("draining " + service + " " + old.word() + " for " + drain.toMillis() + " ms");
         pause(drain);
-        for (ContainerState container : production.engine().list(AppContainers.selector(service, old))) {
+        for (ContainerState container : production.engine().list(Labels.selector(service, old))) {
             production.engine().stop(container.id(), deployment.config().run().stopGrace());
             log.line("stopped " + container.name());
         }
@@ -45,9 +45,9 @@ public final class RetireColour {
         var engine = production.engine();
         String service = deployment.service();
         Set<String> inUse = new HashSet<>();
-        engine.list(Map.of(AppContainers.SERVICE, service)).forEach(c -> inUse.add(c.image()));
-        List<ImageState> images = engine.images(Map.of(AppContainers.SERVICE, service)).stream()
-                .filter(image -> !"test".equals(image.labels().get(AppContainers.ROLE)))
+        engine.list(Map.of(Labels.SERVICE, service)).forEach(c -> inUse.add(c.image()));
+        List<ImageState> images = engine.images(Map.of(Labels.SERVICE, service)).stream()
+                .filter(image -> !"test".equals(image.labels().get(Labels.ROLE)))
                 .toList();
         int keep = deployment.config().deploy().keepReleases();
         for (ImageState old : images.subList(Math.min(keep, images.size()), images.size())) {

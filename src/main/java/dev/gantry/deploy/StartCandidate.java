@@ -49,7 +49,7 @@ public final class StartCandidate {
 
     /** Containers left in the candidate colour by an earlier release: not live, so they can go. */
     private void removeLeftovers(String service, Colour candidate, LogSink log) {
-        for (ContainerState old : engine.list(AppContainers.selector(service, candidate))) {
+        for (ContainerState old : engine.list(Labels.selector(service, candidate))) {
             engine.remove(old.id());
             log.line("removed " + old.name() + ", left from an earlier release in the candidate colour");
         }

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.deploy.Labels;
 import dev.gantry.config.BuildSpec;
 import dev.gantry.engine.BuildRequest;
 import dev.gantry.engine.Engine;
@@ -30,8 +31,7 @@ final class BuildImage {
     /** The test image, built from {@code tests/dockerfile} with the service directory as context. */
     void tests(RunContext run, StageLog log) {
         Path dockerfile = run.workspace().resolve(run.config().tests().dockerfile()).normalize();
-        Map<String, String> labels = Labels.image(run.deployment());
-        labels.put(Labels.ROLE, "test");
+        Map<String, String> labels = Labels.test(run.deployment());
         build(Stage.TEST, new BuildRequest(run.workspace(), dockerfile, run.config().build().args(),
                 List.of(run.testImage().toString()), labels), log);
     }

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.deploy.Labels;
 import dev.gantry.deploy.Deployment;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
@@ -42,6 +43,6 @@ final class TestContainers {
         env.putAll(settings.env());
         String name = deployment.service() + "-" + phase.word() + "-" + deployment.runId();
         return ContainerSpec.of(deployment.testImage().toString(), name)
-                .withCommand(settings.command()).withEnv(env).withLabels(Labels.testContainer(deployment));
+                .withCommand(settings.command()).withEnv(env).withLabels(Labels.test(deployment));
     }
 }

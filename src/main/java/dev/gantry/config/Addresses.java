@@ -21,6 +21,10 @@ final class Addresses {
     static final Rule<String> STORE = Rule.matching(
             "a JDBC URL like jdbc:postgresql://HOST:5432/gantry", Pattern.compile("jdbc:[a-z][a-z0-9]*:[^\\p{Cntrl}]+"));
 
+    static final Rule<String> PROXY_URL = Rule.string(
+            "http://HOST[:PORT] or https://HOST[:PORT], optionally with a path, like https://www.example.com",
+            Addresses::isHttpUrl).map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+
     private Addresses() {
     }
 
@@ -31,6 +35,11 @@ final class Addresses {
         }
         String port = matcher.group(1);
         return port == null ? !portRequired : Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+    }
+
+    private static boolean isHttpUrl(String text) {
+        Matcher matcher = Pattern.compile("https?://([^/]+)(/[A-Za-z0-9._~%/-]*)?").matcher(text);
+        return matcher.matches() && isHostPort(matcher.group(1), false);
     }
 
     private static boolean isDockerHost(String text) {

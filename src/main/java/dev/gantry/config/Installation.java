@@ -1,6 +1,7 @@
 package dev.gantry.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,11 +18,17 @@ import java.util.Optional;
  * @param proxy {@code haproxy} or {@code nginx}
  * @param store a JDBC URL; empty means the embedded SQLite file {@link #storeFile()}
  * @param serverAddr where {@code gantry server} listens, HOST:PORT
+ * @param proxyMode {@code managed} (Gantry runs the proxy) or {@code external} (the user runs it)
+ * @param proxyConfig external mode: the absolute path of the file Gantry writes, which the user's config includes
+ * @param proxyValidate external mode: the command that checks a candidate file ({@code {config}} is its path)
+ * @param proxyApply external mode: the command that makes the user's proxy read the file again
+ * @param proxyUrl the base URL users reach the proxy at, without a trailing slash
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
-        String serverAddr) {
+        String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
+        List<String> proxyApply, String proxyUrl) {
 
     /** Checks for nulls. */
     public Installation {
@@ -33,6 +40,20 @@ public record Installation(
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(serverAddr, "serverAddr");
+        Objects.requireNonNull(proxyMode, "proxyMode");
+        Objects.requireNonNull(proxyConfig, "proxyConfig");
+        proxyValidate = List.copyOf(proxyValidate);
+        proxyApply = List.copyOf(proxyApply);
+        Objects.requireNonNull(proxyUrl, "proxyUrl");
+    }
+
+    /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
+    public Installation(
+            Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
+            String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
+            String serverAddr) {
+        this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
+                serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */
@@ -65,7 +86,12 @@ public record Installation(
         return home.resolve("logs");
     }
 
-    /** Where the managed proxy's configuration and certificate are written. */
+    /** Whether the user runs the proxy and Gantry only writes its routes file (proxy-mode: external). */
+    public boolean externalProxy() {
+        return proxyMode.equals("external");
+    }
+
+    /** Where the managed proxy's configuration and certificate are written (and, in both modes, the route table). */
     public Path proxyFiles() {
         return home.resolve("proxy");
     }

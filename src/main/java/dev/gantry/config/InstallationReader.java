@@ -11,9 +11,13 @@ import java.util.Optional;
 /** Reads the installation config: each setting from its variable, else config.yml, else the default. */
 final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
-            "proxy-http-port", "proxy-https-port", "store", "server-addr");
+            "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
+            "proxy-apply", "proxy-url");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     private static final Rule<Integer> PORT = Rule.wholeNumber(1, 65535);
+    private static final Rule<Path> ABSOLUTE_FILE = Rule.string("an absolute file path like /etc/nginx/gantry/gantry.conf",
+            text -> text.startsWith("/") && !text.endsWith("/") && text.chars().noneMatch(Character::isISOControl))
+            .map(text -> Path.of(text).normalize());
 
     private final Map<String, String> env;
     private final Problems envProblems = new Problems();
@@ -31,16 +35,34 @@ final class InstallationReader {
     private Installation read() {
         Path home = home();
         file = configFile(home.resolve("config.yml"));
+        int httpPort = setting("proxy-http-port", "GANTRY_PROXY_HTTP_PORT", PORT).orElse(80);
+        String proxyMode = setting("proxy-mode", "GANTRY_PROXY_MODE", Rule.oneOf("managed", "external")).orElse("managed");
         Installation installation = new Installation(home,
                 setting("registry", "GANTRY_REGISTRY", Addresses.REGISTRY).orElse("127.0.0.1:5000"),
                 setting("docker-host", "DOCKER_HOST", Addresses.DOCKER_HOST),
                 setting("build-docker-host", "GANTRY_BUILD_DOCKER_HOST", Addresses.DOCKER_HOST),
                 setting("discovery", "GANTRY_DISCOVERY", Addresses.DISCOVERY).orElse("embedded"),
                 setting("proxy", "GANTRY_PROXY", Rule.oneOf("haproxy", "nginx")).orElse("haproxy"),
-                setting("proxy-http-port", "GANTRY_PROXY_HTTP_PORT", PORT).orElse(80),
+                httpPort,
                 setting("proxy-https-port", "GANTRY_PROXY_HTTPS_PORT", PORT).orElse(443),
                 setting("store", "GANTRY_STORE", Addresses.STORE),
-                setting("server-addr", "GANTRY_SERVER_ADDR", Addresses.SERVER_ADDR).orElse("127.0.0.1:7070"));
+                setting("server-addr", "GANTRY_SERVER_ADDR", Addresses.SERVER_ADDR).orElse("127.0.0.1:7070"),
+                proxyMode,
+                setting("proxy-config", "GANTRY_PROXY_CONFIG", ABSOLUTE_FILE),
+                command("proxy-validate", "GANTRY_PROXY_VALIDATE"),
+                command("proxy-apply", "GANTRY_PROXY_APPLY"),
+                setting("proxy-url", "GANTRY_PROXY_URL", Addresses.PROXY_URL).orElse("http://127.0.0.1:" + httpPort));
+        if (installation.externalProxy()) {
+            boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
+                    || file.has("proxy-config");
+            requireForExternal("proxy-config", "GANTRY_PROXY_CONFIG", configGiven, "/etc/nginx/gantry/gantry.conf",
+                    "/etc/nginx/gantry/gantry.conf");
+            requireForExternal("proxy-validate", "GANTRY_PROXY_VALIDATE", given(installation.proxyValidate(),
+                    "GANTRY_PROXY_VALIDATE"), "[nginx, -t, -q, -c, /etc/nginx/gantry-check.conf]",
+                    "nginx -t -q -c /etc/nginx/gantry-check.conf");
+            requireForExternal("proxy-apply", "GANTRY_PROXY_APPLY", given(installation.proxyApply(), "GANTRY_PROXY_APPLY"),
+                    "[systemctl, reload, nginx]", "systemctl reload nginx");
+        }
         throwIfAny(installation.configFile());
         return installation;
     }
@@ -52,6 +74,44 @@ final class InstallationReader {
             envProblems.add(variable, 0, "should be " + rule.expected() + ", was " + Found.quote(text));
             return Optional.empty();
         })).orElse(fromFile);
+    }
+
+    /**
+     * A command as arguments: a YAML list in config.yml, or words separated by spaces in the variable.
+     * No shell runs it, so neither form knows quotes, variables or globs.
+     */
+    private List<String> command(String key, String variable) {
+        List<String> fromFile = file.arguments(key);
+        if (!fromFile.isEmpty() && fromFile.getFirst().isBlank()) {
+            fileProblems.add(key, 0, "should start with the program to run, like [haproxy, -c, -f, \"{config}\"]");
+        }
+        return variable(variable).map(text -> {
+            List<String> words = List.of(text.strip().split(" +"));
+            if (words.getFirst().isEmpty() || text.chars().anyMatch(Character::isISOControl)) {
+                envProblems.add(variable, 0, "should be a program and its arguments separated by spaces, like"
+                        + " \"haproxy -c -f /etc/haproxy/haproxy.cfg -f {config}\", was " + Found.quote(text));
+                return List.<String>of();
+            }
+            return words;
+        }).orElse(fromFile);
+    }
+
+    /** Reports a setting external mode cannot do without, where proxy-mode was set: the file or the environment. */
+    private void requireForExternal(String key, String variable, boolean given, String yamlExample, String envExample) {
+        if (given) {
+            return;  // a bad value has been reported already
+        }
+        if (variable("GANTRY_PROXY_MODE").isPresent()) {
+            envProblems.add(variable, 0, "is required when GANTRY_PROXY_MODE is external; set it, like "
+                    + variable + "=\"" + envExample + "\" (or add " + key + " to config.yml)");
+        } else {
+            fileProblems.add(key, 0, "is required when proxy-mode is external; add a line like " + key + ": "
+                    + yamlExample + " (or set " + variable + ")");
+        }
+    }
+
+    private boolean given(List<String> command, String variable) {
+        return !command.isEmpty() || variable(variable).isPresent();
     }
 
     private Optional<String> variable(String name) {

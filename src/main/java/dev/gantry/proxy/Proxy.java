@@ -1,19 +1,24 @@
 package dev.gantry.proxy;
 
 import dev.gantry.config.Installation;
+import dev.gantry.proxy.external.ExternalProxy;
 import dev.gantry.proxy.haproxy.HaproxyProxy;
 import dev.gantry.proxy.nginx.NginxProxy;
 import java.util.Map;
 
 /**
  * The proxy in front of every service: one listener, routes by path prefix and host. Changing a
- * service's route loses no request: in-flight requests finish on the old backends while new ones
- * go to the new backends.
+ * service's route in a managed proxy loses no request: in-flight requests finish on the old backends
+ * while new ones go to the new backends. An external proxy changes by the user's apply command,
+ * usually a reload, which can lose requests on keep-alive connections (docs/proxy-external.md).
  */
 public interface Proxy extends AutoCloseable {
 
-    /** The proxy this installation manages (GANTRY_PROXY: haproxy or nginx). */
+    /** The proxy of this installation: the user's own (GANTRY_PROXY_MODE=external), else the managed GANTRY_PROXY. */
     static Proxy open(Installation installation) {
+        if (installation.externalProxy()) {
+            return new ExternalProxy(installation);
+        }
         return switch (installation.proxy()) {
             case "nginx" -> new NginxProxy(installation);
             case "haproxy" -> new HaproxyProxy(installation);

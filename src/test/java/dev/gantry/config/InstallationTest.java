@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,13 @@ class InstallationTest {
             GANTRY_BUILD_DOCKER_HOST| unix://relative.sock   | GANTRY_BUILD_DOCKER_HOST: should be unix:///path/to/docker.sock or tcp://HOST:PORT
             GANTRY_STORE            | postgres://db/gantry   | GANTRY_STORE: should be a JDBC URL like jdbc:postgresql://HOST:5432/gantry, was "postgres://db/gantry"
             GANTRY_SERVER_ADDR      | 7070                   | GANTRY_SERVER_ADDR: should be HOST:PORT, like 127.0.0.1:7070, was "7070"
+            GANTRY_PROXY_MODE       | systemd                | GANTRY_PROXY_MODE: should be managed or external, was "systemd"
+            GANTRY_PROXY_CONFIG     | conf.d/gantry.conf     | GANTRY_PROXY_CONFIG: should be an absolute file path like /etc/nginx/gantry/gantry.conf, was "conf.d/gantry.conf"
+            GANTRY_PROXY_CONFIG     | /etc/nginx/            | GANTRY_PROXY_CONFIG: should be an absolute file path
+            GANTRY_PROXY_URL        | www.example.com        | GANTRY_PROXY_URL: should be http://HOST[:PORT] or https://HOST[:PORT], optionally with a path, like https://www.example.com, was "www.example.com"
+            GANTRY_PROXY_URL        | http://x:99999         | GANTRY_PROXY_URL: should be http://HOST[:PORT]
+            GANTRY_PROXY_URL        | http://x/?q=1          | GANTRY_PROXY_URL: should be http://HOST[:PORT]
+            GANTRY_PROXY_VALIDATE   | '   '                  | GANTRY_PROXY_VALIDATE: should be a program and its arguments separated by spaces
             """)
     void namesTheVariableWithABadValue(String variable, String value, String expected) {
         ConfigException e = catchThrowableOfType(ConfigException.class,
@@ -128,8 +136,8 @@ class InstallationTest {
                         + "  proxy (line 2): should be haproxy or nginx, was \"apache\"\n"
                         + "  proxy-http-port (line 3): should be a whole number from 1 to 65535, was \"http\"\n"
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
-                        + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr;"
-                        + " did you mean registry?\n"
+                        + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
+                        + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 
@@ -156,5 +164,91 @@ class InstallationTest {
         Files.writeString(home.resolve("config.yml"), "# nothing set here yet\n");
 
         assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).proxy()).isEqualTo("haproxy");
+    }
+
+    @Test
+    void theProxyIsManagedByDefaultAndReachedOnItsHttpPort() {
+        Installation installation = Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_PROXY_HTTP_PORT", "8080",
+                "GANTRY_PROXY_APPLY", "ignored when managed"));
+
+        assertThat(installation.externalProxy()).isFalse();
+        assertThat(installation.proxyMode()).isEqualTo("managed");
+        assertThat(installation.proxyUrl()).isEqualTo("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void readsTheExternalProxyFromConfigYmlWithCommandsAsLists() throws IOException {
+        Files.writeString(home.resolve("config.yml"), """
+                proxy: nginx
+                proxy-mode: external
+                proxy-config: /etc/nginx/gantry/gantry.conf
+                proxy-validate: [nginx, -t, -q, -c, /etc/nginx/gantry check.conf]
+                proxy-apply:
+                  - systemctl
+                  - reload
+                  - nginx
+                proxy-url: https://www.example.com/
+                """);
+
+        Installation installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
+
+        assertThat(installation.externalProxy()).isTrue();
+        assertThat(installation.proxyConfig()).contains(Path.of("/etc/nginx/gantry/gantry.conf"));
+        assertThat(installation.proxyValidate()).containsExactly("nginx", "-t", "-q", "-c", "/etc/nginx/gantry check.conf");
+        assertThat(installation.proxyApply()).containsExactly("systemctl", "reload", "nginx");
+        assertThat(installation.proxyUrl()).isEqualTo("https://www.example.com");
+    }
+
+    @Test
+    void theEnvironmentGivesCommandsAsWordsSeparatedBySpaces() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "proxy-validate: [\"false\"]\nproxy-url: http://from-file\n");
+
+        Installation installation = Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_PROXY_MODE", "external",
+                "GANTRY_PROXY_CONFIG", "/etc/haproxy/gantry/gantry.cfg",
+                "GANTRY_PROXY_VALIDATE", " haproxy -c -q  -f /etc/haproxy/haproxy.cfg -f {config}",
+                "GANTRY_PROXY_APPLY", "systemctl reload haproxy", "GANTRY_PROXY_HTTP_PORT", "8080"));
+
+        assertThat(installation.proxyConfig()).contains(Path.of("/etc/haproxy/gantry/gantry.cfg"));
+        assertThat(installation.proxyValidate())
+                .isEqualTo(List.of("haproxy", "-c", "-q", "-f", "/etc/haproxy/haproxy.cfg", "-f", "{config}"));
+        assertThat(installation.proxyApply()).isEqualTo(List.of("systemctl", "reload", "haproxy"));
+        assertThat(installation.proxyUrl()).isEqualTo("http://from-file");
+    }
+
+    @Test
+    void externalModeInConfigYmlNeedsTheFileAndBothCommands() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "proxy-mode: external\nproxy-apply: []\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .hasMessage(home.resolve("config.yml") + " has 3 problems:\n"
+                        + "  proxy-config: is required when proxy-mode is external; add a line like"
+                        + " proxy-config: /etc/nginx/gantry/gantry.conf (or set GANTRY_PROXY_CONFIG)\n"
+                        + "  proxy-validate: is required when proxy-mode is external; add a line like"
+                        + " proxy-validate: [nginx, -t, -q, -c, /etc/nginx/gantry-check.conf] (or set GANTRY_PROXY_VALIDATE)\n"
+                        + "  proxy-apply: is required when proxy-mode is external; add a line like"
+                        + " proxy-apply: [systemctl, reload, nginx] (or set GANTRY_PROXY_APPLY)\n"
+                        + "See docs/installation-config.md for every setting, its variable and its default.");
+    }
+
+    @Test
+    void externalModeFromTheEnvironmentNamesTheMissingVariables() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> Installation.load(Map.of(
+                "GANTRY_HOME", home.toString(), "GANTRY_PROXY_MODE", "external", "GANTRY_PROXY_CONFIG", "relative.conf",
+                "GANTRY_PROXY_VALIDATE", "nginx -t")));
+
+        assertThat(e.source()).isEqualTo("The environment");
+        assertThat(e.problems()).extracting(ConfigProblem::describe).containsExactly(
+                "GANTRY_PROXY_CONFIG: should be an absolute file path like /etc/nginx/gantry/gantry.conf, was \"relative.conf\"",
+                "GANTRY_PROXY_APPLY: is required when GANTRY_PROXY_MODE is external; set it, like"
+                        + " GANTRY_PROXY_APPLY=\"systemctl reload nginx\" (or add proxy-apply to config.yml)");
+    }
+
+    @Test
+    void aCommandInConfigYmlMustBeAList() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "proxy-validate: nginx -t\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .hasMessageContaining("  proxy-validate (line 1): should be a list of arguments like [npm, test]"
+                        + " (no shell runs it), but is \"nginx -t\"");
     }
 }

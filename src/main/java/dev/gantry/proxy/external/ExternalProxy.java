@@ -6,6 +6,7 @@ import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteTable;
+import dev.gantry.proxy.RoutesLock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class ExternalProxy implements Proxy {
                 "proxy-mode is external, but proxy-config (GANTRY_PROXY_CONFIG) is not set; set it to the file your"
                         + " proxy includes, see docs/proxy-external.md.")));
         this.table = new RouteTable(installation.proxyFiles().resolve("routes.json"));
-        this.lock = new RoutesLock(installation.proxyFiles().resolve("routes.lock"), LOCK_DEADLINE);
+        this.lock = new RoutesLock(installation.proxyFiles(), LOCK_DEADLINE);
         this.runner = new CommandRunner(commandDeadline);
     }
 

@@ -47,10 +47,6 @@ record HaproxyFiles(Path dir, Path routes, Path certificate) {
         return dir.resolve("haproxy.pid");
     }
 
-    Path lock() {
-        return dir.resolve("haproxy.lock");
-    }
-
     Path log() {
         return dir.resolve("haproxy.log");
     }

@@ -4,6 +4,7 @@ import dev.gantry.config.Installation;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteTable;
+import dev.gantry.proxy.RoutesLock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,14 @@ import java.util.TreeMap;
  */
 public final class HaproxyProxy implements Proxy {
     private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(30);
+    /** A switch may wait 30 s for a drain; two of them queued still fit. */
+    private static final Duration LOCK_DEADLINE = Duration.ofSeconds(90);
 
     private final Installation installation;
     private final HaproxyFiles files;
     private final RouteTable table;
     private final HaproxyProcess process;
-    private final ProxyLock lock;
+    private final RoutesLock lock;
     private final RuntimeRouting runtime;
 
     /** The HAProxy of {@code installation}, whose files are in {@code proxyFiles()/haproxy}. */
@@ -31,7 +34,7 @@ public final class HaproxyProxy implements Proxy {
         this.files = HaproxyFiles.of(installation);
         this.table = new RouteTable(files.routes());
         this.process = new HaproxyProcess(files);
-        this.lock = new ProxyLock(files.lock());
+        this.lock = new RoutesLock(installation.proxyFiles(), LOCK_DEADLINE);
         this.runtime = new RuntimeRouting(process.admin(), files, DRAIN_DEADLINE);
     }
 

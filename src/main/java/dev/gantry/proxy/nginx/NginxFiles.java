@@ -24,11 +24,6 @@ record NginxFiles(Path dir, Path proxyDir) {
         return proxyDir.resolve("routes.json");
     }
 
-    /** Held around every read-modify-write of {@link #routeTable()}. */
-    Path routesLock() {
-        return proxyDir.resolve("routes.lock");
-    }
-
     /** The user's certificate chain and private key, in one PEM file, if they provide one. */
     Path userCertificate() {
         return proxyDir.resolve("certificate.pem");

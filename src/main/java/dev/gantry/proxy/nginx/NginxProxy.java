@@ -5,6 +5,8 @@ import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteTable;
+import dev.gantry.proxy.RoutesLock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,10 +19,13 @@ import java.util.function.Consumer;
  * See docs/proxy-nginx.md.
  */
 public final class NginxProxy implements Proxy {
+    private static final Duration LOCK_DEADLINE = Duration.ofSeconds(60);
+
     private final Installation installation;
     private final NginxFiles files;
     private final RouteTable table;
     private final NginxProcess process;
+    private final RoutesLock lock;
 
     /** The managed nginx of {@code installation}; nothing starts until {@link #start()}. */
     public NginxProxy(Installation installation) {
@@ -28,12 +33,13 @@ public final class NginxProxy implements Proxy {
         this.files = NginxFiles.of(installation);
         this.table = new RouteTable(files.routeTable());
         this.process = new NginxProcess(files);
+        this.lock = new RoutesLock(files.proxyDir(), LOCK_DEADLINE);
     }
 
     /** Starts nginx with the route table unless it runs; either way it routes by the current table on return. */
     @Override
     public void start() {
-        RoutesLock.holding(files.routesLock(), () -> {
+        lock.holding(() -> {
             apply(table.read());
             return null;
         });
@@ -73,7 +79,7 @@ public final class NginxProxy implements Proxy {
     @Override
     public void stop() {
         // under the lock, so that a concurrent route() does not send its table to an nginx on its way out
-        RoutesLock.holding(files.routesLock(), () -> {
+        lock.holding(() -> {
             process.stop();
             return null;
         });
@@ -81,7 +87,7 @@ public final class NginxProxy implements Proxy {
 
     /** Read-modify-write of the route table under the lock; the old table comes back if nginx refuses the new one. */
     private void change(Consumer<Map<String, Route>> edit) {
-        RoutesLock.holding(files.routesLock(), () -> {
+        lock.holding(() -> {
             Map<String, Route> before = table.read();
             Map<String, Route> after = new TreeMap<>(before);
             edit.accept(after);

@@ -1,13 +1,17 @@
 package dev.gantry.proxy.external;
 
 import dev.gantry.config.Installation;
+import dev.gantry.proxy.Command;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteTable;
 import dev.gantry.proxy.RoutesLock;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +22,7 @@ import java.util.Optional;
  * A refused or failed change leaves the previous file and routes in place.
  */
 public final class ExternalProxy implements Proxy {
+    static final String CONFIG_PLACEHOLDER = "{config}";
     private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(30);
     private static final Duration LOCK_DEADLINE = Duration.ofSeconds(120);
 
@@ -25,7 +30,7 @@ public final class ExternalProxy implements Proxy {
     private final FragmentFile file;
     private final RouteTable table;
     private final RoutesLock lock;
-    private final CommandRunner runner;
+    private final Duration commandDeadline;
 
     /** The external proxy of {@code installation}, whose commands may each run for 30 s. */
     public ExternalProxy(Installation installation) {
@@ -39,7 +44,7 @@ public final class ExternalProxy implements Proxy {
                         + " proxy includes, see docs/proxy-external.md.")));
         this.table = new RouteTable(installation.proxyFiles().resolve("routes.json"));
         this.lock = new RoutesLock(installation.proxyFiles(), LOCK_DEADLINE);
-        this.runner = new CommandRunner(commandDeadline);
+        this.commandDeadline = commandDeadline;
     }
 
     /**
@@ -106,10 +111,10 @@ public final class ExternalProxy implements Proxy {
         Optional<String> previous = file.current();
         validated(render(routes));
         file.promote();
-        CommandResult applied = runner.run(CommandRunner.withConfig(installation.proxyApply(), file.target()));
+        Command.Outcome applied = run(installation.proxyApply(), file.target());
         if (!applied.succeeded()) {
             file.restore(previous);
-            CommandResult again = runner.run(CommandRunner.withConfig(installation.proxyApply(), file.target()));
+            Command.Outcome again = run(installation.proxyApply(), file.target());
             throw new ProxyException("The external " + installation.proxy() + " did not take the new routes: the apply"
                     + " command (proxy-apply) " + applied.describe() + "\nGantry put the previous " + file.target()
                     + " back and ran the apply command again, which "
@@ -122,13 +127,28 @@ public final class ExternalProxy implements Proxy {
     /** Writes {@code text} as the candidate and runs the validate command on it; a refused candidate is deleted. */
     private void validated(String text) {
         file.writeCandidate(text);
-        CommandResult checked = runner.run(CommandRunner.withConfig(installation.proxyValidate(), file.candidate()));
+        Command.Outcome checked = run(installation.proxyValidate(), file.candidate());
         if (!checked.succeeded()) {
             file.discardCandidate();
             throw new ProxyException("The external " + installation.proxy() + " refused the new routes: the validate"
                     + " command (proxy-validate) " + checked.describe() + "\n" + file.target()
                     + " and the routes stay as they were.");
         }
+    }
+
+    /** Runs the user's {@code command} on {@code config}; a program that cannot be run is a failed outcome too. */
+    private Command.Outcome run(List<String> command, Path config) {
+        Command withConfig = withConfig(command, config);
+        try {
+            return withConfig.run(commandDeadline);
+        } catch (IOException e) {
+            return new Command.Outcome(withConfig, -1, "", "could not be run (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The command with {@code {config}} in any argument replaced by {@code config}. */
+    static Command withConfig(List<String> command, Path config) {
+        return new Command(command.stream().map(argument -> argument.replace(CONFIG_PLACEHOLDER, config.toString())).toList());
     }
 
     private String render(Map<String, Route> routes) {

@@ -1,10 +1,12 @@
 package dev.gantry.proxy.external;
 
 import dev.gantry.proxy.ProxyUnavailableException;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the external proxy needs before any change: a writable directory and both commands' programs. */
 final class Preflight {
@@ -35,10 +37,26 @@ final class Preflight {
         }
         String program = command.getFirst();
         String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-        if (CommandRunner.locate(program, path).isEmpty()) {
+        if (locate(program, path).isEmpty()) {
             throw new ProxyUnavailableException("The " + key + " command runs " + program + ", which "
                     + (program.contains("/") ? "is not an executable file" : "is not on PATH (" + path + ")")
                     + ". Install it, or give its absolute path as the first argument of " + key + " (" + variable + ").");
         }
+    }
+
+    /** Where a program named like {@code nginx} or {@code /usr/sbin/nginx} would be run from, if it exists. */
+    static Optional<Path> locate(String program, String searchPath) {
+        if (program.contains("/")) {
+            return Optional.of(Path.of(program)).filter(Files::isExecutable);
+        }
+        for (String directory : searchPath.split(File.pathSeparator)) {
+            if (!directory.isEmpty()) {
+                Path candidate = Path.of(directory, program);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

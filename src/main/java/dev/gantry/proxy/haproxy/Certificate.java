@@ -1,5 +1,6 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

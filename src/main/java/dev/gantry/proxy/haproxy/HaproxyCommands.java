@@ -1,5 +1,6 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.proxy.Command;
 import java.nio.file.Path;
 
 /** The argument lists Gantry runs HAProxy and openssl with (HAProxy management guide, section 3). */

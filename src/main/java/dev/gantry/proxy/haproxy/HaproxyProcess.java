@@ -1,5 +1,6 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
@@ -47,8 +48,8 @@ final class HaproxyProcess {
         Command check = HaproxyCommands.check(config);
         Command.Outcome outcome = run(check);
         if (!outcome.succeeded()) {
-            throw new ProxyException("HAProxy rejected the configuration Gantry rendered (" + check + "): "
-                    + outcome.output() + ". The running proxy keeps its previous configuration.");
+            throw new ProxyException("HAProxy rejected the configuration Gantry rendered: " + outcome.describe()
+                    + "\nThe running proxy keeps its previous configuration.");
         }
     }
 

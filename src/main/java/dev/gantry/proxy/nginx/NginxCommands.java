@@ -1,5 +1,6 @@
 package dev.gantry.proxy.nginx;
 
+import dev.gantry.proxy.Command;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.gantry.proxy.nginx;
 
+import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.io.IOException;
@@ -75,7 +76,8 @@ final class NginxProcess {
                     + StartFailure.INSTALL + " (bin/env-up does), or choose GANTRY_PROXY=haproxy.", e);
         }
         if (!outcome.succeeded()) {
-            throw StartFailure.explain("Validating " + files.candidateConf() + " (" + test + ")", outcome.output(), conf, files);
+            String output = outcome.failure().isEmpty() ? outcome.output() : outcome.output() + "\n" + outcome.failure();
+            throw StartFailure.explain("Validating " + files.candidateConf() + " (" + test + ")", output, conf, files);
         }
     }
 

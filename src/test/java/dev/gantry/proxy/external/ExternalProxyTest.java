@@ -158,6 +158,25 @@ class ExternalProxyTest {
     }
 
     @Test
+    void aValidateProgramThatCannotBeRunRefusesTheRouteWithTheReason() {
+        env.put("GANTRY_PROXY_VALIDATE", dir.resolve("missing") + " {config}");
+
+        assertThatThrownBy(() -> proxy().route(books("10.0.0.1")))
+                .isInstanceOf(ProxyException.class)
+                .hasMessageContaining("the validate command (proxy-validate) `" + dir.resolve("missing") + " " + target
+                        + ".next` could not be run (Cannot run program");
+        assertThat(Files.exists(target)).isFalse();
+    }
+
+    @Test
+    void replacesConfigInEveryArgumentThatHasIt() {
+        assertThat(ExternalProxy.withConfig(List.of("haproxy", "-c", "-f", "/etc/haproxy/haproxy.cfg", "-f", "{config}",
+                "--check={config}"), Path.of("/etc/haproxy/gantry/gantry.cfg.next")).argv())
+                .containsExactly("haproxy", "-c", "-f", "/etc/haproxy/haproxy.cfg", "-f", "/etc/haproxy/gantry/gantry.cfg.next",
+                        "--check=/etc/haproxy/gantry/gantry.cfg.next");
+    }
+
+    @Test
     void stopLeavesTheUsersProxyAloneAndOpenChoosesTheExternalProxy() {
         Proxy proxy = Proxy.open(Installation.load(env));
 

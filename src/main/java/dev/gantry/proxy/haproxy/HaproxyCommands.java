@@ -3,7 +3,7 @@ package dev.gantry.proxy.haproxy;
 import dev.gantry.proxy.Command;
 import java.nio.file.Path;
 
-/** The argument lists Gantry runs HAProxy and openssl with (HAProxy management guide, section 3). */
+/** The argument lists Gantry runs HAProxy with (HAProxy management guide, section 3). */
 final class HaproxyCommands {
     private HaproxyCommands() {
     }
@@ -26,12 +26,5 @@ final class HaproxyCommands {
     /** Soft stop: the master stops listening and exits once requests in flight are done. */
     static Command softStop(long pid) {
         return Command.of("kill", "-USR1", Long.toString(pid));
-    }
-
-    /** A self-signed certificate for {@code CN=gantry}, also valid for localhost and 127.0.0.1. */
-    static Command selfSignedCertificate(Path certificate, Path key) {
-        return Command.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "825",
-                "-subj", "/CN=gantry", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", certificate.toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.proxy.haproxy;
 
 import dev.gantry.config.Installation;
+import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,13 +11,22 @@ import java.util.List;
 
 /**
  * Where the managed HAProxy's files live: {@code $GANTRY_HOME/proxy/haproxy/}, beside the shared
- * {@code routes.json} and {@code certificate.pem} one level up.
+ * {@code routes.json} and certificate one level up, in {@code proxyDir}.
  */
-record HaproxyFiles(Path dir, Path routes, Path certificate) {
+record HaproxyFiles(Path dir, Path proxyDir) {
 
     static HaproxyFiles of(Installation installation) {
         Path proxy = installation.proxyFiles().toAbsolutePath();
-        return new HaproxyFiles(proxy.resolve("haproxy"), proxy.resolve("routes.json"), proxy.resolve("certificate.pem"));
+        return new HaproxyFiles(proxy.resolve("haproxy"), proxy);
+    }
+
+    Path routes() {
+        return proxyDir.resolve("routes.json");
+    }
+
+    /** The certificate the HTTPS listener uses now (the user's, else the self-signed one). */
+    Path certificate() {
+        return Certificate.current(proxyDir);
     }
 
     Path config() {

@@ -1,6 +1,7 @@
 package dev.gantry.proxy.haproxy;
 
 import dev.gantry.config.Installation;
+import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteTable;
@@ -107,7 +108,7 @@ public final class HaproxyProxy implements Proxy {
      */
     private Rendering ensureRunning() {
         files.checkUsable();
-        Certificate.ensure(files.certificate());
+        Certificate.ensure(files.proxyDir());
         Map<String, Route> routes = table.read();
         Pools stored = Pools.read(files.pools());
         Pools consistent = stored.consistentWith(routes);

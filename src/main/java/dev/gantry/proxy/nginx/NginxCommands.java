@@ -28,13 +28,6 @@ final class NginxCommands {
         return new Command(List.of("kill", "-QUIT", Long.toString(pid)));
     }
 
-    /** A self-signed certificate for localhost and 127.0.0.1, with its unencrypted key in a second file. */
-    static Command selfSignedCertificate(Path certificate, Path key) {
-        return new Command(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                "-nodes", "-days", "3650", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", certificate.toString()));
-    }
-
     private static String prefix(NginxFiles files) {
         return files.dir() + "/";
     }

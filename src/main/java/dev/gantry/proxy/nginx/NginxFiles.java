@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Where the managed nginx keeps its files: everything nginx reads or writes is under {@code dir}
- * (its prefix, {@code nginx -p}); the route table and the user's certificate are one level up,
+ * (its prefix, {@code nginx -p}); the route table and the certificate are one level up,
  * shared with the HAProxy implementation.
  */
 record NginxFiles(Path dir, Path proxyDir) {
@@ -22,15 +22,6 @@ record NginxFiles(Path dir, Path proxyDir) {
     /** Gantry's source of truth for routes, in the format every proxy implementation shares. */
     Path routeTable() {
         return proxyDir.resolve("routes.json");
-    }
-
-    /** The user's certificate chain and private key, in one PEM file, if they provide one. */
-    Path userCertificate() {
-        return proxyDir.resolve("certificate.pem");
-    }
-
-    Path selfSignedCertificate() {
-        return dir.resolve("self-signed.pem");
     }
 
     Path conf() {

@@ -1,5 +1,6 @@
 package dev.gantry.proxy.nginx;
 
+import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
 import dev.gantry.proxy.ProxyUnavailableException;
@@ -40,7 +41,8 @@ final class NginxProcess {
      */
     void start(int httpPort, int httpsPort) {
         prepareDirectories();
-        String certificate = Certificates.choose(files);
+        // relative to the prefix: nginx.conf names it unquoted, and GANTRY_HOME may hold any character
+        String certificate = files.dir().relativize(Certificate.ensure(files.proxyDir())).toString();
         NginxConf conf = new NginxConf(httpPort, httpsPort, AdminPort.current(files), certificate);
         if (!launched(conf)) {
             // the remembered admin port was taken since the last start: choose another, once

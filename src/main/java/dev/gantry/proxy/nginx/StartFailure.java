@@ -1,5 +1,6 @@
 package dev.gantry.proxy.nginx;
 
+import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ final class StartFailure {
                     + lastLines(output) + ". Install it: " + INSTALL + " (bin/env-up does).");
         }
         String hint = output.contains("certificate.pem")
-                ? " " + files.userCertificate() + " must hold the certificate chain and then its private key, in PEM"
+                ? " " + Certificate.user(files.proxyDir()) + " must hold the certificate chain and then its private key, in PEM"
                         + " (the file HAProxy's crt takes); remove it to use a self-signed certificate."
                 : " See " + files.errorLog() + ".";
         return new ProxyUnavailableException(what + " failed: " + lastLines(output) + "." + hint);

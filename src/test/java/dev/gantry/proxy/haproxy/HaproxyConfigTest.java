@@ -11,8 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HaproxyConfigTest {
-    static final HaproxyFiles FILES = new HaproxyFiles(Path.of("/g/proxy/haproxy"), Path.of("/g/proxy/routes.json"),
-            Path.of("/g/proxy/certificate.pem"));
+    static final HaproxyFiles FILES = new HaproxyFiles(Path.of("/g/proxy/haproxy"), Path.of("/g/proxy"));
 
     @Test
     void rendersTheLiveBankOfEachServiceAndParksEveryOtherSlot() {
@@ -50,7 +49,7 @@ class HaproxyConfigTest {
 
                 frontend fe_gantry
                   bind :8080
-                  bind :8443 ssl crt /g/proxy/certificate.pem
+                  bind :8443 ssl crt /g/proxy/self-signed.pem
                   http-request set-header X-Forwarded-Proto https if { ssl_fc }
                   http-request set-var(txn.path) path
                   http-request set-var(txn.host_path) req.hdr(host),field(1,:),lower,concat(,txn.path)

@@ -87,7 +87,7 @@ class HaproxyProxyIT {
     void answersHttpsWithTheGeneratedCertificate() throws Exception {
         proxy.route(route("books", "/books", null, blue));
 
-        try (HttpClient https = HttpClient.newBuilder().sslContext(trusting(home.resolve("proxy/certificate.pem"))).build()) {
+        try (HttpClient https = HttpClient.newBuilder().sslContext(trusting(home.resolve("proxy/self-signed.pem"))).build()) {
             HttpResponse<String> response = https.send(HttpRequest.newBuilder(
                     URI.create("https://localhost:" + installation.proxyHttpsPort() + "/books")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -26,13 +26,4 @@ class NginxCommandsTest {
     void quitIsAGracefulStopOfOnePid() {
         assertThat(NginxCommands.quit(4242).argv()).containsExactly("kill", "-QUIT", "4242");
     }
-
-    @Test
-    void theSelfSignedCertificateCoversLocalhostAndLoopback() {
-        assertThat(NginxCommands.selfSignedCertificate(Path.of("/w/cert.pem"), Path.of("/w/key.pem")).argv())
-                .containsExactly("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                        "-nodes", "-days", "3650", "-subj", "/CN=localhost",
-                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                        "-keyout", "/w/key.pem", "-out", "/w/cert.pem");
-    }
 }

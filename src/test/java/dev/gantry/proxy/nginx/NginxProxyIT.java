@@ -91,7 +91,7 @@ class NginxProxyIT {
     void httpsAnswersWithTheGeneratedCertificate() throws Exception {
         proxy.start();
         proxy.route(books(blue1));
-        Path certificate = installation.proxyFiles().resolve("nginx/self-signed.pem");
+        Path certificate = installation.proxyFiles().resolve("self-signed.pem");
 
         HttpClient https = HttpClient.newBuilder().sslContext(trusting(certificate)).proxy(HttpClient.Builder.NO_PROXY).build();
         HttpResponse<String> response = https.send(HttpRequest.newBuilder(

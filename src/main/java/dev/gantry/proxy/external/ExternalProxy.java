@@ -6,6 +6,7 @@ import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
+import dev.gantry.proxy.RouteRules;
 import dev.gantry.proxy.RouteTable;
 import dev.gantry.proxy.RoutesLock;
 import java.io.IOException;
@@ -65,10 +66,9 @@ public final class ExternalProxy implements Proxy {
 
     @Override
     public void route(Route route) {
-        RouteCheck.check(route, Map.of(), installation.proxy());
         lock.holding(() -> {
             Map<String, Route> routes = table.read();
-            RouteCheck.check(route, routes, installation.proxy());
+            RouteRules.check(route, routes, "the external " + installation.proxy(), BackendNames::problems);
             routes.put(route.service(), route);
             publish(routes);
             return null;

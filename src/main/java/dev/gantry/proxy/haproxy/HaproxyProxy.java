@@ -4,6 +4,7 @@ import dev.gantry.config.Installation;
 import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.Route;
+import dev.gantry.proxy.RouteRules;
 import dev.gantry.proxy.RouteTable;
 import dev.gantry.proxy.RoutesLock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ public final class HaproxyProxy implements Proxy {
     public void route(Route route) {
         lock.holding(() -> {
             Rendering now = ensureRunning();
-            Route next = RouteCheck.resolved(route, now.routes());
+            Route next = BackendAddresses.resolved(
+                    RouteRules.check(route, now.routes(), "HAProxy", BackendAddresses::unresolved));
             if (!next.equals(now.routes().get(next.service()))) {
                 new RouteChange(now, next, listeners(), runtime).apply(files, table, process);
             }

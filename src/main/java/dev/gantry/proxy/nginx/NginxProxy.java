@@ -4,6 +4,7 @@ import dev.gantry.config.Installation;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
+import dev.gantry.proxy.RouteRules;
 import dev.gantry.proxy.RouteTable;
 import dev.gantry.proxy.RoutesLock;
 import java.time.Duration;
@@ -48,8 +49,7 @@ public final class NginxProxy implements Proxy {
     /** Routes the service, replacing its previous route; returns once nginx routes new requests by it. */
     @Override
     public void route(Route route) {
-        RouteRules.check(route);
-        change(routes -> routes.put(route.service(), route));
+        change(routes -> routes.put(route.service(), RouteRules.check(route, routes, "nginx", Ipv4Backends::problems)));
     }
 
     /** Stops routing the service; returns once nginx answers its requests with 404. */

@@ -191,14 +191,46 @@ class NginxProxyIT {
         assertThatThrownBy(() -> proxy.route(new Route("books", "books", Optional.empty(), List.of(green1.backend()))))
                 .isInstanceOf(ProxyException.class)
                 .hasMessageContaining("path prefix \"books\" should start with '/'");
-        // a conflict only the whole table shows: nginx's validation answers 400
-        assertThatThrownBy(() -> proxy.route(new Route("other", "/books/", Optional.empty(), List.of(green1.backend()))))
+        // a conflict with another service's route: refused before anything is written
+        Route conflicting = new Route("other", "/books/", Optional.empty(), List.of(green1.backend()));
+        assertThatThrownBy(() -> proxy.route(conflicting))
+                .isInstanceOf(ProxyException.class)
+                .hasMessage("Cannot route other through nginx: service books is already routed at /books/; unroute it"
+                        + " first. The previous routing stays.");
+        // nginx's own validation of the whole table still refuses it, answering 400
+        int adminPort = AdminPort.remembered(NginxFiles.of(installation)).orElseThrow();
+        Map<String, Route> both = Map.of("books", books(blue1), "other", conflicting);
+        assertThatThrownBy(() -> new AdminClient(adminPort).putRoutes(RoutesText.render(both)))
                 .isInstanceOf(ProxyException.class)
                 .hasMessage("nginx refused the new route table: line 3: services books and other both route host * path"
                         + " /books/. The previous routes stay.");
 
         assertThat(Files.readString(routesJson)).isEqualTo(json);
         assertThat(Files.readString(routesText)).isEqualTo(text);
+        try (var client = client()) {
+            assertThat(client.get("/books/1", "any.test").body()).isEqualTo(blue1.body());
+        }
+    }
+
+    @Test
+    void aTableNginxCannotBeGivenPutsBothFilesBack() throws IOException {
+        proxy.start();
+        proxy.route(books(blue1));
+        Path routesJson = installation.proxyFiles().resolve("routes.json");
+        Path routesText = installation.proxyFiles().resolve("nginx/routes.txt");
+        Path adminPortFile = installation.proxyFiles().resolve("nginx/admin-port");
+        String json = Files.readString(routesJson);
+        String text = Files.readString(routesText);
+        String adminPort = Files.readString(adminPortFile);
+        Files.delete(adminPortFile);
+
+        assertThatThrownBy(() -> proxy.route(books(green1)))
+                .isInstanceOf(ProxyUnavailableException.class)
+                .hasMessageContaining("which names its admin port, is missing");
+
+        assertThat(Files.readString(routesJson)).isEqualTo(json);
+        assertThat(Files.readString(routesText)).isEqualTo(text);
+        Files.writeString(adminPortFile, adminPort);
         try (var client = client()) {
             assertThat(client.get("/books/1", "any.test").body()).isEqualTo(blue1.body());
         }

@@ -42,13 +42,13 @@ public final class HaproxyProxy implements Proxy {
 
     @Override
     public void start() {
-        lock.holding(this::ensureRunning);
+        lock.holding(() -> ensureRunning(true));
     }
 
     @Override
     public void route(Route route) {
         lock.holding(() -> {
-            Rendering now = ensureRunning();
+            Rendering now = ensureRunning(false);
             Route next = BackendAddresses.resolved(
                     RouteRules.check(route, now.routes(), "HAProxy", BackendAddresses::unresolved));
             if (!next.equals(now.routes().get(next.service()))) {
@@ -61,7 +61,7 @@ public final class HaproxyProxy implements Proxy {
     @Override
     public void unroute(String service) {
         lock.holding(() -> {
-            Rendering now = ensureRunning();
+            Rendering now = ensureRunning(false);
             Route current = now.routes().get(service);
             if (current != null) {
                 Map<String, Route> routes = new TreeMap<>(now.routes());
@@ -106,9 +106,11 @@ public final class HaproxyProxy implements Proxy {
 
     /**
      * Starts HAProxy from the files if it is not running; if it runs, makes it match them (a
-     * runtime repair, or a reload when its configuration differs). Returns the state it applies.
+     * runtime repair when {@code repair}, or a reload when its configuration differs). Returns the
+     * state it applies. A route change skips the runtime repair, which {@link #start()} did moments
+     * before: every query to the running HAProxy there is time between "switch" and the switch.
      */
-    private Rendering ensureRunning() {
+    private Rendering ensureRunning(boolean repair) {
         files.checkUsable();
         Certificate.ensure(files.proxyDir());
         Map<String, Route> routes = table.read();
@@ -121,7 +123,7 @@ public final class HaproxyProxy implements Proxy {
             return rendering;
         }
         Rendering rendering = Rendering.of(listeners(), routes, consistent);
-        if (consistent.equals(stored) && rendering.isOnDisk(files) && runtime.repair(routes, consistent)) {
+        if (consistent.equals(stored) && rendering.isOnDisk(files) && (!repair || runtime.repair(routes, consistent))) {
             return rendering;
         }
         Rendering reloaded = Rendering.of(listeners(), routes, consistent.withSpares());

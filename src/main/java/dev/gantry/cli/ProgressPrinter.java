@@ -39,10 +39,6 @@ final class ProgressPrinter implements RunListener {
         print("warning: %s", message);
     }
 
-    void warn(String message) {
-        warning(message);
-    }
-
     void succeeded(RunOutcome outcome) {
         print("run %d passed in %s: %s %s is live in %s at %s", outcome.runId(), seconds(outcome.took()),
                 outcome.service(), outcome.release().substring(0, Math.min(12, outcome.release().length())),

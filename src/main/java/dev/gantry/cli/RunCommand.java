@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
             Background.await(preflight);
             var progress = new ProgressPrinter(out);
             if (source.release().dirty()) {
-                progress.warn("the work tree has uncommitted changes; they are not part of this run, which"
+                progress.warning("the work tree has uncommitted changes; they are not part of this run, which"
                         + " builds commit " + source.release().shortCommit() + " exactly");
             }
             Background.await(store);

@@ -65,7 +65,7 @@ final class DockerEngine implements Engine {
 
     @Override
     public void push(String reference, Duration deadline, LogSink log) {
-        new ImagePush(docker, calls).run(reference, deadline, log);
+        new RegistryTransfer(docker, calls).push(reference, deadline, log);
     }
 
     @Override
@@ -78,7 +78,7 @@ final class DockerEngine implements Engine {
         } catch (RuntimeException e) {
             throw calls.unavailable(e);
         }
-        new ImagePull(docker, calls).run(reference, deadline, log);
+        new RegistryTransfer(docker, calls).pull(reference, deadline, log);
     }
 
     @Override

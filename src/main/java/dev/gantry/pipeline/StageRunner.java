@@ -62,12 +62,11 @@ final class StageRunner {
                 || known.exitCode() != dev.gantry.ExitCode.RUN_FAILED) {
             return e;
         }
-        var lines = e instanceof DeployFailedException deploy && !deploy.lastLines().isEmpty()
-                ? deploy.lastLines() : log.tail();
-        for (String line : e instanceof DeployFailedException deploy ? deploy.lastLines() : java.util.List.<String>of()) {
-            log.line(line);
+        if (e instanceof DeployFailedException deploy && !deploy.lastLines().isEmpty()) {
+            deploy.lastLines().forEach(log::line);
+            return new StageFailedException(stage, e.getMessage(), deploy.lastLines());
         }
-        return new StageFailedException(stage, e.getMessage(), lines);
+        return new StageFailedException(stage, e.getMessage(), log.tail());
     }
 
     private void finish(long runId, Stage stage, StageState state, Optional<String> message, StageLog log, long started) {

@@ -1,0 +1,35 @@
+package dev.gantry.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
+import java.time.Duration;
+
+/** Moves a tagged image between this engine and its registry: a push or a pull, followed to its end. */
+final class RegistryTransfer {
+    private final DockerClient docker;
+    private final DockerCalls calls;
+
+    RegistryTransfer(DockerClient docker, DockerCalls calls) {
+        this.docker = docker;
+        this.calls = calls;
+    }
+
+    void push(String reference, Duration deadline, LogSink log) {
+        String what = "Pushing " + reference;
+        RepositoryTag image = RepositoryTag.parse(reference);
+        var outcome = new StreamOutcome<PushResponseItem>(log);
+        calls.run(what, () -> docker.pushImageCmd(image.repository()).withTag(image.tag())
+                .withAuthConfig(new AuthConfig()).exec(outcome));
+        outcome.await(what, deadline, calls);
+    }
+
+    void pull(String reference, Duration deadline, LogSink log) {
+        String what = "Pulling " + reference;
+        RepositoryTag image = RepositoryTag.parse(reference);
+        var outcome = new StreamOutcome<PullResponseItem>(log);
+        calls.run(what, () -> docker.pullImageCmd(image.repository()).withTag(image.tag()).exec(outcome));
+        outcome.await(what, deadline, calls);
+    }
+}

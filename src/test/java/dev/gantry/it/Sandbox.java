@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,13 +124,9 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         return registry;
     }
 
-    /** A loopback port nothing listens on: one the OS gave out, then released. */
+    /** A port nothing listens on, outside the range the OS gives outgoing connections (see FreePort). */
     static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
+        return dev.gantry.FreePort.pick();
     }
 
     /** A file or directory of src/test/resources, as copied to the test class path. */

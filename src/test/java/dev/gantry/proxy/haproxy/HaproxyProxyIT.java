@@ -306,9 +306,7 @@ class HaproxyProxyIT {
         return context;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return dev.gantry.FreePort.pick();
     }
 }

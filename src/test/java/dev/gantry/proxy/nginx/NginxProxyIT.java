@@ -11,7 +11,6 @@ import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -357,10 +356,8 @@ class NginxProxyIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return dev.gantry.FreePort.pick();
     }
 
     private static SSLContext trusting(Path pem) throws Exception {

@@ -33,13 +33,18 @@ final class Environment implements AutoCloseable {
         return new Environment(Installation.load(System.getenv()));
     }
 
-    /** Checks that everything a run needs answers, and starts the managed proxy if it is not running. */
-    Void preflight() {
+    /** Checks that the engines and the registry answer; changes nothing, so it may run before the input is known good. */
+    Void checkReachable() {
         buildEngine().ping();
         registry.ping();
         productionEngine().ping();
-        proxy().start();
         return null;
+    }
+
+    /** Checks that everything a run needs answers, and starts the managed proxy if it is not running. */
+    void preflight() {
+        checkReachable();
+        proxy().start();
     }
 
     /** The pipeline of this installation, reporting to {@code listener}. */

@@ -37,10 +37,11 @@ final class RunCommand implements Callable<Integer> {
     static RunOutcome flow(Path path, PrintWriter out) {
         try (Environment env = Environment.load(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Store> store = threads.submit(env::store);
-            Future<Void> preflight = threads.submit(env::preflight);
+            Future<Void> reachable = threads.submit(env::checkReachable);
             ServiceSource source = ServiceSource.locate(path);
             ServiceConfig config = source.config();
-            Background.await(preflight);
+            Background.await(reachable);
+            env.proxy().start();
             var progress = new ProgressPrinter(out);
             if (source.release().dirty()) {
                 progress.warning("the work tree has uncommitted changes; they are not part of this run, which"

@@ -120,6 +120,7 @@ class BadInputIT {
         assertThat(StageLines.started(run.stdout())).as("stages started by%n%s", run).isEmpty();
         assertThat(sandbox.containers()).as("containers of the service").isEmpty();
         assertThat(sandbox.images()).as("images of the service").isEmpty();
+        assertThat(ManagedProxies.running(sandbox.home())).as("proxies started").isEmpty();
         Result history = sandbox.cli().run("history", sandbox.service());
         assertThat(history.stdout()).as("%s", history).contains("No runs of " + sandbox.service() + " yet.");
     }

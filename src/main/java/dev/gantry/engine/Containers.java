@@ -67,6 +67,11 @@ final class Containers {
         }
     }
 
+    void rename(String idOrName, String newName) {
+        calls.run("Renaming container " + idOrName + " to " + newName,
+                () -> docker.renameContainerCmd(idOrName).withName(newName).exec());
+    }
+
     void remove(String id) {
         try {
             calls.run("Removing container " + id,

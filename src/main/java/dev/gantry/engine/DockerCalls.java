@@ -1,5 +1,7 @@
 package dev.gantry.engine;
 
+import dev.gantry.fault.Action;
+import dev.gantry.fault.Failpoints;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import java.io.IOException;
@@ -14,6 +16,8 @@ final class DockerCalls {
     }
 
     <T> T call(String operation, Supplier<T> call) {
+        Failpoints.call(Action.ENGINE, () -> new EngineException(operation,
+                "Status 500: injected engine error (GANTRY_FAILPOINTS)"));
         try {
             return call.get();
         } catch (DockerException e) {

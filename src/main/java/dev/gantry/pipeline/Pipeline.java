@@ -142,7 +142,7 @@ public final class Pipeline {
         long runId = deployment.runId();
         var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()));
         try {
-            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener));
+            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener, store.journal()));
             store.runs().wentLive(runId, colour.word());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,

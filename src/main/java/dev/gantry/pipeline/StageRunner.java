@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
 import dev.gantry.deploy.DeployFailedException;
+import dev.gantry.fault.Failpoints;
 import dev.gantry.store.StageState;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ final class StageRunner {
         listener.stageStarted(stage);
         try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"))) {
             try {
+                Failpoints.stageStarted(stage.word());
                 body.run(log);
                 finish(runId, stage, StageState.PASSED, Optional.empty(), log, started);
             } catch (RuntimeException e) {
@@ -44,6 +46,8 @@ final class StageRunner {
                     failedStage = stage;
                 }
                 throw failure;
+            } finally {
+                Failpoints.stageEnded(stage.word());
             }
         }
     }

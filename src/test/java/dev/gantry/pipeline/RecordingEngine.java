@@ -131,6 +131,16 @@ final class RecordingEngine implements Engine {
     }
 
     @Override
+    public synchronized void rename(String idOrName, String newName) {
+        calls.add("rename " + idOrName + " " + newName);
+        ContainerState c = containers.remove(idOrName);
+        if (c != null) {
+            containers.put(newName, new ContainerState(newName, newName, c.image(), c.labels(), c.running(), c.status(),
+                    c.exitCode(), c.oomKilled(), c.restartCount(), c.ports()));
+        }
+    }
+
+    @Override
     public void remove(String id) {
         calls.add("remove container " + id);
         containers.remove(id);

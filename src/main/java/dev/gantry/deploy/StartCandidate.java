@@ -6,7 +6,6 @@ import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,6 @@ import java.util.List;
  * and waits until every one is healthy. Never touches a container of the live colour.
  */
 public final class StartCandidate {
-    public static final Duration PULL_DEADLINE = Duration.ofMinutes(10);
-
     private final Engine engine;
     private final HealthCheck health;
 
@@ -29,7 +26,7 @@ public final class StartCandidate {
     public List<Instance> run(Deployment deployment, Colour candidate, Undo undo, LogSink log) {
         removeLeftovers(deployment.service(), candidate, log);
         String image = deployment.appImage().toString();
-        engine.pull(image, PULL_DEADLINE, log);
+        engine.pull(image, deployment.config().deadlines().of("deploy"), log);
         List<String> volumes = engine.declaredVolumes(image);
         List<Instance> replicas = new ArrayList<>();
         for (int n = 1; n <= deployment.config().run().replicas(); n++) {

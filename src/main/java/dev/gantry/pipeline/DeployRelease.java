@@ -58,17 +58,26 @@ final class DeployRelease {
                         throughProxy(production.proxy(), deployment), deployment.config().proxy().host(), candidate);
             }
         } catch (RuntimeException failure) {
+            undo(stages, runId, undo, failure);
+            throw failure;
+        }
+        undo.commit();
+        previous.ifPresent(old -> cleanup(deployment, old));
+        return candidate;
+    }
+
+    /** Takes the run's changes back; an undo that fails or passes its deadline leaves production to a person (exit 3). */
+    static void undo(StageRunner stages, long runId, Undo undo, RuntimeException failure) {
+        try {
             stages.run(runId, Stage.UNDO, log -> {
                 List<String> failures = undo.run(log);
                 if (!failures.isEmpty()) {
                     throw new UndoFailedException(failure, failures);
                 }
             });
-            throw failure;
+        } catch (StageFailedException late) {
+            throw new UndoFailedException(failure, List.of("the undo stage " + late.reason()));
         }
-        undo.commit();
-        previous.ifPresent(old -> cleanup(deployment, old));
-        return candidate;
     }
 
     /** The point of no return is behind: a failed cleanup is reported but does not fail the run. */
@@ -86,7 +95,7 @@ final class DeployRelease {
                                   Optional<String> targetHost, Colour colour) {
         var settings = phase.settings(deployment.config().tests());
         stages.run(deployment.runId(), stage, log -> {
-            testEngine.pull(deployment.testImage().toString(), StartCandidate.PULL_DEADLINE, log);
+            testEngine.pull(deployment.testImage().toString(), deployment.config().deadlines().of(stage.word()), log);
             new TestContainerRun(testEngine).run(stage,
                     TestContainers.integration(deployment, phase, targetUrl, targetHost, colour), settings.timeout(), log);
         });

@@ -71,12 +71,13 @@ public final class RetireColour {
         }
     }
 
+    /** Waits out the drain; a stopped stage (its deadline passed) ends here, failed, before it stops anything. */
     private static void pause(Duration drain) {
         try {
             Thread.sleep(drain.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeployFailedException("interrupted while the old colour drained", List.of());
+            throw new DeployFailedException("interrupted while the old colour drained; it was not stopped", List.of());
         }
     }
 }

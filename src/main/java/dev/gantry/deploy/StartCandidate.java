@@ -7,7 +7,6 @@ import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
 import dev.gantry.fault.Failpoints;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,6 @@ import java.util.List;
  * and waits until every one is healthy. Never touches a container of the live colour.
  */
 public final class StartCandidate {
-    public static final Duration PULL_DEADLINE = Duration.ofMinutes(10);
     /** What a set-aside container's name carries, before the run id: {@code books-ms-blue-1-aside-12}. */
     static final String ASIDE = "-aside-";
 
@@ -32,7 +30,7 @@ public final class StartCandidate {
     public List<Instance> run(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
         setAsideLeftovers(deployment, candidate, journal, log);
         String image = deployment.appImage().toString();
-        engine.pull(image, PULL_DEADLINE, log);
+        engine.pull(image, deployment.config().deadlines().of("deploy"), log);
         List<String> volumes = engine.declaredVolumes(image);
         List<Instance> replicas = new ArrayList<>();
         for (int n = 1; n <= deployment.config().run().replicas(); n++) {

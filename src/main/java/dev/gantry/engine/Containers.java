@@ -74,7 +74,7 @@ final class Containers {
 
     void remove(String id) {
         try {
-            calls.run("Removing container " + id,
+            calls.cleanup("Removing container " + id,
                     () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
         } catch (EngineException e) {
             if (!e.dockerMessage().contains("No such container") && !e.dockerMessage().contains("already in progress")) {

@@ -39,6 +39,22 @@ final class DockerCalls {
         });
     }
 
+    /**
+     * Runs a call that cleans up (kills or removes a container) even on an interrupted thread: a
+     * stage stopped past its deadline must still remove what it started, and an interrupted thread's
+     * channel to Docker would refuse the call. The interrupt is kept for the caller.
+     */
+    void cleanup(String operation, Runnable call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            run(operation, call);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     EngineUnavailableException unavailable(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {

@@ -63,17 +63,26 @@ final class DeployRelease {
                         throughProxy(production.proxy(), deployment), deployment.config().proxy().host(), candidate);
             }
         } catch (RuntimeException failure) {
+            undo(stages, runId, changes, production, failure);
+            throw failure;
+        }
+        changes.keep(new Effect.ReleaseKept(service, candidate, previous.orElse(null)));
+        previous.ifPresent(old -> cleanup(deployment, old, changes));
+        return candidate;
+    }
+
+    /** Takes the run's changes back; an undo that fails or passes its deadline leaves production to a person (exit 3). */
+    static void undo(StageRunner stages, long runId, RunJournal changes, Production production, RuntimeException failure) {
+        try {
             stages.run(runId, Stage.UNDO, log -> {
                 List<String> failures = changes.undo(production, "run " + runId, log);
                 if (!failures.isEmpty()) {
                     throw new UndoFailedException(failure, failures);
                 }
             });
-            throw failure;
+        } catch (StageFailedException late) {
+            throw new UndoFailedException(failure, List.of("the undo stage " + late.reason()));
         }
-        changes.keep(new Effect.ReleaseKept(service, candidate, previous.orElse(null)));
-        previous.ifPresent(old -> cleanup(deployment, old, changes));
-        return candidate;
     }
 
     /** The point of no return is behind: a failed cleanup is reported but does not fail the run. */
@@ -92,7 +101,7 @@ final class DeployRelease {
                                   Optional<String> targetHost, Colour colour) {
         var settings = phase.settings(deployment.config().tests());
         stages.run(deployment.runId(), stage, log -> {
-            testEngine.pull(deployment.testImage().toString(), StartCandidate.PULL_DEADLINE, log);
+            testEngine.pull(deployment.testImage().toString(), deployment.config().deadlines().of(stage.word()), log);
             new TestContainerRun(testEngine).run(stage,
                     TestContainers.integration(deployment, phase, targetUrl, targetHost, colour), settings.timeout(), log);
         });

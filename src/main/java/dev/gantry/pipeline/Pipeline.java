@@ -140,7 +140,8 @@ public final class Pipeline {
     private RunOutcome recorded(Deployment deployment, Flow flow) {
         long started = System.nanoTime();
         long runId = deployment.runId();
-        var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()));
+        var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()),
+                deployment.config().deadlines());
         try {
             Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener, store.journal()));
             store.runs().wentLive(runId, colour.word());

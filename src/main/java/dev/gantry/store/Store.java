@@ -30,20 +30,24 @@ public final class Store implements AutoCloseable {
     public static Store open(String jdbcUrl) {
         try {
             createParentDirectory(jdbcUrl);
-            Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
-            Connection connection = DriverManager.getConnection(jdbcUrl);
-            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA busy_timeout=10000");
-                    s.execute("PRAGMA foreign_keys=ON");
-                }
-            }
-            return new Store(jdbcUrl, connection);
+            return SchemaLock.holding(jdbcUrl, () -> migrated(jdbcUrl));
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("Opening", jdbcUrl, e);
         }
+    }
+
+    private static Store migrated(String jdbcUrl) throws SQLException {
+        Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+                .loggers("slf4j").load().migrate();
+        Connection connection = DriverManager.getConnection(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA foreign_keys=ON");
+            }
+        }
+        return new Store(jdbcUrl, connection);
     }
 
     /** Runs and their stages. */

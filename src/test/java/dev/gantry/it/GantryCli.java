@@ -58,6 +58,11 @@ final class GantryCli {
 
     /** Runs {@code gantry args...} to its end; kills it and fails the test after {@code deadline}. */
     Result run(Duration deadline, String... args) {
+        return start(args).await(deadline);
+    }
+
+    /** Starts {@code gantry args...} and returns at once, for a test that acts while it runs. */
+    Running start(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
@@ -75,23 +80,56 @@ final class GantryCli {
             builder.environment().putAll(env);
             Process process = builder.start();
             process.getOutputStream().close(); // nothing to type: a run must never wait for input
-            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
-                        String.join(" ", args), deadline, read(stdout), read(stderr));
-            }
-            return new Result(List.of(args), process.exitValue(), read(stdout), read(stderr));
+            return new Running(List.of(args), process, stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the gantry CLI: " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
         }
     }
 
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** A CLI process started by {@link #start}: still running, or ended. */
+    record Running(List<String> args, Process process, Path stdoutFile, Path stderrFile) {
+
+        /** Its pid, as its lock names it. */
+        long pid() {
+            return process.pid();
+        }
+
+        /** What it has printed on standard output so far. */
+        String stdout() {
+            try {
+                return read(stdoutFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits for its end; kills it and fails the test after {@code deadline}. */
+        Result await(Duration deadline) {
+            try {
+                if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
+                            String.join(" ", args), deadline, read(stdoutFile), read(stderrFile));
+                }
+                return new Result(args, process.exitValue(), read(stdoutFile), read(stderrFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading what gantry " + String.join(" ", args) + " printed failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
+            }
+        }
+
+        /** Kills it with SIGKILL, as a crash or {@code kill -9} would, and waits until it is gone. */
+        Result kill() {
+            process.destroyForcibly();
+            return await(DEADLINE);
+        }
     }
 
     /** How one CLI invocation ended: its exit code and everything it printed. */

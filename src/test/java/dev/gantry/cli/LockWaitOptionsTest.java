@@ -34,6 +34,22 @@ class LockWaitOptionsTest {
     }
 
     @Test
+    void anUnknownOptionThatLooksLikeNoWaitIsBadUsageWithTheSuggestionAndTheUsage() {
+        var err = new java.io.ByteArrayOutputStream();
+        var original = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.execute("run", "--no-such-option")).isEqualTo(2);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Unknown option: '--no-such-option'")
+                .contains("Possible solutions: --no-wait")
+                .contains("Usage: gantry run");
+    }
+
+    @Test
     void lockStatusShowsSpansAsPeopleReadThem() {
         Instant t = Instant.parse("2026-11-26T19:40:02Z");
         assertThat(LockCommand.span(t, t.plusSeconds(25))).isEqualTo("25s");

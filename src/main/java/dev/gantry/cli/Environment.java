@@ -9,6 +9,7 @@ import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Store;
+import java.time.Duration;
 
 /**
  * What the commands work with, opened from the installation config on first use and closed
@@ -49,7 +50,12 @@ final class Environment implements AutoCloseable {
 
     /** The pipeline of this installation, reporting to {@code listener}. */
     Pipeline pipeline(RunListener listener) {
-        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener);
+        return pipeline(listener, Pipeline.LOCK_WAIT);
+    }
+
+    /** The same, waiting at most {@code lockWait} for the lock of a service another run holds. */
+    Pipeline pipeline(RunListener listener, Duration lockWait) {
+        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener, lockWait);
     }
 
     /** The production side: engine, discovery, proxy. */

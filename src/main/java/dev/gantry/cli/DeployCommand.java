@@ -28,7 +28,7 @@ final class DeployCommand implements Callable<Integer> {
         try (Environment env = Environment.load()) {
             var progress = new ProgressPrinter(spec.commandLine().getOut());
             env.preflight();
-            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).deploy(service, image, "cli");
+            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).deploy(service, image, Environment.trigger());
             progress.succeeded(outcome);
             return 0;
         }

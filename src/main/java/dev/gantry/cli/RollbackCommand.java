@@ -24,7 +24,7 @@ final class RollbackCommand implements Callable<Integer> {
         try (Environment env = Environment.load()) {
             var progress = new ProgressPrinter(spec.commandLine().getOut());
             env.preflight();
-            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).rollback(service, "cli");
+            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).rollback(service, Environment.trigger());
             progress.succeeded(outcome);
             return 0;
         }

@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
                         + " builds commit " + source.release().shortCommit() + " exactly");
             }
             Background.await(store);
-            RunOutcome outcome = env.pipeline(progress, lockWait).run(source, config, "cli");
+            RunOutcome outcome = env.pipeline(progress, lockWait).run(source, config, Environment.trigger());
             progress.succeeded(outcome);
             return outcome;
         }

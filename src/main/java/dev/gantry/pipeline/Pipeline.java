@@ -63,7 +63,7 @@ public final class Pipeline {
         this.production = production;
         this.installation = installation;
         this.listener = listener;
-        this.lock = new RunLock(store, lockWait, listener);
+        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener));
     }
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */

@@ -14,17 +14,23 @@ final class RunLock {
     private final DeployLocks locks;
     private final Duration wait;
     private final RunListener listener;
+    private final Recovery recovery;
 
-    RunLock(Store store, Duration wait, RunListener listener) {
+    RunLock(Store store, Duration wait, RunListener listener, Recovery recovery) {
         this.locks = new DeployLocks(store);
         this.wait = wait;
         this.listener = listener;
+        this.recovery = recovery;
     }
 
-    /** Does {@code work} holding the lock on {@code service}, taken for {@code message}. */
+    /**
+     * Does {@code work} holding the lock on {@code service}, taken for {@code message}; first
+     * recovers what an earlier run of the service left unfinished (its process died).
+     */
     <T> T holding(String service, String message, Function<HeldLock, T> work) {
         try (HeldLock lock = locks.acquire(service, message, wait, listener::waitingForLock)) {
             try {
+                recovery.recover(service);
                 return work.apply(lock);
             } finally {
                 if (lock.lost()) {

@@ -5,6 +5,7 @@ import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
+import dev.gantry.notify.Notifier;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.proxy.Proxy;
@@ -47,9 +48,10 @@ final class Environment implements AutoCloseable {
         proxy().start();
     }
 
-    /** The pipeline of this installation, reporting to {@code listener}. */
+    /** The pipeline of this installation, reporting to {@code listener}, notifying as config.yml and gantry.yml say. */
     Pipeline pipeline(RunListener listener) {
-        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener);
+        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener,
+                Notifier.of(installation, listener::warning));
     }
 
     /** The production side: engine, discovery, proxy. */

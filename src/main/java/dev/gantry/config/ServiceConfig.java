@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  * The keys and their defaults are documented in docs/gantry-yml.md.
  */
 public record ServiceConfig(
-        String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy, DeploySpec deploy) {
+        String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy, DeploySpec deploy,
+        NotifySpec notifications) {
     /** The file's name in the service directory. */
     public static final String FILE_NAME = "gantry.yml";
-    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy");
+    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy", "notify");
     static final String HELP = "See docs/gantry-yml.md for every key, its type, default and allowed values.";
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -28,6 +29,13 @@ public record ServiceConfig(
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(deploy, "deploy");
+        Objects.requireNonNull(notifications, "notifications");
+    }
+
+    /** A service without notifications of its own. */
+    public ServiceConfig(String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy,
+                         DeploySpec deploy) {
+        this(service, image, build, tests, run, proxy, deploy, NotifySpec.NONE);
     }
 
     /** Reads {@code serviceDir/gantry.yml}; a ConfigException lists every problem found. */
@@ -70,7 +78,8 @@ public record ServiceConfig(
                 TestsSpec.read(root.section("tests", TestsSpec.KEYS)),
                 RunSpec.read(root.section("run", RunSpec.KEYS)),
                 ProxySpec.read(root.section("proxy", ProxySpec.KEYS), service),
-                DeploySpec.read(root.section("deploy", DeploySpec.KEYS)));
+                DeploySpec.read(root.section("deploy", DeploySpec.KEYS)),
+                NotifySpec.readService(root.section("notify", NotifySpec.KEYS)));
     }
 
     /** The service's name; a name like {@code books-} is a valid service but not a valid image. */

@@ -10,6 +10,7 @@ import dev.gantry.discovery.ColourRecord;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
+import dev.gantry.notify.Notifier;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
@@ -39,19 +40,21 @@ public final class Pipeline {
     private final Production production;
     private final Installation installation;
     private final RunListener listener;
+    private final Notifier notifier;
 
     /**
      * A pipeline that tests and builds on {@code engine}, pushes to {@code registry}, deploys to
-     * {@code production} and records in {@code store}.
+     * {@code production}, records in {@code store} and tells {@code notifier} how each run ended.
      */
     public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
-                    RunListener listener) {
+                    RunListener listener, Notifier notifier) {
         this.engine = engine;
         this.registry = registry;
         this.store = store;
         this.production = production;
         this.installation = installation;
         this.listener = listener;
+        this.notifier = notifier;
     }
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
@@ -152,6 +155,8 @@ public final class Pipeline {
             store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
                     Optional.of(String.valueOf(e.getMessage())));
             throw e;
+        } finally {
+            notifier.runEnded(store.runs(), runId, deployment.config().notifications());
         }
     }
 

@@ -52,7 +52,8 @@ final class InstallationReader {
                 command("proxy-validate", "GANTRY_PROXY_VALIDATE"),
                 command("proxy-apply", "GANTRY_PROXY_APPLY"),
                 setting("proxy-url", "GANTRY_PROXY_URL", Addresses.PROXY_URL).orElse("http://127.0.0.1:" + httpPort),
-                NotifySpec.readInstallation(file.section("notify", NotifySpec.KEYS)));
+                NotifyVariables.apply(NotifySpec.readInstallation(file.section("notify", NotifySpec.KEYS)), env,
+                        envProblems));
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");

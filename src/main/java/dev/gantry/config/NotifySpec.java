@@ -25,7 +25,7 @@ public record NotifySpec(List<URI> webhooks, List<URI> slack, Optional<EmailSpec
     static final List<String> KEYS = List.of("webhook", "slack", "email", "on");
     static final Rule<URI> URL = Rule.string("an http:// or https:// URL like https://hooks.example.com/gantry",
             NotifySpec::isUrl).map(URI::create);
-    private static final Rule<String> EVENT = Rule.oneOf(EVENTS.toArray(String[]::new));
+    static final Rule<String> EVENT = Rule.oneOf(EVENTS.toArray(String[]::new));
 
     /** Checks for nulls and copies the lists. */
     public NotifySpec {

@@ -17,6 +17,7 @@ public record SmtpServer(String host, int port, String from, Optional<String> us
                          boolean starttls) {
     static final Rule<String> ADDRESS = Rule.string("HOST or HOST:PORT of the SMTP server, like mail.example.com:587",
             text -> Addresses.isHostPort(text, false));
+    static final Rule<String> TLS = Rule.oneOf("none", "starttls");
 
     /** Checks for nulls. */
     public SmtpServer {
@@ -44,14 +45,24 @@ public record SmtpServer(String host, int port, String from, Optional<String> us
             email.problem(given, "needs " + (given.equals("username") ? "password" : "username")
                     + " beside it; give both, or neither for a server without login");
         }
-        boolean starttls = email.get("tls", Rule.oneOf("none", "starttls"), "none").equals("starttls");
+        String tls = email.get("tls", TLS, "none");
         if (smtp.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }
-        int colon = smtp.get().lastIndexOf(':');
-        boolean hasPort = colon > smtp.get().lastIndexOf(']');
-        String host = (hasPort ? smtp.get().substring(0, colon) : smtp.get()).replace("[", "").replace("]", "");
-        int port = hasPort ? Integer.parseInt(smtp.get().substring(colon + 1)) : 25;
-        return Optional.of(new SmtpServer(host, port, from.get(), username, password, starttls));
+        return Optional.of(of(smtp.get(), from.get(), username, password, tls));
+    }
+
+    /** The server at {@code address} (HOST[:PORT], already checked), with tls {@code none} or {@code starttls}. */
+    static SmtpServer of(String address, String from, Optional<String> username, Optional<String> password, String tls) {
+        int colon = address.lastIndexOf(':');
+        boolean hasPort = colon > address.lastIndexOf(']');
+        String host = (hasPort ? address.substring(0, colon) : address).replace("[", "").replace("]", "");
+        int port = hasPort ? Integer.parseInt(address.substring(colon + 1)) : 25;
+        return new SmtpServer(host, port, from, username, password, tls.equals("starttls"));
+    }
+
+    /** HOST:PORT as config.yml writes it, IPv6 addresses in brackets. */
+    String address() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 }

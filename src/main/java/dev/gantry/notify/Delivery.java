@@ -33,8 +33,11 @@ final class Delivery {
         try {
             List<Future<Boolean>> results = threads.invokeAll(tasks, policy.deadline().toMillis(), TimeUnit.MILLISECONDS);
             for (int i = 0; i < results.size(); i++) {
-                if (results.get(i).isCancelled()) {
-                    warn(n, channels.get(i), "gave up waiting after " + policy.deadline().toSeconds() + "s; not sent");
+                Future<Boolean> result = results.get(i);
+                if (result.state() == Future.State.CANCELLED) {
+                    warn(n, channels.get(i), "gave up waiting after " + policy.deadline().toMillis() / 1000.0 + "s; not sent");
+                } else if (result.state() == Future.State.FAILED) {
+                    warn(n, channels.get(i), "not sent: " + result.exceptionNow());
                 }
             }
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import dev.gantry.store.StageRecord;
 import dev.gantry.store.StageState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -87,7 +88,7 @@ public record Notification(Event event, String service, long runId, String kind,
 
     /** The duration as people read it: 42.1s. */
     String seconds() {
-        return String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
     }
 
     private static ProductionState afterFailure(RunRecord run) {

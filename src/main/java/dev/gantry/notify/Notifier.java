@@ -40,6 +40,7 @@ public final class Notifier {
             warnings.accept(text);
         };
         var channels = new Channels(new HttpPost(), installation.notifications().email().flatMap(EmailSpec::server), problems);
+        // No mask yet: secret masking plugs in here; Notification.masked is where every text passes.
         return new Notifier(installation.notifications(), channels::of,
                 new Delivery(RetryPolicy.STANDARD, RetryPolicy.Pause.SLEEP, log, warnings), UnaryOperator.identity(),
                 problems);

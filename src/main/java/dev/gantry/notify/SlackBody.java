@@ -11,15 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SlackBody {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Slack refuses a section text longer than 3000 characters. */
+    /** Slack refuses a section text longer than 3000 characters, and a field longer than 2000. */
     private static final int SECTION_LIMIT = 2900;
+    private static final int FIELD_LIMIT = 1900;
 
     private SlackBody() {
     }
 
     static String of(Notification n) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("text", cut(escape(n.summary() + n.message().map(m -> "\n" + m).orElse(""))));
+        body.put("text", cut(escape(n.summary() + n.message().map(m -> "\n" + m).orElse("")), SECTION_LIMIT));
         ArrayNode blocks = body.putArray("blocks");
         section(blocks, "*" + escape(n.summary()) + "*");
         ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
@@ -29,7 +30,7 @@ final class SlackBody {
         n.failedStage().ifPresent(stage -> field(fields, "Failed stage", escape(stage)));
         field(fields, "Production", escape(n.production().word()));
         field(fields, "Duration", n.seconds());
-        n.message().ifPresent(message -> section(blocks, "```" + cut(escape(message)) + "```"));
+        n.message().ifPresent(message -> section(blocks, "```" + cut(escape(message), SECTION_LIMIT) + "```"));
         blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
                 .put("text", escape("Gantry on " + n.host() + " · " + n.kind() + " " + n.runId() + " · triggered by "
                         + n.trigger()));
@@ -46,10 +47,10 @@ final class SlackBody {
     }
 
     private static void field(ArrayNode fields, String label, String mrkdwn) {
-        fields.addObject().put("type", "mrkdwn").put("text", "*" + label + "*\n" + mrkdwn);
+        fields.addObject().put("type", "mrkdwn").put("text", "*" + label + "*\n" + cut(mrkdwn, FIELD_LIMIT));
     }
 
-    private static String cut(String text) {
-        return text.length() <= SECTION_LIMIT ? text : text.substring(0, SECTION_LIMIT) + "…";
+    private static String cut(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit) + "…";
     }
 }

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * A service's {@code gantry.yml}, parsed and checked: every value valid, every default filled in.
  * The keys and their defaults are documented in docs/gantry-yml.md.
  */
-public record ServiceConfig(
-        String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy, DeploySpec deploy,
-        NotifySpec notifications) {
+public record ServiceConfig(String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy,
+                            DeploySpec deploy, DeadlinesSpec deadlines, NotifySpec notifications) {
     /** The file's name in the service directory. */
     public static final String FILE_NAME = "gantry.yml";
-    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy", "notify");
+    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy", "deadlines",
+            "notify");
     static final String HELP = "See docs/gantry-yml.md for every key, its type, default and allowed values.";
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -29,13 +29,14 @@ public record ServiceConfig(
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(deploy, "deploy");
+        Objects.requireNonNull(deadlines, "deadlines");
         Objects.requireNonNull(notifications, "notifications");
     }
 
     /** A service without notifications of its own. */
     public ServiceConfig(String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy,
-                         DeploySpec deploy) {
-        this(service, image, build, tests, run, proxy, deploy, NotifySpec.NONE);
+                         DeploySpec deploy, DeadlinesSpec deadlines) {
+        this(service, image, build, tests, run, proxy, deploy, deadlines, NotifySpec.NONE);
     }
 
     /** Reads {@code serviceDir/gantry.yml}; a ConfigException lists every problem found. */
@@ -73,13 +74,13 @@ public record ServiceConfig(
         Optional<String> name = root.required("service", Names.SERVICE, "\"service: books-ms\"");
         String service = name.orElse("service");
         String image = root.has("image") ? root.get("image", Names.IMAGE, service) : defaultImage(root, name);
-        return new ServiceConfig(service, image,
-                BuildSpec.read(root.section("build", BuildSpec.KEYS)),
-                TestsSpec.read(root.section("tests", TestsSpec.KEYS)),
-                RunSpec.read(root.section("run", RunSpec.KEYS)),
-                ProxySpec.read(root.section("proxy", ProxySpec.KEYS), service),
-                DeploySpec.read(root.section("deploy", DeploySpec.KEYS)),
-                NotifySpec.readService(root.section("notify", NotifySpec.KEYS)));
+        BuildSpec build = BuildSpec.read(root.section("build", BuildSpec.KEYS));
+        TestsSpec tests = TestsSpec.read(root.section("tests", TestsSpec.KEYS));
+        RunSpec run = RunSpec.read(root.section("run", RunSpec.KEYS));
+        ProxySpec proxy = ProxySpec.read(root.section("proxy", ProxySpec.KEYS), service);
+        DeploySpec deploy = DeploySpec.read(root.section("deploy", DeploySpec.KEYS));
+        return new ServiceConfig(service, image, build, tests, run, proxy, deploy,
+                DeadlinesSpec.read(root, tests, run, deploy), NotifySpec.readService(root.section("notify", NotifySpec.KEYS)));
     }
 
     /** The service's name; a name like {@code books-} is a valid service but not a valid image. */

@@ -143,9 +143,10 @@ public final class Pipeline {
     private RunOutcome recorded(Deployment deployment, Flow flow) {
         long started = System.nanoTime();
         long runId = deployment.runId();
-        var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()));
+        var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()),
+                deployment.config().deadlines());
         try {
-            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener));
+            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener, store.journal()));
             store.runs().wentLive(runId, colour.word());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,

@@ -12,7 +12,6 @@ import dev.gantry.discovery.ColourState;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.image.Registry;
-import dev.gantry.notify.Notifier;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.RecordingProxy;
 import dev.gantry.store.RunRecord;
@@ -338,7 +337,6 @@ class PipelineTest {
     private Pipeline pipeline(RecordingEngine engine) {
         var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
         var production = new Production(engine, discovery, proxy, (url, timeout) -> healthStatus);
-        return new Pipeline(engine, Registry.at(REGISTRY), store, production, installation, RunListener.SILENT,
-                Notifier.of(installation, RunListener.SILENT::warning));
+        return new Pipeline(engine, Registry.at(REGISTRY), store, production, installation, RunListener.SILENT);
     }
 }

@@ -11,6 +11,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
 import dev.gantry.lock.HeldLock;
+import dev.gantry.notify.Notifier;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
@@ -44,6 +45,7 @@ public final class Pipeline {
     private final Installation installation;
     private final RunListener listener;
     private final RunLock lock;
+    private final Notifier notifier;
 
     /**
      * A pipeline that tests and builds on {@code engine}, pushes to {@code registry}, deploys to
@@ -57,6 +59,13 @@ public final class Pipeline {
     /** The same, waiting at most {@code lockWait} for the lock of a service another run holds (zero: not at all). */
     public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
                     RunListener listener, Duration lockWait) {
+        this(engine, registry, store, production, installation, listener, lockWait,
+                Notifier.of(installation, listener::warning));
+    }
+
+    /** The same, telling {@code notifier} how each run ended. */
+    public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
+                    RunListener listener, Duration lockWait, Notifier notifier) {
         this.engine = engine;
         this.registry = registry;
         this.store = store;
@@ -64,6 +73,7 @@ public final class Pipeline {
         this.installation = installation;
         this.listener = listener;
         this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener));
+        this.notifier = notifier;
     }
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
@@ -181,6 +191,8 @@ public final class Pipeline {
             store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
                     Optional.of(String.valueOf(e.getMessage())));
             throw e;
+        } finally {
+            notifier.runEnded(store.runs(), runId, deployment.config().notifications());
         }
     }
 

@@ -112,7 +112,8 @@ final class Environment implements AutoCloseable {
     private void recoverUnfinishedRuns() {
         var warnings = new ProgressPrinter(new PrintWriter(System.err, true));
         try {
-            new Recovery(store, buildEngine(), production(), warnings).recoverAll(new DeployLocks(store));
+            new Recovery(store, buildEngine(), production(), warnings, Notifier.of(installation, warnings::warning))
+                    .recoverAll(new DeployLocks(store));
         } catch (GantryException e) {
             warnings.warning("recovering a run that a stopped gantry process left unfinished failed: " + e.getMessage()
                     + " The next gantry command tries again.");

@@ -46,6 +46,11 @@ public final class Notifier {
                 problems);
     }
 
+    /** A notifier with no channels: tells no one. */
+    public static Notifier none() {
+        return new Notifier(NotifySpec.NONE, spec -> List.of(), null, UnaryOperator.identity(), text -> { });
+    }
+
     /**
      * Sends the stored outcome of run {@code runId} to the installation's channels and to those of
      * {@code service} (its gantry.yml's notify), each filtered by its own {@code on}.

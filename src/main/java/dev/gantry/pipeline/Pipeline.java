@@ -72,7 +72,7 @@ public final class Pipeline {
         this.production = production;
         this.installation = installation;
         this.listener = listener;
-        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener));
+        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener, notifier));
         this.notifier = notifier;
     }
 

@@ -10,6 +10,9 @@ import dev.gantry.discovery.ColourRecord;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
+import dev.gantry.secret.SecretMask;
+import dev.gantry.secret.SecretValues;
+import dev.gantry.secret.Vault;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
@@ -39,6 +42,7 @@ public final class Pipeline {
     private final Production production;
     private final Installation installation;
     private final RunListener listener;
+    private final Vault secrets;
 
     /**
      * A pipeline that tests and builds on {@code engine}, pushes to {@code registry}, deploys to
@@ -52,17 +56,20 @@ public final class Pipeline {
         this.production = production;
         this.installation = installation;
         this.listener = listener;
+        this.secrets = Vault.of(installation.home(), store);
     }
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
     public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
         Release release = source.release();
         String appImage = ImageReference.of(registry.address(), config.image(), release.commit()).toString();
-        long runId = store.runs().start(new NewRun("run", config.service(), release.commit(), release.title(),
-                release.dirty(), trigger, source.configText(), appImage));
+        SecretValues secretValues = secrets.values(config.service());
+        SecretMask mask = secretValues.mask();
+        long runId = store.runs().start(new NewRun("run", config.service(), release.commit(),
+                mask.apply(release.title()), release.dirty(), trigger, source.configText(), appImage));
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
-        RunContext run = RunContext.of(runId, source, config, workspace, registry.address());
-        listener.runStarted(runId, config, release);
+        RunContext run = RunContext.of(runId, source, config, workspace, registry.address()).withSecrets(secretValues);
+        MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
             return recorded(run.deployment(), (stages, deploy) -> {
                 stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(source, workspace, log));
@@ -124,11 +131,12 @@ public final class Pipeline {
     private Deployment started(String kind, String service, ImageReference image, String configText, String trigger,
                                String release) {
         ServiceConfig config = ServiceConfig.parse(configText, service + "/gantry.yml (from the store)");
+        SecretValues secretValues = secrets.values(service);
         long runId = store.runs().start(new NewRun(kind, service, release, kind + " of " + image, false, trigger,
                 configText, image.toString()));
         listener.runStarted(runId, config, new Release(release, kind + " of " + image, false));
         return new Deployment(runId, config, release,
-                image, ImageReference.of(image.registry(), config.image() + "-test", image.tag()));
+                image, ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secretValues);
     }
 
     /** The stages of one run, recorded: its outcome in the store, and the stage it failed at. */
@@ -140,18 +148,21 @@ public final class Pipeline {
     private RunOutcome recorded(Deployment deployment, Flow flow) {
         long started = System.nanoTime();
         long runId = deployment.runId();
-        var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()));
+        SecretMask mask = deployment.secrets().mask();
+        RunListener heard = MaskedListener.of(listener, mask);
+        var stages = new StageRunner(store, heard, installation.logs().resolve(deployment.service()), mask);
         try {
-            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener));
+            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, heard));
             store.runs().wentLive(runId, colour.word());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,
                     DeployRelease.throughProxy(production.proxy(), deployment),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
+            RuntimeException failure = MaskedFailures.of(e, mask);
             store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
-                    Optional.of(String.valueOf(e.getMessage())));
-            throw e;
+                    Optional.of(String.valueOf(failure.getMessage())));
+            throw failure;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
 import dev.gantry.deploy.DeployFailedException;
+import dev.gantry.secret.SecretMask;
 import dev.gantry.store.StageState;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
@@ -19,12 +20,19 @@ final class StageRunner {
     private final Store store;
     private final RunListener listener;
     private final Path logs;
+    private final SecretMask mask;
     private volatile Stage failedStage;
 
     StageRunner(Store store, RunListener listener, Path logs) {
+        this(store, listener, logs, SecretMask.NONE);
+    }
+
+    /** A runner whose logs, failure reasons and last lines have the secrets of {@code mask} masked. */
+    StageRunner(Store store, RunListener listener, Path logs, SecretMask mask) {
         this.store = store;
         this.listener = listener;
         this.logs = logs;
+        this.mask = mask;
     }
 
     /** Runs {@code body} as stage {@code stage} of run {@code runId}; rethrows its failure once recorded. */
@@ -32,13 +40,14 @@ final class StageRunner {
         long started = System.nanoTime();
         store.runs().stageStarted(runId, stage.word());
         listener.stageStarted(stage);
-        try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"))) {
+        try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"), mask)) {
             try {
                 body.run(log);
                 finish(runId, stage, StageState.PASSED, Optional.empty(), log, started);
             } catch (RuntimeException e) {
-                RuntimeException failure = asStageFailure(stage, e, log);
-                String reason = failure instanceof StageFailedException failed ? failed.reason() : String.valueOf(e.getMessage());
+                RuntimeException failure = MaskedFailures.of(asStageFailure(stage, e, log), mask);
+                String reason = failure instanceof StageFailedException failed ? failed.reason()
+                        : String.valueOf(failure.getMessage());
                 finish(runId, stage, StageState.FAILED, Optional.of(reason), log, started);
                 if (failedStage == null) {
                     failedStage = stage;

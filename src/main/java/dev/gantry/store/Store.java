@@ -17,6 +17,7 @@ public final class Store implements AutoCloseable {
     private final Connection connection;
     private final Runs runs;
     private final Keys keys;
+    private final Secrets secrets;
 
     private Store(String url, Connection connection) {
         this.url = url;
@@ -24,6 +25,7 @@ public final class Store implements AutoCloseable {
         Sql sql = new Sql(url, connection);
         this.runs = new Runs(sql);
         this.keys = new Keys(sql);
+        this.secrets = new Secrets(sql);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed. */
@@ -54,6 +56,11 @@ public final class Store implements AutoCloseable {
     /** The key-value table that holds discovery's keys when discovery is embedded. */
     public Keys keys() {
         return keys;
+    }
+
+    /** The sealed secrets of services (opened by {@code dev.gantry.secret.Vault}). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** The JDBC URL this store was opened with. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gantry secret set|list|remove}: a service's secrets, given to its containers and masked in output. */
 @Command(name = "secret", description = "Set, list and remove the secrets of a service (docs/secrets.md).",
-        subcommands = {SecretCommand.Set.class, SecretCommand.ListSecrets.class, SecretCommand.Remove.class})
+        subcommands = {SecretCommand.SetSecret.class, SecretCommand.ListSecrets.class, SecretCommand.RemoveSecret.class})
 final class SecretCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +27,7 @@ final class SecretCommand implements Callable<Integer> {
 
     /** {@code gantry secret set SERVICE NAME}: the value from standard input. */
     @Command(name = "set", description = "Set secret NAME of SERVICE to the value on standard input (not echoed).")
-    static final class Set implements Callable<Integer> {
+    static final class SetSecret implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in its gantry.yml.")
         String service;
 
@@ -64,6 +64,7 @@ final class SecretCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            SecretName.checkService(service);
             try (Environment env = Environment.load()) {
                 List<SecretEntry> secrets = Vault.of(env.installation.home(), env.store()).list(service);
                 if (secrets.isEmpty()) {
@@ -80,7 +81,7 @@ final class SecretCommand implements Callable<Integer> {
 
     /** {@code gantry secret remove SERVICE NAME}. */
     @Command(name = "remove", description = "Remove secret NAME of SERVICE; its containers keep it until the next deploy.")
-    static final class Remove implements Callable<Integer> {
+    static final class RemoveSecret implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in its gantry.yml.")
         String service;
 
@@ -92,6 +93,7 @@ final class SecretCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            SecretName.of(service, name);
             try (Environment env = Environment.load()) {
                 Vault.of(env.installation.home(), env.store()).remove(service, name);
             }

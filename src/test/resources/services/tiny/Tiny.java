@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The tiny service of Gantry's integration tests. Without arguments it serves {@code /health} on
- * port 8080; with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
+ * port 8080, and on every other path the release and colour it runs as (what a test sees through
+ * the proxy); with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
  * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit).
  */
 public final class Tiny {
@@ -18,6 +19,14 @@ public final class Tiny {
         HttpServer server = HttpServer.create(new InetSocketAddress(8080), 0);
         server.createContext("/health", exchange -> {
             byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/", exchange -> {
+            String release = System.getenv().getOrDefault("GANTRY_RELEASE", "none");
+            String colour = System.getenv().getOrDefault("GANTRY_COLOUR", "none");
+            byte[] body = ("release=" + release + " colour=" + colour + "\n").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as config files write them: a positive whole number and a unit, {@code 500ms 30s 10m 1h}. */
-final class Durations {
+public final class Durations {
     static final Duration MAX = Duration.ofHours(24);
     static final String MAX_TEXT = "24h";
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,8})(ms|s|m|h)");
@@ -31,7 +31,7 @@ final class Durations {
     }
 
     /** The duration as a config file would write it: {@code 1h}, {@code 90s}, {@code 500ms}. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 3_600_000 == 0) {
             return millis / 3_600_000 + "h";

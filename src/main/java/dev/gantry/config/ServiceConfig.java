@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  * A service's {@code gantry.yml}, parsed and checked: every value valid, every default filled in.
  * The keys and their defaults are documented in docs/gantry-yml.md.
  */
-public record ServiceConfig(
-        String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy, DeploySpec deploy) {
+public record ServiceConfig(String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy,
+                            DeploySpec deploy, DeadlinesSpec deadlines) {
     /** The file's name in the service directory. */
     public static final String FILE_NAME = "gantry.yml";
-    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy");
+    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy", "deadlines");
     static final String HELP = "See docs/gantry-yml.md for every key, its type, default and allowed values.";
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -28,6 +28,7 @@ public record ServiceConfig(
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(deploy, "deploy");
+        Objects.requireNonNull(deadlines, "deadlines");
     }
 
     /** Reads {@code serviceDir/gantry.yml}; a ConfigException lists every problem found. */
@@ -65,12 +66,13 @@ public record ServiceConfig(
         Optional<String> name = root.required("service", Names.SERVICE, "\"service: books-ms\"");
         String service = name.orElse("service");
         String image = root.has("image") ? root.get("image", Names.IMAGE, service) : defaultImage(root, name);
-        return new ServiceConfig(service, image,
-                BuildSpec.read(root.section("build", BuildSpec.KEYS)),
-                TestsSpec.read(root.section("tests", TestsSpec.KEYS)),
-                RunSpec.read(root.section("run", RunSpec.KEYS)),
-                ProxySpec.read(root.section("proxy", ProxySpec.KEYS), service),
-                DeploySpec.read(root.section("deploy", DeploySpec.KEYS)));
+        BuildSpec build = BuildSpec.read(root.section("build", BuildSpec.KEYS));
+        TestsSpec tests = TestsSpec.read(root.section("tests", TestsSpec.KEYS));
+        RunSpec run = RunSpec.read(root.section("run", RunSpec.KEYS));
+        ProxySpec proxy = ProxySpec.read(root.section("proxy", ProxySpec.KEYS), service);
+        DeploySpec deploy = DeploySpec.read(root.section("deploy", DeploySpec.KEYS));
+        return new ServiceConfig(service, image, build, tests, run, proxy, deploy,
+                DeadlinesSpec.read(root, tests, run, deploy));
     }
 
     /** The service's name; a name like {@code books-} is a valid service but not a valid image. */

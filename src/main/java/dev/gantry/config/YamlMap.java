@@ -128,6 +128,30 @@ final class YamlMap {
         problems.add(child(key), entries.get(key).getValueNode(), message);
     }
 
+    /** True when the value at {@code keyPath} below this map ({@code run/health/timeout}) is written in the file. */
+    boolean hasAt(String keyPath) {
+        return nodeAt(keyPath).isPresent();
+    }
+
+    /** Reports a problem with the value at {@code keyPath} below this map, if it is written in the file. */
+    void problemAt(String keyPath, String message) {
+        nodeAt(keyPath).ifPresent(node -> problems.add(path.isEmpty() ? keyPath : path + "/" + keyPath, node, message));
+    }
+
+    private Optional<Node> nodeAt(String keyPath) {
+        String[] keys = keyPath.split("/");
+        Optional<Node> node = node(keys[0]);
+        for (int i = 1; i < keys.length && node.isPresent(); i++) {
+            String key = keys[i];
+            node = node.get() instanceof MappingNode map
+                    ? map.getValue().stream()
+                            .filter(entry -> entry.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key))
+                            .map(NodeTuple::getValueNode).findFirst()
+                    : Optional.empty();
+        }
+        return node.filter(n -> !Found.isNull(n));
+    }
+
     private static YamlMap of(String path, MappingNode node, Problems problems, List<String> knownKeys) {
         YamlMap map = new YamlMap(path, Problems.line(node), problems);
         node.getValue().forEach(entry -> map.add(entry, knownKeys));

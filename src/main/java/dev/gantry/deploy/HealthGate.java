@@ -43,6 +43,9 @@ final class HealthGate {
     }
 
     private boolean healthy(Instance replica, HealthSpec health, LogSink log) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted();
+        }
         ContainerState state = engine.inspect(replica.container()).orElseThrow(() -> new DeployFailedException(
                 replica.container() + " disappeared while its health was checked", List.of()));
         if (!state.running()) {
@@ -67,7 +70,12 @@ final class HealthGate {
             Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeployFailedException("interrupted while waiting for the health checks", List.of());
+            throw interrupted();
         }
+    }
+
+    /** The stage was stopped (its deadline passed): the gate ends at once, failed. */
+    private static DeployFailedException interrupted() {
+        return new DeployFailedException("interrupted while waiting for the health checks", List.of());
     }
 }

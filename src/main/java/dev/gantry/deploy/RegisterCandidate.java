@@ -16,13 +16,13 @@ public final class RegisterCandidate {
         this.discovery = discovery;
     }
 
-    /** Registers the candidate; its deregistration is pushed onto {@code undo}. */
-    public void run(Deployment deployment, Colour candidate, List<Instance> instances, Undo undo, LogSink log) {
+    /** Registers the candidate, journaled with the record it replaces (if any). */
+    public void run(Deployment deployment, Colour candidate, List<Instance> instances, RunJournal journal, LogSink log) {
         var record = new ColourRecord(deployment.release(), deployment.appImage().toString(), ColourState.CANDIDATE,
                 instances);
-        discovery.put(deployment.service(), candidate, record);
-        undo.push("deregister " + deployment.service() + " " + candidate.word(),
-                () -> discovery.remove(deployment.service(), candidate));
+        ColourRecord before = discovery.colour(deployment.service(), candidate).orElse(null);
+        journal.record(new Effect.ColourRegistered(deployment.service(), candidate, record, before),
+                () -> discovery.put(deployment.service(), candidate, record));
         log.line("registered " + instances.size() + " " + candidate.word() + " instance(s) of " + deployment.service()
                 + " in " + discovery.describe() + " as candidate");
     }

@@ -2,8 +2,8 @@ package dev.gantry.deploy;
 
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerState;
-import dev.gantry.engine.LogSink;
 import dev.gantry.engine.ImageState;
+import dev.gantry.engine.LogSink;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The cleanup stage: after the drain time, stops the old colour's containers and deregisters it.
- * The stopped containers stay until the next release needs their colour; the newest
- * {@code keep-releases} images stay so that a rollback needs no rebuild.
+ * The cleanup stage: after the drain time, stops the old colour's containers and deregisters it,
+ * removes the containers this run set aside, and prunes images beyond {@code keep-releases}. The
+ * stopped containers stay until the next release needs their colour. Every step is journaled (for
+ * the audit log) and may run again: recovery finishes a cleanup that a crash interrupted.
  */
 public final class RetireColour {
     private final Production production;
@@ -22,26 +23,36 @@ public final class RetireColour {
         this.production = production;
     }
 
-    /** Retires {@code old}, the colour that was live before {@code deployment}. */
-    public void run(Deployment deployment, Colour old, LogSink log) {
+    /** Retires {@code old}, the colour that was live before {@code deployment}, after waiting {@code drain}. */
+    public void run(Deployment deployment, Colour old, Duration drain, RunJournal journal, LogSink log) {
         String service = deployment.service();
-        Duration drain = deployment.config().deploy().drain();
         log.line("draining " + service + " " + old.word() + " for " + drain.toMillis() + " ms");
         pause(drain);
-        for (ContainerState container : production.engine().list(Labels.selector(service, old))) {
-            production.engine().stop(container.id(), deployment.config().run().stopGrace());
+        var engine = production.engine();
+        for (ContainerState container : engine.list(Labels.selector(service, old))) {
+            if (container.name().contains(StartCandidate.ASIDE)) {
+                continue;
+            }
+            journal.record(new Effect.ContainerStopped(container.name()),
+                    () -> engine.stop(container.id(), deployment.config().run().stopGrace()));
             log.line("stopped " + container.name());
         }
-        production.discovery().remove(service, old);
+        journal.record(new Effect.ColourDeregistered(service, old), () -> production.discovery().remove(service, old));
         log.line("deregistered " + service + " " + old.word());
-        pruneImages(deployment, log);
+        for (ContainerState aside : engine.list(Map.of(Labels.SERVICE, service))) {
+            if (aside.name().contains(StartCandidate.ASIDE)) {
+                journal.record(new Effect.ContainerRemoved(aside.name()), () -> engine.remove(aside.id()));
+                log.line("removed " + aside.name() + ", set aside when this release started");
+            }
+        }
+        pruneImages(deployment, journal, log);
     }
 
     /**
      * Removes the app images of {@code deployment}'s service beyond the newest
      * {@code deploy/keep-releases}, except images that a container still uses.
      */
-    private void pruneImages(Deployment deployment, LogSink log) {
+    private void pruneImages(Deployment deployment, RunJournal journal, LogSink log) {
         var engine = production.engine();
         String service = deployment.service();
         Set<String> inUse = new HashSet<>();
@@ -53,18 +64,20 @@ public final class RetireColour {
         for (ImageState old : images.subList(Math.min(keep, images.size()), images.size())) {
             for (String tag : old.tags()) {
                 if (!inUse.contains(tag)) {
-                    engine.removeImage(tag);
+                    journal.record(new Effect.ImageRemoved(tag), () -> engine.removeImage(tag));
                     log.line("removed the image " + tag + " (older than the newest " + keep + " releases)");
                 }
             }
         }
     }
 
+    /** Waits out the drain; a stopped stage (its deadline passed) ends here, failed, before it stops anything. */
     private static void pause(Duration drain) {
         try {
             Thread.sleep(drain.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new DeployFailedException("interrupted while the old colour drained; it was not stopped", List.of());
         }
     }
 }

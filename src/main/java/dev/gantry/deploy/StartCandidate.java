@@ -6,7 +6,7 @@ import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
-import java.time.Duration;
+import dev.gantry.fault.Failpoints;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,8 @@ import java.util.List;
  * and waits until every one is healthy. Never touches a container of the live colour.
  */
 public final class StartCandidate {
-    public static final Duration PULL_DEADLINE = Duration.ofMinutes(10);
+    /** What a set-aside container's name carries, before the run id: {@code books-ms-blue-1-aside-12}. */
+    static final String ASIDE = "-aside-";
 
     private final Engine engine;
     private final HealthCheck health;
@@ -25,33 +26,41 @@ public final class StartCandidate {
         this.health = health;
     }
 
-    /** Starts the candidate; each started container is pushed onto {@code undo}. */
-    public List<Instance> run(Deployment deployment, Colour candidate, Undo undo, LogSink log) {
-        removeLeftovers(deployment.service(), candidate, log);
+    /** Starts the candidate; each container is journaled before and after it starts. */
+    public List<Instance> run(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
+        setAsideLeftovers(deployment, candidate, journal, log);
         String image = deployment.appImage().toString();
-        engine.pull(image, PULL_DEADLINE, log);
+        engine.pull(image, deployment.config().deadlines().of("deploy"), log);
         List<String> volumes = engine.declaredVolumes(image);
         List<Instance> replicas = new ArrayList<>();
         for (int n = 1; n <= deployment.config().run().replicas(); n++) {
             ContainerSpec spec = AppContainers.replica(deployment, candidate, n, volumes);
-            String id = engine.start(spec);
-            undo.push("remove " + spec.name(), () -> engine.remove(id));
+            String id = journal.record(new Effect.ContainerStarted(spec.name(), image), () -> engine.start(spec));
             ContainerState state = engine.inspect(id).orElseThrow(() -> new DeployFailedException(
                     spec.name() + " vanished right after it started", List.of()));
             int port = state.hostPort(deployment.config().run().port()).orElseThrow(() -> new DeployFailedException(
                     spec.name() + " has no published port for " + deployment.config().run().port(), List.of()));
             replicas.add(new Instance("127.0.0.1", port, spec.name()));
             log.line("started " + spec.name() + " (" + image + ") on 127.0.0.1:" + port);
+            Failpoints.reach("deploy.replica-started");
         }
         new HealthGate(engine, health).await(replicas, deployment.config().run().health(), log);
         return replicas;
     }
 
-    /** Containers left in the candidate colour by an earlier release: not live, so they can go. */
-    private void removeLeftovers(String service, Colour candidate, LogSink log) {
-        for (ContainerState old : engine.list(Labels.selector(service, candidate))) {
-            engine.remove(old.id());
-            log.line("removed " + old.name() + ", left from an earlier release in the candidate colour");
+    /**
+     * Containers left in the candidate colour by an earlier release (stopped, not live) are renamed
+     * out of the way rather than removed, so that undo can put them back as they were; cleanup
+     * removes them once the new release has passed.
+     */
+    private void setAsideLeftovers(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
+        for (ContainerState old : engine.list(Labels.selector(deployment.service(), candidate))) {
+            if (old.name().contains(ASIDE)) {
+                continue;
+            }
+            String aside = old.name() + ASIDE + deployment.runId();
+            journal.record(new Effect.ContainerSetAside(old.name(), aside), () -> engine.rename(old.id(), aside));
+            log.line("set " + old.name() + " aside as " + aside + " (left by an earlier release in the candidate colour)");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.discovery;
 
+import dev.gantry.fault.Failpoints;
 import dev.gantry.config.ConfigException;
 import dev.gantry.config.ConfigProblem;
 import dev.gantry.store.Store;
@@ -30,7 +31,7 @@ public final class Discovery implements AutoCloseable {
     private final KeyValues keys;
 
     Discovery(KeyValues keys) {
-        this.keys = keys;
+        this.keys = Failpoints.armed() ? new FaultyKeyValues(keys) : keys;
     }
 
     /**

@@ -46,7 +46,7 @@ final class ContainerRun {
             Integer code = waiting.awaitStatusCode(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return new ContainerExit(code, oomKilled(id), false);
         } catch (DockerClientException timeout) {
-            calls.run("Killing " + id, () -> docker.killContainerCmd(id).exec());
+            calls.cleanup("Killing " + id, () -> docker.killContainerCmd(id).exec());
             return new ContainerExit(137, false, true);
         }
     }
@@ -68,7 +68,7 @@ final class ContainerRun {
     }
 
     private void remove(String id) {
-        calls.run("Removing container " + id,
+        calls.cleanup("Removing container " + id,
                 () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
     }
 

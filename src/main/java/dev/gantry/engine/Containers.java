@@ -67,9 +67,14 @@ final class Containers {
         }
     }
 
+    void rename(String idOrName, String newName) {
+        calls.run("Renaming container " + idOrName + " to " + newName,
+                () -> docker.renameContainerCmd(idOrName).withName(newName).exec());
+    }
+
     void remove(String id) {
         try {
-            calls.run("Removing container " + id,
+            calls.cleanup("Removing container " + id,
                     () -> docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
         } catch (EngineException e) {
             if (!e.dockerMessage().contains("No such container") && !e.dockerMessage().contains("already in progress")) {

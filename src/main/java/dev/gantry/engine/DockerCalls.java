@@ -1,5 +1,7 @@
 package dev.gantry.engine;
 
+import dev.gantry.fault.Action;
+import dev.gantry.fault.Failpoints;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import java.io.IOException;
@@ -14,6 +16,8 @@ final class DockerCalls {
     }
 
     <T> T call(String operation, Supplier<T> call) {
+        Failpoints.call(Action.ENGINE, () -> new EngineException(operation,
+                "Status 500: injected engine error (GANTRY_FAILPOINTS)"));
         try {
             return call.get();
         } catch (DockerException e) {
@@ -33,6 +37,22 @@ final class DockerCalls {
             call.run();
             return null;
         });
+    }
+
+    /**
+     * Runs a call that cleans up (kills or removes a container) even on an interrupted thread: a
+     * stage stopped past its deadline must still remove what it started, and an interrupted thread's
+     * channel to Docker would refuse the call. The interrupt is kept for the caller.
+     */
+    void cleanup(String operation, Runnable call) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            run(operation, call);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     EngineUnavailableException unavailable(Throwable cause) {

@@ -107,6 +107,11 @@ final class DockerEngine implements Engine {
     }
 
     @Override
+    public void rename(String idOrName, String newName) {
+        containers.rename(idOrName, newName);
+    }
+
+    @Override
     public void remove(String id) {
         containers.remove(id);
     }

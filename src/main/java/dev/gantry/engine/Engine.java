@@ -49,6 +49,9 @@ public interface Engine extends AutoCloseable {
     /** Stops a container, giving it {@code grace} after SIGTERM; an absent or stopped one is not an error. */
     void stop(String id, Duration grace);
 
+    /** Gives a container, by id or name, the name {@code newName}. */
+    void rename(String idOrName, String newName);
+
     /** Removes a container and its anonymous volumes; an absent one is not an error. */
     void remove(String id);
 

@@ -1,5 +1,7 @@
 package dev.gantry.engine;
 
+import dev.gantry.fault.Action;
+import dev.gantry.fault.Failpoints;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
@@ -19,6 +21,8 @@ final class RegistryTransfer {
     void push(String reference, Duration deadline, LogSink log) {
         String what = "Pushing " + reference;
         RepositoryTag image = RepositoryTag.parse(reference);
+        Failpoints.call(Action.REGISTRY, () -> new EngineException(what, "Get \"http://" + image.repository()
+                + "/v2/\": dial tcp: connection refused (injected: GANTRY_FAILPOINTS)"));
         var outcome = new StreamOutcome<PushResponseItem>(log);
         calls.run(what, () -> docker.pushImageCmd(image.repository()).withTag(image.tag())
                 .withAuthConfig(new AuthConfig()).exec(outcome));
@@ -28,6 +32,8 @@ final class RegistryTransfer {
     void pull(String reference, Duration deadline, LogSink log) {
         String what = "Pulling " + reference;
         RepositoryTag image = RepositoryTag.parse(reference);
+        Failpoints.call(Action.REGISTRY, () -> new EngineException(what, "Get \"http://" + image.repository()
+                + "/v2/\": dial tcp: connection refused (injected: GANTRY_FAILPOINTS)"));
         var outcome = new StreamOutcome<PullResponseItem>(log);
         calls.run(what, () -> docker.pullImageCmd(image.repository()).withTag(image.tag()).exec(outcome));
         outcome.await(what, deadline, calls);

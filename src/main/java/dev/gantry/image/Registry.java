@@ -1,5 +1,7 @@
 package dev.gantry.image;
 
+import dev.gantry.fault.Action;
+import dev.gantry.fault.Failpoints;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +54,8 @@ public final class Registry {
     }
 
     private int get(String url, String method) {
+        Failpoints.call(Action.REGISTRY, () -> new RegistryUnavailableException(address, url,
+                "connection refused (injected: GANTRY_FAILPOINTS)"));
         var request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(TIMEOUT)
                 .header("Accept", MANIFEST_TYPES)

@@ -7,30 +7,35 @@ import dev.gantry.deploy.RegisterCandidate;
 import dev.gantry.deploy.RetireColour;
 import dev.gantry.deploy.StartCandidate;
 import dev.gantry.deploy.SwitchTraffic;
-import dev.gantry.deploy.Undo;
+import dev.gantry.deploy.Effect;
+import dev.gantry.deploy.RunJournal;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Instance;
 import dev.gantry.engine.Engine;
 import dev.gantry.proxy.Proxy;
+import dev.gantry.store.Journal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The deployment half of the flow: deploy → register → pre-integration → switch → post-integration,
- * undone newest-first on any failure, then cleanup of the old colour once the new one has passed.
+ * each change journaled and, on any failure, undone newest-first from the journal; then the point of
+ * no return is journaled and the old colour is cleaned up.
  */
 final class DeployRelease {
     private final Engine testEngine;
     private final Production production;
     private final StageRunner stages;
     private final RunListener listener;
+    private final Journal journal;
 
-    DeployRelease(Engine testEngine, Production production, StageRunner stages, RunListener listener) {
+    DeployRelease(Engine testEngine, Production production, StageRunner stages, RunListener listener, Journal journal) {
         this.testEngine = testEngine;
         this.production = production;
         this.stages = stages;
         this.listener = listener;
+        this.journal = journal;
     }
 
     /** Puts {@code deployment} live; returns its colour. {@code withTests} false skips the integration tests. */
@@ -39,42 +44,52 @@ final class DeployRelease {
         Optional<Colour> previous = production.discovery().live(service);
         Colour candidate = previous.map(Colour::other).orElse(Colour.BLUE);
         long runId = deployment.runId();
-        Undo undo = new Undo();
+        var changes = new RunJournal(journal, runId, service);
         try {
             var instances = new AtomicReference<List<Instance>>();
             stages.run(runId, Stage.DEPLOY, log ->
-                    instances.set(new StartCandidate(production.engine(), production.health()).run(deployment, candidate, undo, log)));
+                    instances.set(new StartCandidate(production.engine(), production.health()).run(deployment, candidate, changes, log)));
             stages.run(runId, Stage.REGISTER, log ->
-                    new RegisterCandidate(production.discovery()).run(deployment, candidate, instances.get(), undo, log));
+                    new RegisterCandidate(production.discovery()).run(deployment, candidate, instances.get(), changes, log));
             if (withTests) {
                 Instance first = instances.get().getFirst();
                 integrationTests(deployment, TestPhaseKind.PRE_INTEGRATION, Stage.PRE_INTEGRATION,
                         "http://" + first.host() + ":" + first.port(), Optional.empty(), candidate);
             }
             stages.run(runId, Stage.SWITCH, log -> new SwitchTraffic(production.discovery(), production.proxy())
-                    .run(service, deployment.config().proxy(), candidate, undo, log));
+                    .run(service, deployment.config().proxy(), candidate, changes, log));
             if (withTests) {
                 integrationTests(deployment, TestPhaseKind.POST_INTEGRATION, Stage.POST_INTEGRATION,
                         throughProxy(production.proxy(), deployment), deployment.config().proxy().host(), candidate);
             }
         } catch (RuntimeException failure) {
+            undo(stages, runId, changes, production, failure);
+            throw failure;
+        }
+        changes.keep(new Effect.ReleaseKept(service, candidate, previous.orElse(null)));
+        previous.ifPresent(old -> cleanup(deployment, old, changes));
+        return candidate;
+    }
+
+    /** Takes the run's changes back; an undo that fails or passes its deadline leaves production to a person (exit 3). */
+    static void undo(StageRunner stages, long runId, RunJournal changes, Production production, RuntimeException failure) {
+        try {
             stages.run(runId, Stage.UNDO, log -> {
-                List<String> failures = undo.run(log);
+                List<String> failures = changes.undo(production, "run " + runId, log);
                 if (!failures.isEmpty()) {
                     throw new UndoFailedException(failure, failures);
                 }
             });
-            throw failure;
+        } catch (StageFailedException late) {
+            throw new UndoFailedException(failure, List.of("the undo stage " + late.reason()));
         }
-        undo.commit();
-        previous.ifPresent(old -> cleanup(deployment, old));
-        return candidate;
     }
 
     /** The point of no return is behind: a failed cleanup is reported but does not fail the run. */
-    private void cleanup(Deployment deployment, Colour old) {
+    private void cleanup(Deployment deployment, Colour old, RunJournal journal) {
         try {
-            stages.run(deployment.runId(), Stage.CLEANUP, log -> new RetireColour(production).run(deployment, old, log));
+            stages.run(deployment.runId(), Stage.CLEANUP, log -> new RetireColour(production)
+                    .run(deployment, old, deployment.config().deploy().drain(), journal, log));
         } catch (GantryException e) {
             listener.warning("the new release is live, but retiring the old " + old.word() + " colour failed: "
                     + e.getMessage() + ". Stop its containers by hand (docker ps --filter label=gantry.colour="
@@ -86,7 +101,7 @@ final class DeployRelease {
                                   Optional<String> targetHost, Colour colour) {
         var settings = phase.settings(deployment.config().tests());
         stages.run(deployment.runId(), stage, log -> {
-            testEngine.pull(deployment.testImage().toString(), StartCandidate.PULL_DEADLINE, log);
+            testEngine.pull(deployment.testImage().toString(), deployment.config().deadlines().of(stage.word()), log);
             new TestContainerRun(testEngine).run(stage,
                     TestContainers.integration(deployment, phase, targetUrl, targetHost, colour), settings.timeout(), log);
         });

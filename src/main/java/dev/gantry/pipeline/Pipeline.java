@@ -150,9 +150,10 @@ public final class Pipeline {
         long runId = deployment.runId();
         SecretMask mask = deployment.secrets().mask();
         RunListener heard = MaskedListener.of(listener, mask);
-        var stages = new StageRunner(store, heard, installation.logs().resolve(deployment.service()), mask);
+        var stages = new StageRunner(store, heard, installation.logs().resolve(deployment.service()),
+                deployment.config().deadlines(), mask);
         try {
-            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, heard));
+            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, heard, store.journal()));
             store.runs().wentLive(runId, colour.word());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,

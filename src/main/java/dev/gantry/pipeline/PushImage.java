@@ -8,8 +8,6 @@ import java.time.Duration;
 
 /** Pushes an image of the release to the registry. */
 final class PushImage {
-    static final Duration DEADLINE = Duration.ofMinutes(10);
-
     private final Engine engine;
     private final Registry registry;
 
@@ -18,19 +16,20 @@ final class PushImage {
         this.registry = registry;
     }
 
-    /** The push stage: the test image, then the production image. */
+    /** The push stage: the test image, then the production image, each within {@code deadlines/push}. */
     void run(RunContext run, StageLog log) {
-        push(Stage.PUSH, run.testImage(), log);
-        push(Stage.PUSH, run.appImage(), log);
+        Duration deadline = run.config().deadlines().of(Stage.PUSH.word());
+        push(Stage.PUSH, run.testImage(), deadline, log);
+        push(Stage.PUSH, run.appImage(), deadline, log);
     }
 
     /**
      * Pushes {@code image}; a registry that stopped answering is an environment problem (exit 3),
      * anything else a failed stage.
      */
-    void push(Stage stage, ImageReference image, StageLog log) {
+    void push(Stage stage, ImageReference image, Duration deadline, StageLog log) {
         try {
-            engine.push(image.toString(), DEADLINE, log);
+            engine.push(image.toString(), deadline, log);
             log.line("pushed " + image);
         } catch (EngineException e) {
             registry.ping();

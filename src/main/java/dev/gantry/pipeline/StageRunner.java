@@ -1,7 +1,9 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
+import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.deploy.DeployFailedException;
+import dev.gantry.fault.Failpoints;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.store.StageState;
 import dev.gantry.store.Store;
@@ -9,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Runs one stage: its log file, its record in the store, its progress events, its failure. */
+/** Runs one stage: its log file, its record in the store, its progress events, its deadline, its failure. */
 final class StageRunner {
     /** The work of a stage, writing its output to the stage's log. */
     @FunctionalInterface
@@ -17,32 +19,54 @@ final class StageRunner {
         void run(StageLog log);
     }
 
+    /** How long a stage's work gets to end once it was interrupted past its deadline. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
     private final Store store;
     private final RunListener listener;
     private final Path logs;
+    private final DeadlinesSpec deadlines;
+    private final Duration grace;
     private final SecretMask mask;
     private volatile Stage failedStage;
 
-    StageRunner(Store store, RunListener listener, Path logs) {
-        this(store, listener, logs, SecretMask.NONE);
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines) {
+        this(store, listener, logs, deadlines, GRACE, SecretMask.NONE);
+    }
+
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, Duration grace) {
+        this(store, listener, logs, deadlines, grace, SecretMask.NONE);
     }
 
     /** A runner whose logs, failure reasons and last lines have the secrets of {@code mask} masked. */
-    StageRunner(Store store, RunListener listener, Path logs, SecretMask mask) {
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, SecretMask mask) {
+        this(store, listener, logs, deadlines, GRACE, mask);
+    }
+
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, Duration grace,
+                SecretMask mask) {
         this.store = store;
         this.listener = listener;
         this.logs = logs;
+        this.deadlines = deadlines;
+        this.grace = grace;
         this.mask = mask;
     }
 
-    /** Runs {@code body} as stage {@code stage} of run {@code runId}; rethrows its failure once recorded. */
+    /**
+     * Runs {@code body} as stage {@code stage} of run {@code runId}, within the stage's deadline;
+     * rethrows its failure once recorded.
+     */
     void run(long runId, Stage stage, Body body) {
         long started = System.nanoTime();
         store.runs().stageStarted(runId, stage.word());
         listener.stageStarted(stage);
         try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"), mask)) {
             try {
-                body.run(log);
+                new StageDeadline(stage, deadlines.of(stage.word()), grace).run(() -> {
+                    Failpoints.stageStarted(stage.word());
+                    body.run(log);
+                }, log);
                 finish(runId, stage, StageState.PASSED, Optional.empty(), log, started);
             } catch (RuntimeException e) {
                 RuntimeException failure = MaskedFailures.of(asStageFailure(stage, e, log), mask);
@@ -53,6 +77,8 @@ final class StageRunner {
                     failedStage = stage;
                 }
                 throw failure;
+            } finally {
+                Failpoints.stageEnded(stage.word());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.config.Durations;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.Engine;
@@ -30,7 +31,14 @@ final class TestContainerRun {
         }
         if (!exit.succeeded()) {
             throw new StageFailedException(stage, "the " + type + " tests failed: the test container "
-                    + exit.describe(), output.lines());
+                    + (exit.timedOut() ? timedOut(stage, timeout) : exit.describe()), output.lines());
         }
+    }
+
+    /** The timeout's key, so a person knows what to raise: the test container's, inside the stage's deadline. */
+    private static String timedOut(Stage stage, Duration timeout) {
+        String phase = stage == Stage.TEST ? TestPhaseKind.PRE_DEPLOYMENT.word() : stage.word();
+        return "did not finish within " + Durations.format(timeout) + " (tests/" + phase
+                + "/timeout in gantry.yml) and was killed";
     }
 }

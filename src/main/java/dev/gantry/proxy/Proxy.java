@@ -1,5 +1,6 @@
 package dev.gantry.proxy;
 
+import dev.gantry.fault.Failpoints;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.external.ExternalProxy;
 import dev.gantry.proxy.haproxy.HaproxyProxy;
@@ -16,15 +17,13 @@ public interface Proxy extends AutoCloseable {
 
     /** The proxy of this installation: the user's own (GANTRY_PROXY_MODE=external), else the managed GANTRY_PROXY. */
     static Proxy open(Installation installation) {
-        if (installation.externalProxy()) {
-            return new ExternalProxy(installation);
-        }
-        return switch (installation.proxy()) {
+        Proxy proxy = installation.externalProxy() ? new ExternalProxy(installation) : switch (installation.proxy()) {
             case "nginx" -> new NginxProxy(installation);
             case "haproxy" -> new HaproxyProxy(installation);
             default -> throw new ProxyUnavailableException("Unknown proxy \"" + installation.proxy()
                     + "\"; set GANTRY_PROXY to haproxy or nginx.");
         };
+        return Failpoints.armed() ? new FaultyProxy(proxy) : proxy;
     }
 
     /** Starts the proxy if it is not running (managed mode), with the routes it had. */

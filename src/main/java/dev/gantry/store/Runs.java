@@ -57,6 +57,12 @@ public final class Runs {
                 state.word(), message.orElse(null), logPath.toString(), log, now(), runId, stage);
     }
 
+    /** Records that a stage never ended because its process stopped; its log stays as it was. */
+    public void stageInterrupted(long runId, String stage, String message) {
+        sql.update("UPDATE stages SET state = ?, message = ?, finished_at = ? WHERE run_id = ? AND name = ?",
+                StageState.CANCELLED.word(), message, now(), runId, stage);
+    }
+
     /** The newest runs of {@code service}, newest first. */
     public List<RunRecord> history(String service, int limit) {
         return sql.query("SELECT * FROM runs WHERE service = ? ORDER BY id DESC LIMIT ?",

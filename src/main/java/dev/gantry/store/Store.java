@@ -17,6 +17,7 @@ public final class Store implements AutoCloseable {
     private final Connection connection;
     private final Runs runs;
     private final Keys keys;
+    private final Journal journal;
     private final Secrets secrets;
 
     private Store(String url, Connection connection) {
@@ -25,6 +26,7 @@ public final class Store implements AutoCloseable {
         Sql sql = new Sql(url, connection);
         this.runs = new Runs(sql);
         this.keys = new Keys(sql);
+        this.journal = new Journal(sql);
         this.secrets = new Secrets(sql);
     }
 
@@ -56,6 +58,11 @@ public final class Store implements AutoCloseable {
     /** The key-value table that holds discovery's keys when discovery is embedded. */
     public Keys keys() {
         return keys;
+    }
+
+    /** The run journal: effects on production, for undo, recovery and the audit log. */
+    public Journal journal() {
+        return journal;
     }
 
     /** The sealed secrets of services (opened by {@code dev.gantry.secret.Vault}). */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServiceConfigErrorsTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"keysAndTypes", "values", "hostileInput"})
+    @MethodSource({"keysAndTypes", "values", "deadlines", "hostileInput"})
     void namesTheKeyPathAndLine(String scenario, String yaml, String expected) {
         Throwable thrown = catchThrowable(() -> ServiceConfig.parse(yaml, "gantry.yml"));
 
@@ -25,7 +25,7 @@ class ServiceConfigErrorsTest {
         return Stream.of(
                 arguments("unknown top-level key", "service: a\nimgae: b\n",
                         "imgae (line 2): is not a known key; known keys here: service, image, build, tests, run, proxy,"
-                                + " deploy; did you mean image?"),
+                                + " deploy, deadlines; did you mean image?"),
                 arguments("unknown nested key", "service: a\nrun:\n  port: 80\n  replica: 2\n",
                         "run/replica (line 4): is not a known key; known keys here: port, replicas, env, health,"
                                 + " stop-grace; did you mean replicas?"),
@@ -176,6 +176,51 @@ class ServiceConfigErrorsTest {
                         "proxy/host (line 2): should be a DNS name"),
                 arguments("host with a port", "service: a\nproxy: {host: 'books.com:80'}\n",
                         "proxy/host (line 2): should be a DNS name"));
+    }
+
+    static Stream<Arguments> deadlines() {
+        return Stream.of(
+                arguments("deadline shorter than the health timeout", "service: a\nrun:\n  health: {timeout: 90s}\n"
+                        + "deadlines:\n  deploy: 30s\n", "deadlines/deploy (line 5): should be longer than"
+                        + " run/health/timeout (90s), which runs inside the deploy stage"),
+                arguments("deadline as long as the default health timeout", "service: a\ndeadlines: {deploy: 60s}\n",
+                        "deadlines/deploy (line 2): should be longer than run/health/timeout (1m, the default), which"
+                                + " runs inside the deploy stage"),
+                arguments("test deadline shorter than the test timeout", "service: a\ntests:\n  pre-deployment:"
+                        + " {timeout: 10m}\ndeadlines: {test: 5m}\n", "deadlines/test (line 4): should be longer than"
+                        + " tests/pre-deployment/timeout (10m), which runs inside the test stage"),
+                arguments("pre-integration deadline as long as its default timeout", "service: a\ndeadlines:\n"
+                        + "  pre-integration: 5m\n", "deadlines/pre-integration (line 3): should be longer than"
+                        + " tests/pre-integration/timeout (5m, the default), which runs inside the pre-integration stage"),
+                arguments("post-integration deadline shorter than its timeout", "service: a\ntests:\n"
+                        + "  post-integration: {timeout: 3m}\ndeadlines: {post-integration: 2m}\n",
+                        "deadlines/post-integration (line 4): should be longer than tests/post-integration/timeout (3m),"
+                                + " which runs inside the post-integration stage"),
+                arguments("test timeout longer than the default deadline", "service: a\ntests:\n  post-integration:\n"
+                        + "    timeout: 1h\n", "tests/post-integration/timeout (line 4): should be shorter than"
+                        + " deadlines/post-integration (10m, the default), the deadline of the post-integration stage"
+                        + " it runs inside; shorten it or set a longer deadlines/post-integration"),
+                arguments("health timeout longer than the default deadline", "service: a\nrun: {health: {timeout: 20m}}\n",
+                        "run/health/timeout (line 2): should be shorter than deadlines/deploy (15m, the default)"),
+                arguments("drain longer than the default cleanup deadline", "service: a\ndeploy: {drain: 1h}\n",
+                        "deploy/drain (line 2): should be shorter than deadlines/cleanup (10m, the default), the deadline"
+                                + " of the cleanup stage it runs inside; shorten it or set a longer deadlines/cleanup"),
+                arguments("cleanup deadline shorter than the drain", "service: a\ndeploy: {drain: 2m}\n"
+                        + "deadlines: {cleanup: 1m}\n", "deadlines/cleanup (line 3): should be longer than deploy/drain"
+                        + " (2m), which runs inside the cleanup stage"),
+                arguments("deadline under a second", "service: a\ndeadlines: {register: 500ms}\n",
+                        "deadlines/register (line 2): should be a duration from 1s to 24h like 90s, 10m or 1h,"
+                                + " was \"500ms\""),
+                arguments("deadline without a unit", "service: a\ndeadlines:\n  build: 20\n",
+                        "deadlines/build (line 3): should be a duration from 1s to 24h like 90s, 10m or 1h, was 20"),
+                arguments("deadline over a day", "service: a\ndeadlines:\n  test: 25h\n",
+                        "deadlines/test (line 3): should be a duration from 1s to 24h"),
+                arguments("deadline of something that is not a stage", "service: a\ndeadlines: {health: 1m}\n",
+                        "deadlines/health (line 2): is not a known key; known keys here: checkout, test, build, push,"
+                                + " deploy, register, pre-integration, switch, post-integration, cleanup, undo"),
+                arguments("deadlines as one duration", "service: a\ndeadlines: 10m\n",
+                        "deadlines (line 2): should be a map with the keys checkout, test, build, push, deploy, register,"
+                                + " pre-integration, switch, post-integration, cleanup, undo, but is \"10m\""));
     }
 
     static Stream<Arguments> hostileInput() {

@@ -35,7 +35,10 @@ class ServiceConfigTest {
                         new HealthSpec("/actuator/health", Duration.ofMillis(500), Duration.ofMinutes(2)),
                         Duration.ofSeconds(45)),
                 new ProxySpec("/api/v1/books", Optional.of("books.example.com")),
-                new DeploySpec(Duration.ofSeconds(20), 5)));
+                new DeploySpec(Duration.ofSeconds(20), 5),
+                new DeadlinesSpec(everyStage(Duration.ofMinutes(2), Duration.ofMinutes(45), Duration.ofMinutes(30),
+                        Duration.ofMinutes(15), Duration.ofMinutes(20), Duration.ofSeconds(30), Duration.ofMinutes(5),
+                        Duration.ofSeconds(90), Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofMinutes(15)))));
     }
 
     @Test
@@ -51,7 +54,58 @@ class ServiceConfigTest {
                 new RunSpec(8080, 1, Map.of(), new HealthSpec("/health", Duration.ofSeconds(1), Duration.ofSeconds(60)),
                         Duration.ofSeconds(30)),
                 new ProxySpec("/books-ms", Optional.empty()),
-                new DeploySpec(Duration.ofSeconds(10), 3)));
+                new DeploySpec(Duration.ofSeconds(10), 3),
+                DeadlinesSpec.defaults()));
+    }
+
+    @Test
+    void givesEveryStageTheDocumentedDefaultDeadline() {
+        assertThat(DeadlinesSpec.defaults()).isEqualTo(new DeadlinesSpec(everyStage(Duration.ofMinutes(5),
+                Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofMinutes(15),
+                Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(10),
+                Duration.ofMinutes(10), Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void readsTheDeadlinesGivenAndKeepsTheDefaultsOfTheOthers() throws IOException {
+        DeadlinesSpec deadlines = parseFixture("gantry-with-deadlines.yml").deadlines();
+
+        assertThat(deadlines).isEqualTo(DeadlinesSpec.defaults()
+                .with("test", Duration.ofHours(1))
+                .with("deploy", Duration.ofMinutes(6))
+                .with("register", Duration.ofSeconds(1))
+                .with("switch", Duration.ofSeconds(30))
+                .with("cleanup", Duration.ofHours(24)));
+        assertThat(deadlines.of("pre-integration")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(deadlines.byStage()).containsKeys("checkout", "build", "push", "post-integration", "undo");
+    }
+
+    @Test
+    void aDeadlineThatIsNotValidIsReportedOnceNotComparedAgain() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ServiceConfig.parse("""
+                service: books-ms
+                tests:
+                  post-integration: {timeout: 1h}
+                deadlines:
+                  post-integration: two hours
+                """, "gantry.yml"));
+
+        assertThat(e.problems()).extracting(ConfigProblem::keyPath, ConfigProblem::line)
+                .containsExactly(tuple("deadlines/post-integration", 5));
+    }
+
+    @Test
+    void aDeadlineJustLongerThanTheWaitInsideItsStageIsFineWhicheverOfTheTwoIsWritten() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: books-ms
+                tests: {pre-integration: {timeout: 9m}}
+                run: {health: {timeout: 14m}}
+                deploy: {drain: 9m}
+                deadlines: {post-integration: 301s}
+                """, "gantry.yml");
+
+        assertThat(config.deadlines().of("post-integration")).isEqualTo(Duration.ofSeconds(301));
+        assertThat(config.deadlines().of("deploy")).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -76,14 +130,19 @@ class ServiceConfigTest {
                   port: 65535
                   replicas: 100
                   env: {_X: "42", Y: ''}
-                deploy: {keep-releases: 1, drain: 24h}
+                  stop-grace: 24h
+                deploy: {keep-releases: 1, drain: 86399s}
+                deadlines: {register: 1s, cleanup: 24h}
                 """, "gantry.yml");
 
         assertThat(config.build()).isEqualTo(new BuildSpec("Dockerfile", "src/../lib/.", Map.of()));
         assertThat(config.run().port()).isEqualTo(65535);
         assertThat(config.run().replicas()).isEqualTo(100);
         assertThat(config.run().env()).isEqualTo(Map.of("_X", "42", "Y", ""));
-        assertThat(config.deploy()).isEqualTo(new DeploySpec(Duration.ofHours(24), 1));
+        assertThat(config.run().stopGrace()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.deploy()).isEqualTo(new DeploySpec(Duration.ofSeconds(86399), 1));
+        assertThat(config.deadlines().of("register")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.deadlines().of("cleanup")).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -162,6 +221,17 @@ class ServiceConfigTest {
                   proxy/path (line 5): should be a URL path starting with '/', of letters, digits and . _ ~ % / - \
                 (like /api/v1/books), was "api"
                 See docs/gantry-yml.md for every key, its type, default and allowed values.""");
+    }
+
+    /** Deadlines in the order of the stages: checkout, test, build, push, deploy, register, pre-integration … undo. */
+    private static Map<String, Duration> everyStage(Duration... deadlines) {
+        List<String> stages = List.of("checkout", "test", "build", "push", "deploy", "register", "pre-integration",
+                "switch", "post-integration", "cleanup", "undo");
+        Map<String, Duration> byStage = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            byStage.put(stages.get(i), deadlines[i]);
+        }
+        return byStage;
     }
 
     private static ServiceConfig parseFixture(String name) throws IOException {

@@ -10,6 +10,7 @@ import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.RecordingProxy;
+import dev.gantry.store.NewRun;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +33,16 @@ class SwitchTrafficTest {
     private Store store;
     private Discovery discovery;
     private final RecordingProxy proxy = new RecordingProxy();
+    private RunJournal journal;
+    private Production production;
 
     @BeforeEach
     void openDiscovery() {
         store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
         discovery = Discovery.open("embedded", store);
+        long runId = store.runs().start(new NewRun("run", "books-ms", "r2", "r2", false, "test", "service: books-ms", "reg/books-ms:r2"));
+        journal = new RunJournal(store.journal(), runId, "books-ms");
+        production = new Production(null, discovery, proxy);
     }
 
     @AfterEach
@@ -48,16 +54,15 @@ class SwitchTrafficTest {
     @Test
     void theFirstReleaseGoesLiveAndItsUndoLeavesNothingRoutedOrLive() {
         discovery.put("books-ms", Colour.GREEN, GREEN);
-        Undo undo = new Undo();
 
-        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, undo, line -> { });
+        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, journal, line -> { });
 
         assertThat(proxy.routes.get("books-ms").backends())
                 .containsExactly(new Backend("127.0.0.1", 32002), new Backend("127.0.0.1", 32003));
         assertThat(discovery.live("books-ms")).contains(Colour.GREEN);
         assertThat(discovery.colour("books-ms", Colour.GREEN)).contains(GREEN.withState(ColourState.LIVE));
 
-        undo.run(line -> { });
+        assertThat(journal.undo(production, "test", line -> { })).isEmpty();
 
         assertThat(proxy.routes).isEmpty();
         assertThat(discovery.live("books-ms")).isEmpty();
@@ -68,17 +73,16 @@ class SwitchTrafficTest {
     void aSwitchDrainsTheOldColourAndItsUndoPutsEverythingBack() {
         discovery.put("books-ms", Colour.BLUE, BLUE);
         discovery.setLive("books-ms", Colour.BLUE);
-        proxy.route(SwitchTraffic.route("books-ms", ROUTING, BLUE.instances()));
+        proxy.route(Effect.TrafficRouted.route("books-ms", ROUTING.path(), null, BLUE.instances()));
         discovery.put("books-ms", Colour.GREEN, GREEN);
-        Undo undo = new Undo();
 
-        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, undo, line -> { });
+        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, journal, line -> { });
 
         assertThat(discovery.live("books-ms")).contains(Colour.GREEN);
         assertThat(discovery.colour("books-ms", Colour.BLUE)).contains(BLUE.withState(ColourState.DRAINING));
         assertThat(proxy.routes.get("books-ms").backends()).hasSize(2);
 
-        undo.run(line -> { });
+        assertThat(journal.undo(production, "test", line -> { })).isEmpty();
 
         assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
         assertThat(discovery.colour("books-ms", Colour.BLUE)).contains(BLUE);

@@ -53,6 +53,19 @@ final class DockerObjects implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Every container of {@code service}, running or not, as "name id state colour release role",
+     * sorted: what must be the same before and after a run that failed.
+     */
+    List<String> snapshot(String service) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()
+                .map(c -> String.join(" ", c.getNames()[0].replaceFirst("^/", ""), c.getId().substring(0, 12), c.getState(),
+                        String.valueOf(c.getLabels().get("gantry.colour")), String.valueOf(c.getLabels().get("gantry.release")),
+                        String.valueOf(c.getLabels().get("gantry.role"))))
+                .sorted()
+                .toList();
+    }
+
     /** Images of {@code service}, as their tags (or ids when untagged). */
     List<String> images(String service) {
         return docker.listImagesCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()

@@ -65,6 +65,26 @@ final class GantryCli {
 
     /** Runs {@code gantry args...} to its end; kills it and fails the test after {@code deadline}. */
     Result run(Duration deadline, String... args) {
+        Running running = start(args);
+        try {
+            Process process = running.process();
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
+                        String.join(" ", args), deadline, read(running.stdout()), read(running.stderr()));
+            }
+            return new Result(List.of(args), process.exitValue(), read(running.stdout()), read(running.stderr()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read what gantry " + String.join(" ", args) + " printed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
+        }
+    }
+
+    /** Starts {@code gantry args...} and returns at once, for tests that watch or kill it. */
+    Running start(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
@@ -84,18 +104,38 @@ final class GantryCli {
             try (var stdin = process.getOutputStream()) { // then closed: a run must never wait for input
                 stdin.write(input);
             }
-            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
-                        String.join(" ", args), deadline, read(stdout), read(stderr));
-            }
-            return new Result(List.of(args), process.exitValue(), read(stdout), read(stderr));
+            return new Running(List.of(args), process, stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the gantry CLI: " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
+        }
+    }
+
+    /** A CLI process that was started and may still run. */
+    record Running(List<String> args, Process process, Path stdout, Path stderr) {
+        /** Waits until the process has printed {@code text} on stderr; fails the test if it ends or {@code limit} passes first. */
+        void awaitStderr(String text, Duration limit) {
+            org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100))
+                    .failFast("gantry " + String.join(" ", args) + " ended before printing \"" + text + "\"",
+                            () -> !process.isAlive() && !stderrText().contains(text))
+                    .until(() -> stderrText().contains(text));
+        }
+
+        /** Kills the process with SIGKILL (no shutdown hooks, no finally blocks) and waits for it to be gone. */
+        void kill() {
+            try {
+                process.destroyForcibly().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** What it printed on stderr so far. */
+        String stderrText() {
+            try {
+                return read(stderr);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -114,6 +114,11 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         return docker.names(service, labels, false);
     }
 
+    /** This service's containers as "name id state colour release role", sorted (see DockerObjects#snapshot). */
+    List<String> containerSnapshot() {
+        return docker.snapshot(service);
+    }
+
     /** Images labelled with this test's service. */
     List<String> images() {
         return docker.images(service);

@@ -128,6 +128,11 @@ final class LeakyEngine implements Engine {
     }
 
     @Override
+    public void rename(String idOrName, String newName) {
+        recording.rename(idOrName, newName);
+    }
+
+    @Override
     public List<String> declaredVolumes(String image) {
         return recording.declaredVolumes(image);
     }

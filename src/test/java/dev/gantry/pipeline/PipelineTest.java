@@ -2,8 +2,10 @@ package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gantry.config.Installation;
+import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourState;
@@ -155,6 +157,40 @@ class PipelineTest {
     }
 
     @Test
+    void aDeployStagePastItsDeadlineIsStoppedAndUndoneAndTheLiveReleaseStaysAsItWas() {
+        var engine = new RecordingEngine();
+        pipeline(engine).run(source, source.config(), "cli");
+        var before = proxy.routes();
+        repo.write("books/src/Books.java", "class Books { int v = 6; }\n");
+        repo.commit("Sixth");
+        engine.hangOnStartOf("books-ms-green-2");
+        ServiceConfig withDeadline = ServiceConfig.parse("""
+                service: books-ms
+                run: {replicas: 2, health: {path: /health, interval: 100ms, timeout: 500ms}}
+                proxy: {path: /api/v1/books}
+                deploy: {drain: 1ms}
+                deadlines: {deploy: 1s}
+                """, "gantry.yml");
+
+        assertThatThrownBy(() -> pipeline(engine).run(ServiceSource.locate(source.workTree().resolve("books")),
+                withDeadline, "cli"))
+                .isInstanceOfSatisfying(StageFailedException.class, e -> {
+                    assertThat(e.stage()).isEqualTo(Stage.DEPLOY);
+                    assertThat(e.reason()).isEqualTo("passed its deadline of 1s (deadlines/deploy in gantry.yml)");
+                });
+
+        assertThat(engine.interrupted).containsExactly("start books-ms-green-2");
+        assertThat(engine.calls).containsSubsequence("start books-ms-green-1", "start books-ms-green-2",
+                "remove container books-ms-green-1");
+        assertLiveReleaseUntouched(engine, before);
+        RunRecord failed = store.runs().history("books-ms", 1).getFirst();
+        assertThat(failed.failedStage()).contains("deploy");
+        assertThat(failed.message()).contains("stage deploy failed: passed its deadline of 1s (deadlines/deploy in gantry.yml)");
+        assertThat(failed.stages()).extracting(StageRecord::name, StageRecord::state).containsSubsequence(
+                tuple("deploy", StageState.FAILED), tuple("undo", StageState.PASSED));
+    }
+
+    @Test
     void aFailingPreIntegrationTestLeavesTheLiveReleaseAsItWas() {
         var engine = new RecordingEngine();
         pipeline(engine).run(source, source.config(), "cli");
@@ -248,8 +284,9 @@ class PipelineTest {
         var engine = new RecordingEngine().testsExit("pre-deployment", new ContainerExit(137, false, true));
 
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
-                .isInstanceOfSatisfying(StageFailedException.class, e ->
-                        assertThat(e.reason()).contains("did not finish before its deadline"));
+                .isInstanceOfSatisfying(StageFailedException.class, e -> assertThat(e.reason()).isEqualTo(
+                        "the pre-deployment tests failed: the test container did not finish within 10m"
+                                + " (tests/pre-deployment/timeout in gantry.yml) and was killed"));
     }
 
     @Test

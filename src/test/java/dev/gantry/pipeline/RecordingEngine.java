@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * An engine that records what it is asked to do, keeps its long-running containers in memory
@@ -28,12 +29,21 @@ final class RecordingEngine implements Engine {
     final List<BuildRequest> builds = Collections.synchronizedList(new ArrayList<>());
     final List<ContainerSpec> testContainers = Collections.synchronizedList(new ArrayList<>());
     final Map<String, ContainerState> containers = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The calls that were blocked and then interrupted (a stage past its deadline). */
+    final List<String> interrupted = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> failingBuilds = new HashSet<>();
+    private final Set<String> hangingStarts = new HashSet<>();
     private final Map<String, ContainerExit> failingTests = new HashMap<>();
     private int nextPort = 32000;
 
     RecordingEngine failBuildOf(String tagPrefix) {
         failingBuilds.add(tagPrefix);
+        return this;
+    }
+
+    /** Starting the container {@code name} hangs, as a stuck Docker would, until the thread is interrupted. */
+    RecordingEngine hangOnStartOf(String name) {
+        hangingStarts.add(name);
         return this;
     }
 
@@ -101,13 +111,28 @@ final class RecordingEngine implements Engine {
     }
 
     @Override
-    public synchronized String start(ContainerSpec spec) {
+    public String start(ContainerSpec spec) {
         calls.add("start " + spec.name());
+        if (hangingStarts.contains(spec.name())) {
+            hang("start " + spec.name());
+        }
         Map<Integer, Integer> ports = new HashMap<>();
-        spec.publish().forEach(port -> ports.put(port, nextPort++));
+        synchronized (this) {
+            spec.publish().forEach(port -> ports.put(port, nextPort++));
+        }
         containers.put(spec.name(), new ContainerState(spec.name(), spec.name(), spec.image(), spec.labels(), true,
                 "running", 0, false, 0, ports));
         return spec.name();
+    }
+
+    private void hang(String call) {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            interrupted.add(call);
+            Thread.currentThread().interrupt();
+            throw new EngineException(call, "interrupted");
+        }
     }
 
     @Override
@@ -128,6 +153,16 @@ final class RecordingEngine implements Engine {
         calls.add("stop " + id);
         containers.computeIfPresent(id, (name, c) -> new ContainerState(c.id(), c.name(), c.image(), c.labels(), false,
                 "exited", 143, false, 0, c.ports()));
+    }
+
+    @Override
+    public synchronized void rename(String idOrName, String newName) {
+        calls.add("rename " + idOrName + " " + newName);
+        ContainerState c = containers.remove(idOrName);
+        if (c != null) {
+            containers.put(newName, new ContainerState(newName, newName, c.image(), c.labels(), c.running(), c.status(),
+                    c.exitCode(), c.oomKilled(), c.restartCount(), c.ports()));
+        }
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A proxy that keeps its routes in memory and records every change. */
-public final class RecordingProxy implements Proxy {
+public class RecordingProxy implements Proxy {
     public final Map<String, Route> routes = new TreeMap<>();
     public final List<String> calls = new ArrayList<>();
 

@@ -1,0 +1,147 @@
+package dev.gantry.deploy;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.ColourRecord;
+import dev.gantry.discovery.Instance;
+import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.Route;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One change a run makes to production, as data: enough to say what it was (the audit log) and to
+ * take it back in another process after a crash (the run journal). Undo is idempotent: it may run
+ * for a change that was only intended, or that was already partly taken back. Nullable fields are
+ * "there was none".
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "effect")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Effect.ContainerStarted.class, name = "container-started"),
+        @JsonSubTypes.Type(value = Effect.ContainerSetAside.class, name = "container-set-aside"),
+        @JsonSubTypes.Type(value = Effect.ColourRegistered.class, name = "colour-registered"),
+        @JsonSubTypes.Type(value = Effect.TrafficRouted.class, name = "traffic-routed"),
+        @JsonSubTypes.Type(value = Effect.LiveMoved.class, name = "live-moved"),
+        @JsonSubTypes.Type(value = Effect.ReleaseKept.class, name = "release-kept"),
+        @JsonSubTypes.Type(value = Effect.ContainerStopped.class, name = "container-stopped"),
+        @JsonSubTypes.Type(value = Effect.ContainerRemoved.class, name = "container-removed"),
+        @JsonSubTypes.Type(value = Effect.ColourDeregistered.class, name = "colour-deregistered"),
+        @JsonSubTypes.Type(value = Effect.ImageRemoved.class, name = "image-removed")})
+public sealed interface Effect {
+
+    /** What the change is, for people: "start books-ms-green-1". */
+    String describe();
+
+    /** Takes the change back; changes after the point of no return have nothing to take back. */
+    default void undo(Production production) {
+    }
+
+    /** A container of the candidate colour was created and started. Undo: remove it. */
+    record ContainerStarted(String name, String image) implements Effect {
+        public String describe() {
+            return "start " + name + " (" + image + ")";
+        }
+
+        public void undo(Production production) {
+            production.engine().remove(name);
+        }
+    }
+
+    /** A container left in the candidate colour by an earlier release was renamed out of the way. Undo: its name back. */
+    record ContainerSetAside(String name, String asideName) implements Effect {
+        public String describe() {
+            return "set " + name + " aside as " + asideName;
+        }
+
+        public void undo(Production production) {
+            if (production.engine().inspect(asideName).isPresent()) {
+                production.engine().rename(asideName, name);
+            }
+        }
+    }
+
+    /** A colour's record was written to discovery. Undo: the record it replaced, or none. */
+    record ColourRegistered(String service, Colour colour, ColourRecord record, ColourRecord before) implements Effect {
+        public String describe() {
+            return "register " + service + " " + colour.word() + " as " + record.state().word() + " ("
+                    + record.instances().size() + " instance(s), release " + record.release() + ")";
+        }
+
+        public void undo(Production production) {
+            Optional.ofNullable(before).ifPresentOrElse(old -> production.discovery().put(service, colour, old),
+                    () -> production.discovery().remove(service, colour));
+        }
+    }
+
+    /** The proxy was routed to other backends. Undo: route to the backends before, or unroute. */
+    record TrafficRouted(String service, String path, String host, List<Instance> to, List<Instance> before)
+            implements Effect {
+        public String describe() {
+            return "route " + path + " to " + to.stream().map(i -> i.host() + ":" + i.port()).toList();
+        }
+
+        public void undo(Production production) {
+            if (before == null) {
+                production.proxy().unroute(service);
+            } else {
+                production.proxy().route(route(service, path, host, before));
+            }
+        }
+
+        static Route route(String service, String path, String host, List<Instance> instances) {
+            return new Route(service, path, Optional.ofNullable(host),
+                    instances.stream().map(i -> new Backend(i.host(), i.port())).toList());
+        }
+    }
+
+    /** The live pointer moved to {@code colour}. Undo: the pointer back, or cleared. */
+    record LiveMoved(String service, Colour colour, Colour before) implements Effect {
+        public String describe() {
+            return "make " + service + " " + colour.word() + " live" + (before == null ? "" : " instead of " + before.word());
+        }
+
+        public void undo(Production production) {
+            if (before == null) {
+                production.discovery().clearLive(service);
+            } else {
+                production.discovery().setLive(service, before);
+            }
+        }
+    }
+
+    /** The point of no return: the release passed and stays; {@code old} (if any) is to be retired. */
+    record ReleaseKept(String service, Colour live, Colour old) implements Effect {
+        public String describe() {
+            return "keep " + service + " " + live.word() + " live" + (old == null ? "" : "; retire " + old.word());
+        }
+    }
+
+    /** Cleanup stopped a container of the old colour. */
+    record ContainerStopped(String name) implements Effect {
+        public String describe() {
+            return "stop " + name;
+        }
+    }
+
+    /** Cleanup removed a container (one set aside by this run). */
+    record ContainerRemoved(String name) implements Effect {
+        public String describe() {
+            return "remove " + name;
+        }
+    }
+
+    /** Cleanup removed the old colour's record from discovery. */
+    record ColourDeregistered(String service, Colour colour) implements Effect {
+        public String describe() {
+            return "deregister " + service + " " + colour.word();
+        }
+    }
+
+    /** Cleanup removed an image beyond {@code deploy/keep-releases}. */
+    record ImageRemoved(String reference) implements Effect {
+        public String describe() {
+            return "remove the image " + reference;
+        }
+    }
+}

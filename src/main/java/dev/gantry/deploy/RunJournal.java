@@ -1,0 +1,116 @@
+package dev.gantry.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.engine.LogSink;
+import dev.gantry.store.Journal;
+import dev.gantry.store.JournalEntry;
+import dev.gantry.store.JournalState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The persisted journal of one run's changes to production: each is written before it is made and
+ * after, so that undo — by the run itself after a failure, or by a later process after a crash —
+ * needs nothing but the store (docs/journal-recovery-locks.md).
+ */
+public final class RunJournal {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Journal journal;
+    private final long runId;
+    private final String service;
+
+    /** The journal of run {@code runId} of {@code service}, in {@code journal}. */
+    public RunJournal(Journal journal, long runId, String service) {
+        this.journal = journal;
+        this.runId = runId;
+        this.service = service;
+    }
+
+    /** Journals {@code effect}, makes it with {@code change}, journals it done; answers what the change answered. */
+    public <T> T record(Effect effect, Supplier<T> change) {
+        int seq = journal.intend(runId, service, kind(effect), effect.describe(), encode(effect));
+        T result = change.get();
+        journal.done(runId, seq);
+        return result;
+    }
+
+    /** Journals {@code effect}, makes it with {@code change}, journals it done. */
+    public void record(Effect effect, Runnable change) {
+        record(effect, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** Journals the point of no return: from here on the run's changes stay, and recovery finishes its cleanup. */
+    public void keep(Effect.ReleaseKept kept) {
+        record(kept, () -> { });
+    }
+
+    /** The run's changes as journaled, oldest first. */
+    public List<Journaled> entries() {
+        return journal.entries(runId).stream().map(e -> new Journaled(e, decode(e))).toList();
+    }
+
+    /**
+     * Takes back every change not yet taken back, newest first; {@code by} says who (the run, or a
+     * recovery). A change that cannot be taken back does not stop the others; it stays in the journal
+     * as {@code undo-failed}, for the next recovery, and is answered so a person can see it.
+     */
+    public List<String> undo(Production production, String by, LogSink log) {
+        List<String> failures = new ArrayList<>();
+        for (Journaled entry : entries().reversed()) {
+            if (!entry.entry().state().pending()) {
+                continue;
+            }
+            try {
+                entry.effect().undo(production);
+                journal.undone(runId, entry.entry().seq(), by);
+                log.line("undone: " + entry.effect().describe());
+            } catch (RuntimeException e) {
+                String failure = entry.effect().describe() + " could not be undone: " + e.getMessage();
+                journal.undoFailed(runId, entry.entry().seq(), String.valueOf(e.getMessage()));
+                log.line("UNDO FAILED: " + failure);
+                failures.add(failure);
+            }
+        }
+        return failures;
+    }
+
+    /** A journaled change with its decoded effect. */
+    public record Journaled(JournalEntry entry, Effect effect) {
+        /** True when the change was made, or may have been (intended, then no word back). */
+        public boolean mayHaveHappened() {
+            return entry.state() == JournalState.INTENDED || entry.state() == JournalState.DONE;
+        }
+    }
+
+    /** The effect's kind as named in the journal and the audit log: "container-started" … */
+    static String kind(Effect effect) {
+        for (var type : Effect.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+            if (type.value() == effect.getClass()) {
+                return type.name();
+            }
+        }
+        throw new IllegalStateException(effect.getClass() + " is not named in Effect's @JsonSubTypes");
+    }
+
+    static String encode(Effect effect) {
+        try {
+            return JSON.writeValueAsString(effect);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + effect.describe() + " to the journal: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Effect decode(JournalEntry entry) {
+        try {
+            return JSON.readValue(entry.data(), Effect.class);
+        } catch (JsonProcessingException e) {
+            throw new JournalDataException(entry, e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gantry.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.config.HealthSpec;
+import dev.gantry.discovery.Instance;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The health gate waits up to run/health/timeout, but a stopped deploy stage (its deadline passed) ends it at once. */
+class HealthGateTest {
+    private static final HealthSpec HEALTH = new HealthSpec("/health", Duration.ofSeconds(1), Duration.ofMinutes(5));
+    private static final List<Instance> REPLICAS = List.of(new Instance("127.0.0.1", 32001, "books-ms-green-1"));
+
+    private final RunningEngine engine = new RunningEngine();
+
+    @AfterEach
+    void clearTheInterrupt() {
+        Thread.interrupted();
+    }
+
+    @Test
+    void anInterruptDuringAHealthCheckEndsTheGateFailedInsteadOfWaitingOutTheTimeout() {
+        var checks = new AtomicInteger();
+        HealthCheck interruptedMidRequest = (url, timeout) -> {
+            checks.incrementAndGet();
+            Thread.currentThread().interrupt(); // as HealthCheck.http() leaves it when interrupted
+            return -1;
+        };
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> new HealthGate(engine.engine(), interruptedMidRequest).await(REPLICAS, HEALTH, line -> { }))
+                .isInstanceOf(DeployFailedException.class)
+                .hasMessage("interrupted while waiting for the health checks");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(checks).hasValue(1);
+    }
+
+    @Test
+    void anInterruptedGateChecksNothing() {
+        Thread.currentThread().interrupt();
+
+        assertThatThrownBy(() -> new HealthGate(engine.engine(), (url, timeout) -> 200).await(REPLICAS, HEALTH, line -> { }))
+                .isInstanceOf(DeployFailedException.class)
+                .hasMessage("interrupted while waiting for the health checks");
+        assertThat(engine.calls).isEmpty();
+    }
+}

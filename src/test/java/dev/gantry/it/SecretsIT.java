@@ -113,8 +113,11 @@ class SecretsIT {
 
         Result history = sandbox.cli().run("history", service);
         assertThat(history.exitCode()).as("%s", history).isZero();
+        Result audit = sandbox.cli().run("audit", service);
+        assertThat(audit.exitCode()).as("%s", audit).isZero();
+        assertThat(audit.stdout()).as("%s", audit).contains("start " + service + "-blue-1");
         Map<String, String> outputs = new LinkedHashMap<>();
-        for (Result result : List.of(set, passed, failed, history)) {
+        for (Result result : List.of(set, passed, failed, history, audit)) {
             outputs.put(String.join(" ", result.args()) + " (stdout)", result.stdout());
             outputs.put(String.join(" ", result.args()) + " (stderr)", result.stderr());
         }

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * The tiny service of Gantry's integration tests. Without arguments it serves {@code /health} on
  * port 8080, and on every other path the release and colour it runs as (what a test sees through
  * the proxy); with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
- * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit).
+ * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit),
+ * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage.
  */
 public final class Tiny {
     private Tiny() {
@@ -35,11 +36,13 @@ public final class Tiny {
         System.out.println("tiny: serving on 8080");
     }
 
-    private static int test() {
+    private static int test() throws InterruptedException {
         String type = System.getenv().getOrDefault("TEST_TYPE", "");
         String release = System.getenv().getOrDefault("GANTRY_RELEASE", "");
         int exit = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_EXIT", "0"));
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_SECONDS", "0"));
         System.out.println("tiny tests: TEST_TYPE=" + type + " GANTRY_RELEASE=" + release);
+        Thread.sleep(seconds * 1000L); // a test suite that takes this long, for tests of what happens meanwhile
         if (exit == 0) {
             System.out.println("PASS tiny: TINY_TEST_EXIT is 0");
         } else {

@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.pipeline.RunOutcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,6 +17,9 @@ final class DeployCommand implements Callable<Integer> {
             description = "registry/repository:tag, or just the tag of the service's image in the configured registry.")
     String image;
 
+    @Mixin
+    LockWaitOptions lock;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -24,7 +28,7 @@ final class DeployCommand implements Callable<Integer> {
         try (Environment env = Environment.load()) {
             var progress = new ProgressPrinter(spec.commandLine().getOut());
             env.preflight();
-            RunOutcome outcome = env.pipeline(progress).deploy(service, image, "cli");
+            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).deploy(service, image, Environment.trigger());
             progress.succeeded(outcome);
             return 0;
         }

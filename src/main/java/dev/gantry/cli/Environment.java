@@ -1,6 +1,10 @@
 package dev.gantry.cli;
 
+import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
+import dev.gantry.lock.DeployLocks;
+import dev.gantry.lock.Owner;
+import dev.gantry.pipeline.Recovery;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
@@ -9,6 +13,8 @@ import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Store;
+import java.io.PrintWriter;
+import java.time.Duration;
 
 /**
  * What the commands work with, opened from the installation config on first use and closed
@@ -49,7 +55,12 @@ final class Environment implements AutoCloseable {
 
     /** The pipeline of this installation, reporting to {@code listener}. */
     Pipeline pipeline(RunListener listener) {
-        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener);
+        return pipeline(listener, Pipeline.LOCK_WAIT);
+    }
+
+    /** The same, waiting at most {@code lockWait} for the lock of a service another run holds. */
+    Pipeline pipeline(RunListener listener, Duration lockWait) {
+        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener, lockWait);
     }
 
     /** The production side: engine, discovery, proxy. */
@@ -74,12 +85,36 @@ final class Environment implements AutoCloseable {
         return productionEngine;
     }
 
-    /** The store, opened (and migrated) on first use. */
+    /** Who runs this command, for the run records and the audit log: "cli (root@host)". */
+    static String trigger() {
+        Owner me = Owner.current();
+        return "cli (" + me.user() + "@" + me.host() + ")";
+    }
+
+    /**
+     * The store, opened (and migrated) on first use; runs that a dead gantry process left unfinished
+     * are recovered then (docs/journal-recovery-locks.md), so every command that reads the store
+     * sees production as it is.
+     */
     synchronized Store store() {
         if (store == null) {
             store = Store.open(installation.storeUrl());
+            if (Recovery.needed(store)) {
+                recoverUnfinishedRuns();
+            }
         }
         return store;
+    }
+
+    /** A recovery that cannot finish now is shown, not fatal: the next command tries again. */
+    private void recoverUnfinishedRuns() {
+        var warnings = new ProgressPrinter(new PrintWriter(System.err, true));
+        try {
+            new Recovery(store, buildEngine(), production(), warnings).recoverAll(new DeployLocks(store));
+        } catch (GantryException e) {
+            warnings.warning("recovering a run that a stopped gantry process left unfinished failed: " + e.getMessage()
+                    + " The next gantry command tries again.");
+        }
     }
 
     /** The service registry, opened on first use. */

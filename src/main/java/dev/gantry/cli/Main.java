@@ -14,8 +14,8 @@ import picocli.CommandLine.ParseResult;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Takes a Docker microservice from a git commit to production.",
         subcommands = {RunCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class,
-                HistoryCommand.class, AuditCommand.class, SecretCommand.class, DoctorCommand.class,
-                DemoCommand.class,
+                HistoryCommand.class, AuditCommand.class, LockCommand.class, SecretCommand.class,
+                DoctorCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -31,7 +31,19 @@ public final class Main {
     static int execute(String... args) {
         var cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::report);
+        cli.setParameterExceptionHandler(Main::badUsage);
         return cli.execute(args);
+    }
+
+    /** Bad usage: what was wrong, picocli's suggestions if it has some, and always the usage (exit 2). */
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        cli.usage(err);
+        err.flush();
+        return ExitCode.BAD_INPUT.code();
     }
 
     private static int report(Exception e, CommandLine cli, ParseResult parsed) {

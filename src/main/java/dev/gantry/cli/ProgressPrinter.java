@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.lock.Lease;
 import dev.gantry.pipeline.Release;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
@@ -16,6 +17,11 @@ final class ProgressPrinter implements RunListener {
 
     ProgressPrinter(PrintWriter out) {
         this.out = out;
+    }
+
+    @Override
+    public void waitingForLock(Lease holder) {
+        print("waiting for the lock on %s: held by %s", holder.service(), holder.describe());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.pipeline.RunOutcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -12,6 +13,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service to roll back.")
     String service;
 
+    @Mixin
+    LockWaitOptions lock;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -20,7 +24,7 @@ final class RollbackCommand implements Callable<Integer> {
         try (Environment env = Environment.load()) {
             var progress = new ProgressPrinter(spec.commandLine().getOut());
             env.preflight();
-            RunOutcome outcome = env.pipeline(progress).rollback(service, "cli");
+            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).rollback(service, Environment.trigger());
             progress.succeeded(outcome);
             return 0;
         }

@@ -1,15 +1,18 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,12 +23,15 @@ final class RunCommand implements Callable<Integer> {
             description = "A directory inside a git work tree that holds gantry.yml (default: .).")
     Path path;
 
+    @Mixin
+    LockWaitOptions lock;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        flow(path, spec.commandLine().getOut());
+        flow(path, spec.commandLine().getOut(), lock.lockWait());
         return 0;
     }
 
@@ -35,6 +41,11 @@ final class RunCommand implements Callable<Integer> {
      * gantry.yml is still reported before an unusable environment.
      */
     static RunOutcome flow(Path path, PrintWriter out) {
+        return flow(path, out, Pipeline.LOCK_WAIT);
+    }
+
+    /** The same, waiting at most {@code lockWait} for another run of the service to end. */
+    static RunOutcome flow(Path path, PrintWriter out, Duration lockWait) {
         try (Environment env = Environment.load(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Store> store = threads.submit(env::store);
             Future<Void> reachable = threads.submit(env::checkReachable);
@@ -48,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
                         + " builds commit " + source.release().shortCommit() + " exactly");
             }
             Background.await(store);
-            RunOutcome outcome = env.pipeline(progress).run(source, config, "cli");
+            RunOutcome outcome = env.pipeline(progress, lockWait).run(source, config, Environment.trigger());
             progress.succeeded(outcome);
             return outcome;
         }

@@ -15,7 +15,7 @@ public final class Durations {
     }
 
     /** The duration, or empty if the text is not one or is longer than a day. */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         Matcher matcher = DURATION.matcher(text);
         if (!matcher.matches()) {
             return Optional.empty();

@@ -89,7 +89,8 @@ public sealed interface Effect {
             }
         }
 
-        static Route route(String service, String path, String host, List<Instance> instances) {
+        /** The route of {@code service} to {@code instances}. */
+        public static Route route(String service, String path, String host, List<Instance> instances) {
             return new Route(service, path, Optional.ofNullable(host),
                     instances.stream().map(i -> new Backend(i.host(), i.port())).toList());
         }

@@ -98,7 +98,8 @@ public final class RunJournal {
         throw new IllegalStateException(effect.getClass() + " is not named in Effect's @JsonSubTypes");
     }
 
-    static String encode(Effect effect) {
+    /** The JSON of {@code effect} as the journal keeps it. */
+    public static String encode(Effect effect) {
         try {
             return JSON.writeValueAsString(effect);
         } catch (JsonProcessingException e) {

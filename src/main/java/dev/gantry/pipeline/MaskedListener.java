@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.lock.Lease;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.store.StageState;
 import java.nio.file.Path;
@@ -22,6 +23,12 @@ final class MaskedListener implements RunListener {
     /** {@code listener} hearing through {@code mask}; itself when there is nothing to mask. */
     static RunListener of(RunListener listener, SecretMask mask) {
         return mask.isEmpty() ? listener : new MaskedListener(listener, mask);
+    }
+
+    @Override
+    public void waitingForLock(Lease holder) {
+        listener.waitingForLock(new Lease(holder.service(), holder.owner(), holder.runId(), mask.apply(holder.message()),
+                holder.acquiredAt(), holder.expiresAt()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.gantry.discovery.ColourRecord;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
+import dev.gantry.lock.HeldLock;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.secret.SecretValues;
 import dev.gantry.secret.Vault;
@@ -36,12 +37,16 @@ import java.util.stream.Stream;
  * {@link #rollback} to the release that was live before.
  */
 public final class Pipeline {
+    /** How long a run waits for another run of its service to end, unless told otherwise. */
+    public static final Duration LOCK_WAIT = Duration.ofMinutes(30);
+
     private final Engine engine;
     private final Registry registry;
     private final Store store;
     private final Production production;
     private final Installation installation;
     private final RunListener listener;
+    private final RunLock lock;
     private final Vault secrets;
 
     /**
@@ -50,23 +55,38 @@ public final class Pipeline {
      */
     public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
                     RunListener listener) {
+        this(engine, registry, store, production, installation, listener, LOCK_WAIT);
+    }
+
+    /** The same, waiting at most {@code lockWait} for the lock of a service another run holds (zero: not at all). */
+    public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
+                    RunListener listener, Duration lockWait) {
         this.engine = engine;
         this.registry = registry;
         this.store = store;
         this.production = production;
         this.installation = installation;
         this.listener = listener;
+        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener));
         this.secrets = Vault.of(installation.home(), store);
     }
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
     public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
         Release release = source.release();
+        String title = secrets.mask(config.service()).apply(release.title()); // the lease's message is shown too
+        return lock.holding(config.service(), "run of " + config.service() + " at " + release.shortCommit() + " \""
+                + title + "\"", held -> run(source, config, trigger, held));
+    }
+
+    private RunOutcome run(ServiceSource source, ServiceConfig config, String trigger, HeldLock held) {
+        Release release = source.release();
         String appImage = ImageReference.of(registry.address(), config.image(), release.commit()).toString();
         SecretValues secretValues = secrets.values(config.service());
         SecretMask mask = secretValues.mask();
         long runId = store.runs().start(new NewRun("run", config.service(), release.commit(),
                 mask.apply(release.title()), release.dirty(), trigger, source.configText(), appImage));
+        held.attach(runId);
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
         RunContext run = RunContext.of(runId, source, config, workspace, registry.address()).withSecrets(secretValues);
         MaskedListener.of(listener, mask).runStarted(runId, config, release);
@@ -87,12 +107,16 @@ public final class Pipeline {
      * in the registry), already pushed, with the gantry.yml of the service's last run.
      */
     public RunOutcome deploy(String service, String image, String trigger) {
+        return lock.holding(service, "deploy of " + image, held -> deploy(service, image, trigger, held));
+    }
+
+    private RunOutcome deploy(String service, String image, String trigger, HeldLock held) {
         RunRecord last = store.runs().history(service, 1).stream().findFirst().orElseThrow(() -> new NothingToDeployException(
                 "Gantry has never run " + service + ", so it has no gantry.yml for it. Run `gantry run PATH` on"
                         + " the service first."));
         String configText = last.config().orElseThrow();
         ImageReference reference = pushedImage(image, ServiceConfig.parse(configText, service + "/gantry.yml"));
-        Deployment deployment = started("deploy", service, reference, configText, trigger, reference.tag());
+        Deployment deployment = started("deploy", service, reference, configText, trigger, reference.tag(), held);
         return recorded(deployment, (stages, deploy) -> deploy.run(deployment, true));
     }
 
@@ -101,6 +125,10 @@ public final class Pipeline {
      * without running its tests again (they passed when it was deployed).
      */
     public RunOutcome rollback(String service, String trigger) {
+        return lock.holding(service, "rollback of " + service, held -> rollback(service, trigger, held));
+    }
+
+    private RunOutcome rollback(String service, String trigger, HeldLock held) {
         Colour live = production.discovery().live(service).orElseThrow(() -> new NothingToDeployException(
                 service + " has no live release, so there is nothing to roll back from."));
         String current = production.discovery().colour(service, live).map(ColourRecord::release).orElse("");
@@ -109,7 +137,7 @@ public final class Pipeline {
                 .orElseThrow(() -> new NothingToDeployException(service + " has no earlier release to roll back to."));
         ImageReference image = ImageReference.parse(previous.image().orElseThrow());
         Deployment deployment = started("rollback", service, image, previous.config().orElseThrow(), trigger,
-                previous.commit());
+                previous.commit(), held);
         return recorded(deployment, (stages, deploy) -> deploy.run(deployment, false));
     }
 
@@ -129,11 +157,12 @@ public final class Pipeline {
     }
 
     private Deployment started(String kind, String service, ImageReference image, String configText, String trigger,
-                               String release) {
+                               String release, HeldLock held) {
         ServiceConfig config = ServiceConfig.parse(configText, service + "/gantry.yml (from the store)");
         SecretValues secretValues = secrets.values(service);
         long runId = store.runs().start(new NewRun(kind, service, release, kind + " of " + image, false, trigger,
                 configText, image.toString()));
+        held.attach(runId);
         listener.runStarted(runId, config, new Release(release, kind + " of " + image, false));
         return new Deployment(runId, config, release,
                 image, ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secretValues);

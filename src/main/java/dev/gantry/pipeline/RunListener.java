@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.lock.Lease;
 import dev.gantry.store.StageState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,10 @@ public interface RunListener {
     /** A listener that shows nothing. */
     RunListener SILENT = new RunListener() {
     };
+
+    /** Another run holds the service's lock ({@code holder}); this one waits for it, before it is recorded. */
+    default void waitingForLock(Lease holder) {
+    }
 
     /** The run is recorded and about to start its first stage. */
     default void runStarted(long runId, ServiceConfig config, Release release) {

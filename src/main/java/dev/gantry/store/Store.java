@@ -18,6 +18,7 @@ public final class Store implements AutoCloseable {
     private final Runs runs;
     private final Keys keys;
     private final Journal journal;
+    private final Leases leases;
     private final Secrets secrets;
 
     private Store(String url, Connection connection) {
@@ -27,6 +28,7 @@ public final class Store implements AutoCloseable {
         this.runs = new Runs(sql);
         this.keys = new Keys(sql);
         this.journal = new Journal(sql);
+        this.leases = new Leases(sql);
         this.secrets = new Secrets(sql);
     }
 
@@ -34,20 +36,24 @@ public final class Store implements AutoCloseable {
     public static Store open(String jdbcUrl) {
         try {
             createParentDirectory(jdbcUrl);
-            Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
-            Connection connection = DriverManager.getConnection(jdbcUrl);
-            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA busy_timeout=10000");
-                    s.execute("PRAGMA foreign_keys=ON");
-                }
-            }
-            return new Store(jdbcUrl, connection);
+            return SchemaLock.holding(jdbcUrl, () -> migrated(jdbcUrl));
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("Opening", jdbcUrl, e);
         }
+    }
+
+    private static Store migrated(String jdbcUrl) throws SQLException {
+        Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+                .loggers("slf4j").load().migrate();
+        Connection connection = DriverManager.getConnection(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA foreign_keys=ON");
+            }
+        }
+        return new Store(jdbcUrl, connection);
     }
 
     /** Runs and their stages. */
@@ -63,6 +69,11 @@ public final class Store implements AutoCloseable {
     /** The run journal: effects on production, for undo, recovery and the audit log. */
     public Journal journal() {
         return journal;
+    }
+
+    /** The deploy leases: which gantry process runs which service now (docs/locks.md). */
+    public Leases leases() {
+        return leases;
     }
 
     /** The sealed secrets of services (opened by {@code dev.gantry.secret.Vault}). */

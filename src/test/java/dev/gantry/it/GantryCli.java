@@ -65,25 +65,10 @@ final class GantryCli {
 
     /** Runs {@code gantry args...} to its end; kills it and fails the test after {@code deadline}. */
     Result run(Duration deadline, String... args) {
-        Running running = start(args);
-        try {
-            Process process = running.process();
-            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
-                        String.join(" ", args), deadline, read(running.stdout()), read(running.stderr()));
-            }
-            return new Result(List.of(args), process.exitValue(), read(running.stdout()), read(running.stderr()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read what gantry " + String.join(" ", args) + " printed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
-        }
+        return start(args).await(deadline);
     }
 
-    /** Starts {@code gantry args...} and returns at once, for tests that watch or kill it. */
+    /** Starts {@code gantry args...} and returns at once, for a test that acts while it runs. */
     Running start(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -110,37 +95,67 @@ final class GantryCli {
         }
     }
 
-    /** A CLI process that was started and may still run. */
-    record Running(List<String> args, Process process, Path stdout, Path stderr) {
-        /** Waits until the process has printed {@code text} on stderr; fails the test if it ends or {@code limit} passes first. */
-        void awaitStderr(String text, Duration limit) {
-            org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100))
-                    .failFast("gantry " + String.join(" ", args) + " ended before printing \"" + text + "\"",
-                            () -> !process.isAlive() && !stderrText().contains(text))
-                    .until(() -> stderrText().contains(text));
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** A CLI process started by {@link #start}: still running, or ended. */
+    record Running(List<String> args, Process process, Path stdoutFile, Path stderrFile) {
+
+        /** Its pid, as its lock names it. */
+        long pid() {
+            return process.pid();
         }
 
-        /** Kills the process with SIGKILL (no shutdown hooks, no finally blocks) and waits for it to be gone. */
-        void kill() {
+        /** What it has printed on standard output so far. */
+        String stdout() {
             try {
-                process.destroyForcibly().waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** What it printed on stderr so far. */
-        String stderrText() {
-            try {
-                return read(stderr);
+                return read(stdoutFile);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-    }
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        /** What it has printed on standard error so far. */
+        String stderr() {
+            try {
+                return read(stderrFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits until it has printed {@code text} on standard error; fails the test if it ends or {@code limit} passes first. */
+        void awaitStderr(String text, Duration limit) {
+            org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100))
+                    .failFast("gantry " + String.join(" ", args) + " ended before printing \"" + text + "\"",
+                            () -> !process.isAlive() && !stderr().contains(text))
+                    .until(() -> stderr().contains(text));
+        }
+
+        /** Waits for its end; kills it and fails the test after {@code deadline}. */
+        Result await(Duration deadline) {
+            try {
+                if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
+                            String.join(" ", args), deadline, read(stdoutFile), read(stderrFile));
+                }
+                return new Result(args, process.exitValue(), read(stdoutFile), read(stderrFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading what gantry " + String.join(" ", args) + " printed failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
+            }
+        }
+
+        /** Kills it with SIGKILL, as a crash or {@code kill -9} would, and waits until it is gone. */
+        Result kill() {
+            process.destroyForcibly();
+            return await(DEADLINE);
+        }
     }
 
     /** How one CLI invocation ended: its exit code and everything it printed. */

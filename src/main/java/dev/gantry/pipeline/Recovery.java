@@ -1,0 +1,153 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.GantryException;
+import dev.gantry.config.ServiceConfig;
+import dev.gantry.deploy.Deployment;
+import dev.gantry.deploy.Effect;
+import dev.gantry.deploy.Labels;
+import dev.gantry.deploy.Production;
+import dev.gantry.deploy.RetireColour;
+import dev.gantry.deploy.RunJournal;
+import dev.gantry.engine.ContainerState;
+import dev.gantry.engine.Engine;
+import dev.gantry.engine.LogSink;
+import dev.gantry.image.ImageReference;
+import dev.gantry.lock.DeployLocks;
+import dev.gantry.lock.HeldLock;
+import dev.gantry.lock.LockHeldException;
+import dev.gantry.lock.Owner;
+import dev.gantry.store.RunRecord;
+import dev.gantry.store.RunState;
+import dev.gantry.store.StageRecord;
+import dev.gantry.store.StageState;
+import dev.gantry.store.Store;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finishes what a run left when its gantry process died (docs/journal-recovery-locks.md): from the
+ * run journal, a run that had not passed its point of no return is undone; one that had has its
+ * cleanup finished. Runs whose undo failed are tried again. A run is only touched while its
+ * service's lock is held, so a live run of another process is never mistaken for a dead one.
+ */
+public final class Recovery {
+    private final Store store;
+    private final Engine testEngine;
+    private final Production production;
+    private final RunListener listener;
+
+    /** Recovery of runs recorded in {@code store}, whose test containers ran on {@code testEngine}. */
+    public Recovery(Store store, Engine testEngine, Production production, RunListener listener) {
+        this.store = store;
+        this.testEngine = testEngine;
+        this.production = production;
+        this.listener = listener;
+    }
+
+    /** True when some run may have left changes behind: the cheap check before any recovery. */
+    public static boolean needed(Store store) {
+        return !store.journal().unfinishedRuns().isEmpty();
+    }
+
+    /**
+     * Recovers every unfinished run whose service's lock can be taken at once; services whose lock a
+     * live run holds are left to it. Answers the runs recovered.
+     */
+    public List<Long> recoverAll(DeployLocks locks) {
+        List<Long> recovered = new ArrayList<>();
+        for (String service : unfinishedServices()) {
+            try (HeldLock held = locks.acquire(service, "recovery of " + service, Duration.ZERO, lease -> { })) {
+                recovered.addAll(recover(service));
+            } catch (LockHeldException busy) {
+                // a live gantry process runs this service; its own run finishes or recovers it
+            }
+        }
+        return recovered;
+    }
+
+    /** Recovers the unfinished runs of {@code service}; the caller holds its lock. Answers the runs recovered. */
+    public List<Long> recover(String service) {
+        List<Long> recovered = new ArrayList<>();
+        for (long runId : store.journal().unfinishedRuns()) {
+            Optional<RunRecord> run = store.runs().find(runId);
+            if (run.isPresent() && run.get().service().equals(service)) {
+                recover(run.get());
+                recovered.add(runId);
+            }
+        }
+        return recovered;
+    }
+
+    private List<String> unfinishedServices() {
+        return store.journal().unfinishedRuns().stream().map(id -> store.runs().find(id))
+                .flatMap(Optional::stream).map(RunRecord::service).distinct().toList();
+    }
+
+    private void recover(RunRecord run) {
+        String by = "recovery by " + Owner.current().describe();
+        var journal = new RunJournal(store.journal(), run.id(), run.service());
+        LogSink log = line -> listener.warning("run " + run.id() + " of " + run.service() + ": " + line);
+        Optional<Effect.ReleaseKept> kept = journal.entries().stream().map(RunJournal.Journaled::effect)
+                .filter(Effect.ReleaseKept.class::isInstance).map(Effect.ReleaseKept.class::cast).findFirst();
+        removeTestContainers(run, log);
+        String stage = interruptedStage(run);
+        if (kept.isPresent()) {
+            finishCleanup(run, kept.get(), journal, log);
+            store.runs().wentLive(run.id(), kept.get().live().word());
+            store.runs().finish(run.id(), RunState.SUCCEEDED, Optional.empty(), Optional.of("its gantry process stopped"
+                    + " during " + stage + ", after the release had passed; " + by + " finished the cleanup"));
+            return;
+        }
+        if (journal.entries().stream().anyMatch(e -> e.entry().state().pending() && e.effect() instanceof Effect.TrafficRouted)) {
+            production.proxy().start();
+        }
+        List<String> failures = journal.undo(production, by, log);
+        String what = run.state() == RunState.RUNNING ? "its gantry process stopped during " + stage : run.message().orElse("it failed");
+        store.runs().finish(run.id(), RunState.FAILED, run.failedStage().or(() -> Optional.of(stage)), Optional.of(what
+                + (failures.isEmpty() ? "; " + by + " undid its changes" : "; " + by + " could not undo: "
+                + String.join("; ", failures))));
+        if (!failures.isEmpty()) {
+            listener.warning("run " + run.id() + " of " + run.service() + " left changes that could not be undone yet; "
+                    + "the next gantry command tries again");
+        }
+    }
+
+    /** Finishes the cleanup of a run that had passed; a failure is shown and the run stays unfinished. */
+    private void finishCleanup(RunRecord run, Effect.ReleaseKept kept, RunJournal journal, LogSink log) {
+        if (kept.old() == null) {
+            return;
+        }
+        ServiceConfig config = ServiceConfig.parse(run.config().orElseThrow(), run.service() + "/gantry.yml (from the store)");
+        ImageReference image = ImageReference.parse(run.image().orElseThrow());
+        var deployment = new Deployment(run.id(), config, run.commit(), image, image);
+        try {
+            new RetireColour(production).run(deployment, kept.old(), Duration.ZERO, journal, log);
+        } catch (GantryException e) {
+            log.line("finishing the cleanup failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Test containers of the run (on the CD engine) outlive a killed gantry; they have no use any more. */
+    private void removeTestContainers(RunRecord run, LogSink log) {
+        for (ContainerState container : testEngine.list(Map.of(Labels.SERVICE, run.service(),
+                Labels.RUN, Long.toString(run.id()), Labels.ROLE, "test"))) {
+            testEngine.remove(container.id());
+            log.line("removed the test container " + container.name());
+        }
+    }
+
+    /** The stage the run was in when its process stopped, marked as cancelled. */
+    private String interruptedStage(RunRecord run) {
+        for (StageRecord stage : run.stages()) {
+            if (stage.state() == StageState.RUNNING) {
+                store.runs().stageInterrupted(run.id(), stage.name(), "its gantry process stopped");
+                return stage.name();
+            }
+        }
+        return run.stages().isEmpty() ? "its start" : "the step after " + run.stages().getLast().name();
+    }
+}

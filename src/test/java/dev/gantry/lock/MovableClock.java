@@ -1,0 +1,36 @@
+package dev.gantry.lock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock that stands still until a test moves it. */
+final class MovableClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    MovableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    void advance(Duration by) {
+        now.updateAndGet(t -> t.plus(by));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("a test clock has one zone");
+    }
+}

@@ -9,6 +9,7 @@ import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
+import dev.gantry.notify.Notifier;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.proxy.Proxy;
@@ -53,14 +54,15 @@ final class Environment implements AutoCloseable {
         proxy().start();
     }
 
-    /** The pipeline of this installation, reporting to {@code listener}. */
+    /** The pipeline of this installation, reporting to {@code listener}, notifying as config.yml and gantry.yml say. */
     Pipeline pipeline(RunListener listener) {
         return pipeline(listener, Pipeline.LOCK_WAIT);
     }
 
     /** The same, waiting at most {@code lockWait} for the lock of a service another run holds. */
     Pipeline pipeline(RunListener listener, Duration lockWait) {
-        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener, lockWait);
+        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener, lockWait,
+                Notifier.of(installation, listener::warning));
     }
 
     /** The production side: engine, discovery, proxy. */
@@ -110,7 +112,8 @@ final class Environment implements AutoCloseable {
     private void recoverUnfinishedRuns() {
         var warnings = new ProgressPrinter(new PrintWriter(System.err, true));
         try {
-            new Recovery(store, buildEngine(), production(), warnings).recoverAll(new DeployLocks(store));
+            new Recovery(store, buildEngine(), production(), warnings, Notifier.of(installation, warnings::warning))
+                    .recoverAll(new DeployLocks(store));
         } catch (GantryException e) {
             warnings.warning("recovering a run that a stopped gantry process left unfinished failed: " + e.getMessage()
                     + " The next gantry command tries again.");

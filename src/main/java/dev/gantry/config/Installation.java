@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param proxyValidate external mode: the command that checks a candidate file ({@code {config}} is its path)
  * @param proxyApply external mode: the command that makes the user's proxy read the file again
  * @param proxyUrl the base URL users reach the proxy at, without a trailing slash
+ * @param notifications where the end of every run is announced (docs/notifications.md)
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
-        List<String> proxyApply, String proxyUrl) {
+        List<String> proxyApply, String proxyUrl, NotifySpec notifications) {
 
     /** Checks for nulls. */
     public Installation {
@@ -45,6 +46,7 @@ public record Installation(
         proxyValidate = List.copyOf(proxyValidate);
         proxyApply = List.copyOf(proxyApply);
         Objects.requireNonNull(proxyUrl, "proxyUrl");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -53,7 +55,8 @@ public record Installation(
             String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
-                serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort);
+                serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
+                NotifySpec.NONE);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
-            "proxy-apply", "proxy-url");
+            "proxy-apply", "proxy-url", "notify");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     private static final Rule<Integer> PORT = Rule.wholeNumber(1, 65535);
     private static final Rule<Path> ABSOLUTE_FILE = Rule.string("an absolute file path like /etc/nginx/gantry/gantry.conf",
@@ -51,7 +51,9 @@ final class InstallationReader {
                 setting("proxy-config", "GANTRY_PROXY_CONFIG", ABSOLUTE_FILE),
                 command("proxy-validate", "GANTRY_PROXY_VALIDATE"),
                 command("proxy-apply", "GANTRY_PROXY_APPLY"),
-                setting("proxy-url", "GANTRY_PROXY_URL", Addresses.PROXY_URL).orElse("http://127.0.0.1:" + httpPort));
+                setting("proxy-url", "GANTRY_PROXY_URL", Addresses.PROXY_URL).orElse("http://127.0.0.1:" + httpPort),
+                NotifyVariables.apply(NotifySpec.readInstallation(file.section("notify", NotifySpec.KEYS)), env,
+                        envProblems));
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");

@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  * The keys and their defaults are documented in docs/gantry-yml.md.
  */
 public record ServiceConfig(String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy,
-                            DeploySpec deploy, DeadlinesSpec deadlines) {
+                            DeploySpec deploy, DeadlinesSpec deadlines, NotifySpec notifications) {
     /** The file's name in the service directory. */
     public static final String FILE_NAME = "gantry.yml";
-    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy", "deadlines");
+    static final List<String> KEYS = List.of("service", "image", "build", "tests", "run", "proxy", "deploy", "deadlines",
+            "notify");
     static final String HELP = "See docs/gantry-yml.md for every key, its type, default and allowed values.";
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -29,6 +30,13 @@ public record ServiceConfig(String service, String image, BuildSpec build, Tests
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(deploy, "deploy");
         Objects.requireNonNull(deadlines, "deadlines");
+        Objects.requireNonNull(notifications, "notifications");
+    }
+
+    /** A service without notifications of its own. */
+    public ServiceConfig(String service, String image, BuildSpec build, TestsSpec tests, RunSpec run, ProxySpec proxy,
+                         DeploySpec deploy, DeadlinesSpec deadlines) {
+        this(service, image, build, tests, run, proxy, deploy, deadlines, NotifySpec.NONE);
     }
 
     /** Reads {@code serviceDir/gantry.yml}; a ConfigException lists every problem found. */
@@ -72,7 +80,7 @@ public record ServiceConfig(String service, String image, BuildSpec build, Tests
         ProxySpec proxy = ProxySpec.read(root.section("proxy", ProxySpec.KEYS), service);
         DeploySpec deploy = DeploySpec.read(root.section("deploy", DeploySpec.KEYS));
         return new ServiceConfig(service, image, build, tests, run, proxy, deploy,
-                DeadlinesSpec.read(root, tests, run, deploy));
+                DeadlinesSpec.read(root, tests, run, deploy), NotifySpec.readService(root.section("notify", NotifySpec.KEYS)));
     }
 
     /** The service's name; a name like {@code books-} is a valid service but not a valid image. */

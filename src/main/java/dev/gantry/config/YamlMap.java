@@ -74,10 +74,36 @@ final class YamlMap {
     /** The value under key, which must be there; {@code example} shows how to write it. */
     <T> Optional<T> required(String key, Rule<T> rule, String example) {
         if (!has(key)) {
-            problems.add(child(key), line, "is required; add a line like " + example);
+            missing(key, example);
             return Optional.empty();
         }
         return optional(key, rule);
+    }
+
+    /** Reports that key, which must be there, is not; {@code example} shows how to write it. */
+    void missing(String key, String example) {
+        problems.add(child(key), line, "is required; add a line like " + example);
+    }
+
+    /** The values under key, each checked by rule: a list of them, or one on its own. */
+    <T> List<T> list(String key, Rule<T> rule) {
+        Optional<Node> node = node(key).filter(n -> !Found.isNull(n));
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (node.get() instanceof ScalarNode) {
+            return read(child(key), node.get(), rule).map(List::of).orElse(List.of());
+        }
+        if (!(node.get() instanceof SequenceNode list)) {
+            problems.add(child(key), node.get(), "should be a list whose items are each " + rule.expected() + ", but is a map");
+            return List.of();
+        }
+        List<T> values = new ArrayList<>();
+        List<Node> items = list.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            read(child(key) + "/" + i, items.get(i), rule).ifPresent(values::add);
+        }
+        return List.copyOf(values);
     }
 
     /** A map of NAME: value under key (env, build args); names checked by nameRule, values any scalar. */

@@ -11,6 +11,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
 import dev.gantry.lock.HeldLock;
+import dev.gantry.notify.Notifier;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.secret.SecretValues;
 import dev.gantry.secret.Vault;
@@ -47,6 +48,7 @@ public final class Pipeline {
     private final Installation installation;
     private final RunListener listener;
     private final RunLock lock;
+    private final Notifier notifier;
     private final Vault secrets;
 
     /**
@@ -61,13 +63,21 @@ public final class Pipeline {
     /** The same, waiting at most {@code lockWait} for the lock of a service another run holds (zero: not at all). */
     public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
                     RunListener listener, Duration lockWait) {
+        this(engine, registry, store, production, installation, listener, lockWait,
+                Notifier.of(installation, listener::warning));
+    }
+
+    /** The same, telling {@code notifier} how each run ended. */
+    public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
+                    RunListener listener, Duration lockWait, Notifier notifier) {
         this.engine = engine;
         this.registry = registry;
         this.store = store;
         this.production = production;
         this.installation = installation;
         this.listener = listener;
-        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener));
+        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener, notifier));
+        this.notifier = notifier;
         this.secrets = Vault.of(installation.home(), store);
     }
 
@@ -193,6 +203,8 @@ public final class Pipeline {
             store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
                     Optional.of(String.valueOf(failure.getMessage())));
             throw failure;
+        } finally {
+            notifier.runEnded(store.runs(), runId, deployment.config().notifications());
         }
     }
 

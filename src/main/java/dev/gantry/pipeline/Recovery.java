@@ -16,6 +16,7 @@ import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.HeldLock;
 import dev.gantry.lock.LockHeldException;
 import dev.gantry.lock.Owner;
+import dev.gantry.notify.Notifier;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
 import dev.gantry.store.StageRecord;
@@ -38,13 +39,18 @@ public final class Recovery {
     private final Engine testEngine;
     private final Production production;
     private final RunListener listener;
+    private final Notifier notifier;
 
-    /** Recovery of runs recorded in {@code store}, whose test containers ran on {@code testEngine}. */
-    public Recovery(Store store, Engine testEngine, Production production, RunListener listener) {
+    /**
+     * Recovery of runs recorded in {@code store}, whose test containers ran on {@code testEngine};
+     * {@code notifier} hears how each recovered run ended.
+     */
+    public Recovery(Store store, Engine testEngine, Production production, RunListener listener, Notifier notifier) {
         this.store = store;
         this.testEngine = testEngine;
         this.production = production;
         this.listener = listener;
+        this.notifier = notifier;
     }
 
     /** True when some run may have left changes behind: the cheap check before any recovery. */
@@ -76,6 +82,8 @@ public final class Recovery {
             if (run.isPresent() && run.get().service().equals(service)) {
                 recover(run.get());
                 recovered.add(runId);
+                run.get().config().ifPresent(config -> notifier.runEnded(store.runs(), runId,
+                        ServiceConfig.parse(config, service + "/gantry.yml (from the store)").notifications()));
             }
         }
         return recovered;

@@ -137,7 +137,7 @@ class InstallationTest {
                         + "  proxy-http-port (line 3): should be a whole number from 1 to 65535, was \"http\"\n"
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
-                        + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url; did you mean registry?\n"
+                        + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

@@ -25,7 +25,7 @@ class ServiceConfigErrorsTest {
         return Stream.of(
                 arguments("unknown top-level key", "service: a\nimgae: b\n",
                         "imgae (line 2): is not a known key; known keys here: service, image, build, tests, run, proxy,"
-                                + " deploy, deadlines; did you mean image?"),
+                                + " deploy, deadlines, notify; did you mean image?"),
                 arguments("unknown nested key", "service: a\nrun:\n  port: 80\n  replica: 2\n",
                         "run/replica (line 4): is not a known key; known keys here: port, replicas, env, health,"
                                 + " stop-grace; did you mean replicas?"),

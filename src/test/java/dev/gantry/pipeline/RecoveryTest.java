@@ -13,6 +13,7 @@ import dev.gantry.discovery.Instance;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.HeldLock;
+import dev.gantry.notify.Notifier;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.RecordingProxy;
 import dev.gantry.store.NewRun;
@@ -77,7 +78,7 @@ class RecoveryTest {
                 RunJournal.encode(new Effect.LiveMoved("books-ms", Colour.GREEN, Colour.BLUE)));
         discovery.setLive("books-ms", Colour.GREEN); // made, but the process died before it said so
 
-        List<Long> recovered = new Recovery(store, engine, production, RunListener.SILENT).recover("books-ms");
+        List<Long> recovered = new Recovery(store, engine, production, RunListener.SILENT, Notifier.none()).recover("books-ms");
 
         assertThat(recovered).containsExactly(runId);
         assertThat(engine.running()).containsExactly("books-ms-blue-1");
@@ -102,7 +103,7 @@ class RecoveryTest {
         discovery.setLive("books-ms", Colour.GREEN);
         new RunJournal(store.journal(), runId, "books-ms").keep(new Effect.ReleaseKept("books-ms", Colour.GREEN, Colour.BLUE));
 
-        new Recovery(store, engine, production, RunListener.SILENT).recover("books-ms");
+        new Recovery(store, engine, production, RunListener.SILENT, Notifier.none()).recover("books-ms");
 
         assertThat(engine.running()).containsExactly("books-ms-green-1");
         assertThat(discovery.colours("books-ms")).containsOnlyKeys(Colour.GREEN);
@@ -119,12 +120,12 @@ class RecoveryTest {
         var locks = new DeployLocks(store);
 
         try (HeldLock held = locks.acquire("books-ms", "a live run", Duration.ZERO, lease -> { })) {
-            assertThat(new Recovery(store, engine, production, RunListener.SILENT).recoverAll(new DeployLocks(store)))
+            assertThat(new Recovery(store, engine, production, RunListener.SILENT, Notifier.none()).recoverAll(new DeployLocks(store)))
                     .isEmpty();
         }
         assertThat(store.runs().find(runId).orElseThrow().state()).isEqualTo(RunState.RUNNING);
 
-        assertThat(new Recovery(store, engine, production, RunListener.SILENT).recoverAll(locks)).containsExactly(runId);
+        assertThat(new Recovery(store, engine, production, RunListener.SILENT, Notifier.none()).recoverAll(locks)).containsExactly(runId);
     }
 
     private long crashedRun(String stage) {

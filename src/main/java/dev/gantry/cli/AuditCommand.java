@@ -1,5 +1,7 @@
 package dev.gantry.cli;
 
+import dev.gantry.secret.SecretMask;
+import dev.gantry.secret.Vault;
 import dev.gantry.store.JournalEntry;
 import dev.gantry.store.JournalState;
 import dev.gantry.store.RunRecord;
@@ -53,13 +55,15 @@ final class AuditCommand implements Callable<Integer> {
                 return 0;
             }
             Map<Long, Optional<RunRecord>> runs = new HashMap<>();
+            Vault vault = Vault.of(env.installation.home(), env.store());
+            Map<String, SecretMask> masks = new HashMap<>(); // each service's secrets masked (docs/secrets.md)
             out.println(String.format(ROW, "TIME", "SERVICE", "RUN", "RELEASE", "BY", "RESULT", "CHANGE"));
             for (Event event : events(entries, id -> runs.computeIfAbsent(id, env.store().runs()::find))) {
                 JournalEntry e = event.entry();
                 String release = runs.get(e.runId()).map(r -> r.commit().substring(0, Math.min(12, r.commit().length())))
                         .orElse("?");
-                out.println(String.format(ROW, WHEN.format(event.at()), e.service(), e.runId(), release, event.by(),
-                        event.result(), event.change()));
+                out.println(masks.computeIfAbsent(e.service(), vault::mask).apply(String.format(ROW,
+                        WHEN.format(event.at()), e.service(), e.runId(), release, event.by(), event.result(), event.change())));
             }
             return 0;
         }

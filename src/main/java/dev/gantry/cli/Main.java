@@ -14,7 +14,8 @@ import picocli.CommandLine.ParseResult;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Takes a Docker microservice from a git commit to production.",
         subcommands = {RunCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class,
-                HistoryCommand.class, AuditCommand.class, LockCommand.class, DoctorCommand.class, DemoCommand.class,
+                HistoryCommand.class, AuditCommand.class, LockCommand.class, SecretCommand.class,
+                DoctorCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

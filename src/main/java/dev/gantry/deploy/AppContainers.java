@@ -14,11 +14,13 @@ final class AppContainers {
 
     /**
      * Replica {@code n} (from 1) of the release in {@code colour}. Every volume the image declares
-     * is a named volume of the service, shared by its replicas and kept across releases.
+     * is a named volume of the service, shared by its replicas and kept across releases. Its
+     * environment: run/env, then the service's secrets, then Gantry's own variables.
      */
     static ContainerSpec replica(Deployment deployment, Colour colour, int n, List<String> declaredVolumes) {
         ServiceConfig config = deployment.config();
         Map<String, String> env = new LinkedHashMap<>(config.run().env());
+        env.putAll(deployment.secrets().asEnv()); // a secret wins over run/env of the same name (docs/secrets.md)
         env.put("GANTRY_SERVICE", config.service());
         env.put("GANTRY_RELEASE", deployment.release());
         env.put("GANTRY_COLOUR", colour.word());

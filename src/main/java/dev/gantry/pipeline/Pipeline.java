@@ -12,6 +12,9 @@ import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
 import dev.gantry.lock.HeldLock;
 import dev.gantry.notify.Notifier;
+import dev.gantry.secret.SecretMask;
+import dev.gantry.secret.SecretValues;
+import dev.gantry.secret.Vault;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
@@ -46,6 +49,7 @@ public final class Pipeline {
     private final RunListener listener;
     private final RunLock lock;
     private final Notifier notifier;
+    private final Vault secrets;
 
     /**
      * A pipeline that tests and builds on {@code engine}, pushes to {@code registry}, deploys to
@@ -74,24 +78,28 @@ public final class Pipeline {
         this.listener = listener;
         this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener, notifier));
         this.notifier = notifier;
+        this.secrets = Vault.of(installation.home(), store);
     }
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
     public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
         Release release = source.release();
+        String title = secrets.mask(config.service()).apply(release.title()); // the lease's message is shown too
         return lock.holding(config.service(), "run of " + config.service() + " at " + release.shortCommit() + " \""
-                + release.title() + "\"", held -> run(source, config, trigger, held));
+                + title + "\"", held -> run(source, config, trigger, held));
     }
 
     private RunOutcome run(ServiceSource source, ServiceConfig config, String trigger, HeldLock held) {
         Release release = source.release();
         String appImage = ImageReference.of(registry.address(), config.image(), release.commit()).toString();
-        long runId = store.runs().start(new NewRun("run", config.service(), release.commit(), release.title(),
-                release.dirty(), trigger, source.configText(), appImage));
+        SecretValues secretValues = secrets.values(config.service());
+        SecretMask mask = secretValues.mask();
+        long runId = store.runs().start(new NewRun("run", config.service(), release.commit(),
+                mask.apply(release.title()), release.dirty(), trigger, source.configText(), appImage));
         held.attach(runId);
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
-        RunContext run = RunContext.of(runId, source, config, workspace, registry.address());
-        listener.runStarted(runId, config, release);
+        RunContext run = RunContext.of(runId, source, config, workspace, registry.address()).withSecrets(secretValues);
+        MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
             return recorded(run.deployment(), (stages, deploy) -> {
                 stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(source, workspace, log));
@@ -161,12 +169,13 @@ public final class Pipeline {
     private Deployment started(String kind, String service, ImageReference image, String configText, String trigger,
                                String release, HeldLock held) {
         ServiceConfig config = ServiceConfig.parse(configText, service + "/gantry.yml (from the store)");
+        SecretValues secretValues = secrets.values(service);
         long runId = store.runs().start(new NewRun(kind, service, release, kind + " of " + image, false, trigger,
                 configText, image.toString()));
         held.attach(runId);
         listener.runStarted(runId, config, new Release(release, kind + " of " + image, false));
         return new Deployment(runId, config, release,
-                image, ImageReference.of(image.registry(), config.image() + "-test", image.tag()));
+                image, ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secretValues);
     }
 
     /** The stages of one run, recorded: its outcome in the store, and the stage it failed at. */
@@ -178,19 +187,22 @@ public final class Pipeline {
     private RunOutcome recorded(Deployment deployment, Flow flow) {
         long started = System.nanoTime();
         long runId = deployment.runId();
-        var stages = new StageRunner(store, listener, installation.logs().resolve(deployment.service()),
-                deployment.config().deadlines());
+        SecretMask mask = deployment.secrets().mask();
+        RunListener heard = MaskedListener.of(listener, mask);
+        var stages = new StageRunner(store, heard, installation.logs().resolve(deployment.service()),
+                deployment.config().deadlines(), mask);
         try {
-            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, listener, store.journal()));
+            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, heard, store.journal()));
             store.runs().wentLive(runId, colour.word());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,
                     DeployRelease.throughProxy(production.proxy(), deployment),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
+            RuntimeException failure = MaskedFailures.of(e, mask);
             store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
-                    Optional.of(String.valueOf(e.getMessage())));
-            throw e;
+                    Optional.of(String.valueOf(failure.getMessage())));
+            throw failure;
         } finally {
             notifier.runEnded(store.runs(), runId, deployment.config().notifications());
         }

@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Deployment;
 import dev.gantry.image.ImageReference;
+import dev.gantry.secret.SecretValues;
 import java.nio.file.Path;
 
 /** Everything the stages of one run share: the deployment it makes, its source and its workspace. */
@@ -14,6 +15,11 @@ record RunContext(Deployment deployment, ServiceSource source, Path workspace) {
         return new RunContext(new Deployment(runId, config, tag,
                 ImageReference.of(registry, config.image(), tag),
                 ImageReference.of(registry, config.image() + "-test", tag)), source, workspace);
+    }
+
+    /** The same run, whose containers get {@code secrets}. */
+    RunContext withSecrets(SecretValues secrets) {
+        return new RunContext(deployment.withSecrets(secrets), source, workspace);
     }
 
     long runId() {

@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.engine.LogSink;
+import dev.gantry.secret.SecretMask;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,17 +11,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The whole output of one stage: written to its log file, kept for the store, its tail kept for errors. */
+/**
+ * The whole output of one stage: written to its log file, kept for the store, its tail kept for
+ * errors; the service's secrets masked in every line before it goes anywhere.
+ */
 final class StageLog implements LogSink, AutoCloseable {
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final Path file;
+    private final SecretMask mask;
     private final BufferedWriter writer;
     private final StringBuilder text = new StringBuilder();
     private final Tail tail = new Tail();
 
     StageLog(Path file) {
+        this(file, SecretMask.NONE);
+    }
+
+    StageLog(Path file, SecretMask mask) {
         this.file = file;
+        this.mask = mask;
         try {
             Files.createDirectories(file.getParent());
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -35,7 +45,7 @@ final class StageLog implements LogSink, AutoCloseable {
      */
     @Override
     public synchronized void line(String raw) {
-        String line = printable(raw);
+        String line = mask.apply(printable(mask.apply(raw)));
         text.append(line).append('\n');
         tail.add(line);
         try {

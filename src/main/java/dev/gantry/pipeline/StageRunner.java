@@ -4,6 +4,7 @@ import dev.gantry.GantryException;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.deploy.DeployFailedException;
 import dev.gantry.fault.Failpoints;
+import dev.gantry.secret.SecretMask;
 import dev.gantry.store.StageState;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
@@ -26,18 +27,30 @@ final class StageRunner {
     private final Path logs;
     private final DeadlinesSpec deadlines;
     private final Duration grace;
+    private final SecretMask mask;
     private volatile Stage failedStage;
 
     StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines) {
-        this(store, listener, logs, deadlines, GRACE);
+        this(store, listener, logs, deadlines, GRACE, SecretMask.NONE);
     }
 
     StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, Duration grace) {
+        this(store, listener, logs, deadlines, grace, SecretMask.NONE);
+    }
+
+    /** A runner whose logs, failure reasons and last lines have the secrets of {@code mask} masked. */
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, SecretMask mask) {
+        this(store, listener, logs, deadlines, GRACE, mask);
+    }
+
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, Duration grace,
+                SecretMask mask) {
         this.store = store;
         this.listener = listener;
         this.logs = logs;
         this.deadlines = deadlines;
         this.grace = grace;
+        this.mask = mask;
     }
 
     /**
@@ -48,7 +61,7 @@ final class StageRunner {
         long started = System.nanoTime();
         store.runs().stageStarted(runId, stage.word());
         listener.stageStarted(stage);
-        try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"))) {
+        try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"), mask)) {
             try {
                 new StageDeadline(stage, deadlines.of(stage.word()), grace).run(() -> {
                     Failpoints.stageStarted(stage.word());
@@ -56,8 +69,9 @@ final class StageRunner {
                 }, log);
                 finish(runId, stage, StageState.PASSED, Optional.empty(), log, started);
             } catch (RuntimeException e) {
-                RuntimeException failure = asStageFailure(stage, e, log);
-                String reason = failure instanceof StageFailedException failed ? failed.reason() : String.valueOf(e.getMessage());
+                RuntimeException failure = MaskedFailures.of(asStageFailure(stage, e, log), mask);
+                String reason = failure instanceof StageFailedException failed ? failed.reason()
+                        : String.valueOf(failure.getMessage());
                 finish(runId, stage, StageState.FAILED, Optional.of(reason), log, started);
                 if (failedStage == null) {
                     failedStage = stage;

@@ -41,6 +41,7 @@ final class TestContainers {
         env.put("GANTRY_RELEASE", deployment.release());
         env.putAll(extra);
         env.putAll(settings.env());
+        env.putAll(deployment.secrets().asEnv()); // every test phase gets the secrets (docs/secrets.md)
         String name = deployment.service() + "-" + phase.word() + "-" + deployment.runId();
         return ContainerSpec.of(deployment.testImage().toString(), name)
                 .withCommand(settings.command()).withEnv(env).withLabels(Labels.test(deployment));

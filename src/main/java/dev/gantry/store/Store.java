@@ -19,6 +19,7 @@ public final class Store implements AutoCloseable {
     private final Keys keys;
     private final Journal journal;
     private final Leases leases;
+    private final Secrets secrets;
 
     private Store(String url, Connection connection) {
         this.url = url;
@@ -28,6 +29,7 @@ public final class Store implements AutoCloseable {
         this.keys = new Keys(sql);
         this.journal = new Journal(sql);
         this.leases = new Leases(sql);
+        this.secrets = new Secrets(sql);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed. */
@@ -72,6 +74,11 @@ public final class Store implements AutoCloseable {
     /** The deploy leases: which gantry process runs which service now (docs/locks.md). */
     public Leases leases() {
         return leases;
+    }
+
+    /** The sealed secrets of services (opened by {@code dev.gantry.secret.Vault}). */
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** The JDBC URL this store was opened with. */

@@ -55,6 +55,23 @@ class MainTest {
         assertThat(stderr()).contains("does not exist").contains("at dev.gantry.pipeline.ServiceSource");
     }
 
+    @Test
+    void secretCommandsRefuseABadNameOrServiceBeforeReadingTheValueOrOpeningTheStore() {
+        assertThat(Main.execute("secret", "set", "books-ms", "api-token")).isEqualTo(2);
+        assertThat(Main.execute("secret", "list", "Books_MS")).isEqualTo(2);
+        assertThat(Main.execute("secret", "remove", "books-ms", "GANTRY_RELEASE")).isEqualTo(2);
+
+        assertThat(stderr()).contains("error: The secret name 'api-token' is not an environment variable name")
+                .contains("error: The service 'Books_MS' is not a service name")
+                .contains("error: The secret name GANTRY_RELEASE is one Gantry sets itself");
+    }
+
+    @Test
+    void secretWithoutASubcommandIsBadUsage() {
+        assertThat(Main.execute("secret")).isEqualTo(2);
+        assertThat(stderr()).contains("Missing subcommand: set, list or remove.").contains("Usage: gantry secret");
+    }
+
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
     }

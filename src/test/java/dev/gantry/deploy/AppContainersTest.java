@@ -6,6 +6,7 @@ import dev.gantry.config.ServiceConfig;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.image.ImageReference;
+import dev.gantry.secret.SecretValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,5 +39,23 @@ class AppContainersTest {
                 Optional.empty(),
                 List.of(8080),
                 Map.of("gantry-books-ms-data", "/data", "gantry-books-ms-var-cache", "/var/cache/")));
+    }
+
+    @Test
+    void theServiceSecretsAreEnvironmentVariablesAndWinOverRunEnvOfTheSameName() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: books-ms
+                run:
+                  env: {DB_PASSWORD: dev-password, JAVA_OPTS: -Xmx64m}
+                """, "gantry.yml");
+        var deployment = new Deployment(7, config, COMMIT, ImageReference.of("127.0.0.1:5000", "books-ms", COMMIT),
+                ImageReference.of("127.0.0.1:5000", "books-ms-test", COMMIT))
+                .withSecrets(SecretValues.of(Map.of("DB_PASSWORD", "s3cret-pw", "API_TOKEN", "t0ken-value")));
+
+        ContainerSpec spec = AppContainers.replica(deployment, Colour.BLUE, 1, List.of());
+
+        assertThat(spec.env()).isEqualTo(Map.of("DB_PASSWORD", "s3cret-pw", "API_TOKEN", "t0ken-value",
+                "JAVA_OPTS", "-Xmx64m", "GANTRY_SERVICE", "books-ms", "GANTRY_RELEASE", COMMIT, "GANTRY_COLOUR", "blue"));
+        assertThat(deployment.toString()).doesNotContain("s3cret-pw").contains("secrets [API_TOKEN, DB_PASSWORD]");
     }
 }

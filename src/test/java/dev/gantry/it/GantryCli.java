@@ -25,10 +25,12 @@ final class GantryCli {
 
     private final Map<String, String> env;
     private final Path outputs;
+    private final byte[] input;
 
-    private GantryCli(Map<String, String> env, Path outputs) {
+    private GantryCli(Map<String, String> env, Path outputs, byte[] input) {
         this.env = Map.copyOf(env);
         this.outputs = outputs;
+        this.input = input;
     }
 
     /**
@@ -41,14 +43,19 @@ final class GantryCli {
         env.keySet().removeIf(name -> name.startsWith("GANTRY_"));
         env.put("GANTRY_HOME", home.toString());
         env.put("GANTRY_REGISTRY", RegistryApi.ADDRESS);
-        return new GantryCli(env, outputs);
+        return new GantryCli(env, outputs, new byte[0]);
     }
 
     /** The same CLI with one more environment variable set. */
     GantryCli with(String name, String value) {
         Map<String, String> more = new HashMap<>(env);
         more.put(name, value);
-        return new GantryCli(more, outputs);
+        return new GantryCli(more, outputs, input);
+    }
+
+    /** The same CLI with {@code text} piped to its standard input (like {@code printf ... | gantry ...}). */
+    GantryCli input(String text) {
+        return new GantryCli(env, outputs, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs {@code gantry args...} to its end, within {@link #DEADLINE}. */
@@ -79,7 +86,9 @@ final class GantryCli {
             builder.environment().clear();
             builder.environment().putAll(env);
             Process process = builder.start();
-            process.getOutputStream().close(); // nothing to type: a run must never wait for input
+            try (var stdin = process.getOutputStream()) { // then closed: a run must never wait for input
+                stdin.write(input);
+            }
             return new Running(List.of(args), process, stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the gantry CLI: " + command, e);

@@ -24,6 +24,19 @@ class StageLogTest {
     }
 
     @Test
+    void secretsAreMaskedInTheFileTheTextAndTheTail() throws Exception {
+        String secret = "hunter2-hunter2";
+        try (StageLog log = new StageLog(dir.resolve("test.log"), dev.gantry.secret.SecretMask.of(java.util.List.of(secret)))) {
+            log.line("token: " + secret);
+            log.line("\u001B[31mhunter2-\u001B[0mhunter2 coloured in two");
+
+            assertThat(log.tail()).containsExactly("token: ***", "*** coloured in two");
+            assertThat(log.text()).doesNotContain(secret);
+        }
+        assertThat(Files.readString(dir.resolve("test.log"))).isEqualTo("token: ***\n*** coloured in two\n");
+    }
+
+    @Test
     void theTailKeepsTheLastLinesOnly() {
         try (StageLog log = new StageLog(dir.resolve("build.log"))) {
             for (int i = 1; i <= Tail.LINES + 5; i++) {

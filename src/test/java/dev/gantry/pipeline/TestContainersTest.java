@@ -3,7 +3,9 @@ package dev.gantry.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
+import dev.gantry.secret.SecretValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,5 +38,27 @@ class TestContainersTest {
                 Optional.empty(),
                 List.of(),
                 Map.of()));
+    }
+
+    @Test
+    void everyTestPhaseGetsTheSecretsWhichWinOverItsEnv() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: books-ms
+                tests:
+                  pre-integration: {env: {API_TOKEN: from-gantry-yml}}
+                """, "gantry.yml");
+        var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
+        var deployment = RunContext.of(42, source, config, Path.of("/ws"), "127.0.0.1:5000")
+                .withSecrets(SecretValues.of(Map.of("API_TOKEN", "t0ken-value"))).deployment();
+
+        List<ContainerSpec> specs = List.of(TestContainers.preDeployment(deployment),
+                TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION, "http://127.0.0.1:32000",
+                        Optional.empty(), Colour.GREEN),
+                TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION, "http://127.0.0.1/books",
+                        Optional.empty(), Colour.GREEN));
+
+        assertThat(specs).extracting(spec -> spec.env().get("API_TOKEN")).containsOnly("t0ken-value");
+        assertThat(specs).extracting(spec -> spec.env().get("TEST_TYPE"))
+                .containsExactly("pre-deployment", "pre-integration", "post-integration");
     }
 }

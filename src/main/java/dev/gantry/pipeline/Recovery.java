@@ -102,25 +102,34 @@ public final class Recovery {
                 .filter(Effect.ReleaseKept.class::isInstance).map(Effect.ReleaseKept.class::cast).findFirst();
         removeTestContainers(run, log);
         String stage = interruptedStage(run);
-        if (kept.isPresent()) {
-            finishCleanup(run, kept.get(), journal, log);
-            store.runs().wentLive(run.id(), kept.get().live().word());
-            store.runs().finish(run.id(), RunState.SUCCEEDED, Optional.empty(), Optional.of("its gantry process stopped"
-                    + " during " + stage + ", after the release had passed; " + by + " finished the cleanup"));
-            return;
-        }
+        String outcome = kept.isPresent() ? finish(run, kept.get(), journal, stage, by, log)
+                : undo(run, journal, stage, by, log);
+        listener.warning("recovered run " + run.id() + " of " + run.service() + ": " + outcome);
+    }
+
+    /** A run past its point of no return: its cleanup is finished and it succeeded. */
+    private String finish(RunRecord run, Effect.ReleaseKept kept, RunJournal journal, String stage, String by,
+                          LogSink log) {
+        finishCleanup(run, kept, journal, log);
+        store.runs().wentLive(run.id(), kept.live().word());
+        String message = "its gantry process stopped during " + stage + ", after the release had passed; " + by
+                + " finished the cleanup";
+        store.runs().finish(run.id(), RunState.SUCCEEDED, Optional.empty(), Optional.of(message));
+        return message;
+    }
+
+    /** A run before its point of no return: its changes are undone and it failed. */
+    private String undo(RunRecord run, RunJournal journal, String stage, String by, LogSink log) {
         if (journal.entries().stream().anyMatch(e -> e.entry().state().pending() && e.effect() instanceof Effect.TrafficRouted)) {
             production.proxy().start();
         }
         List<String> failures = journal.undo(production, by, log);
-        String what = run.state() == RunState.RUNNING ? "its gantry process stopped during " + stage : run.message().orElse("it failed");
-        store.runs().finish(run.id(), RunState.FAILED, run.failedStage().or(() -> Optional.of(stage)), Optional.of(what
-                + (failures.isEmpty() ? "; " + by + " undid its changes" : "; " + by + " could not undo: "
-                + String.join("; ", failures))));
-        if (!failures.isEmpty()) {
-            listener.warning("run " + run.id() + " of " + run.service() + " left changes that could not be undone yet; "
-                    + "the next gantry command tries again");
-        }
+        String what = run.state() == RunState.RUNNING ? "its gantry process stopped during " + stage
+                : run.message().orElse("it failed");
+        String message = what + (failures.isEmpty() ? "; " + by + " undid its changes"
+                : "; " + by + " could not undo: " + String.join("; ", failures) + " (the next gantry command tries again)");
+        store.runs().finish(run.id(), RunState.FAILED, run.failedStage().or(() -> Optional.of(stage)), Optional.of(message));
+        return message;
     }
 
     /** Finishes the cleanup of a run that had passed; a failure is shown and the run stays unfinished. */

@@ -94,8 +94,15 @@ class DeployLockIT {
             holder.kill();
         }
 
-        assertThat(lockStatus().stdout()).as("the lock of the killed gantry")
-                .contains("pid " + holder.pid() + ", which no longer runs on this host");
+        try (Store store = Store.open(storeUrl())) {
+            assertThat(store.leases().find(sandbox.service())).as("the lease of the killed gantry stays in the store")
+                    .hasValueSatisfying(lease -> assertThat(Owner.parse(lease.owner()).isGoneHere()).isTrue());
+        }
+        Result recovered = lockStatus();
+        assertThat(recovered.stdout()).as("any command takes the dead owner's lease over at once to recover its run%n%s",
+                recovered).isEqualTo(sandbox.service() + " is not locked.\n");
+        assertThat(recovered.stderr()).as("%s", recovered).contains("run 1 of " + sandbox.service());
+        assertThat(history()).extracting(Row::result).first().isEqualTo("failed");
         repo.replace("gantry.yml", SLOW_TESTS, QUICK_TESTS);
         repo.commit("Quick tests again");
         Result takeover = sandbox.cli().run("run", dir);

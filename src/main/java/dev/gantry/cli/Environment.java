@@ -54,12 +54,11 @@ final class Environment implements AutoCloseable {
         proxy().start();
     }
 
-    /** The pipeline of this installation, reporting to {@code listener}, notifying as config.yml and gantry.yml say. */
-    Pipeline pipeline(RunListener listener) {
-        return pipeline(listener, Pipeline.LOCK_WAIT);
-    }
-
-    /** The same, waiting at most {@code lockWait} for the lock of a service another run holds. */
+    /**
+     * The pipeline of this installation, reporting to {@code listener}, waiting at most
+     * {@code lockWait} for the lock of a service another run holds, notifying as config.yml and
+     * gantry.yml say.
+     */
     Pipeline pipeline(RunListener listener, Duration lockWait) {
         return new Pipeline(buildEngine(), registry, store(), production(), installation, listener, lockWait,
                 Notifier.of(installation, listener::warning));

@@ -21,6 +21,7 @@ public final class RunJournal {
     private final Journal journal;
     private final long runId;
     private final String service;
+    private volatile boolean undoing;
 
     /** The journal of run {@code runId} of {@code service}, in {@code journal}. */
     public RunJournal(Journal journal, long runId, String service) {
@@ -31,6 +32,10 @@ public final class RunJournal {
 
     /** Journals {@code effect}, makes it with {@code change}, journals it done; answers what the change answered. */
     public <T> T record(Effect effect, Supplier<T> change) {
+        if (undoing) {
+            throw new DeployFailedException("the run is being undone, so " + effect.describe() + " was not made"
+                    + " (a stage that passed its deadline was still running)", List.of());
+        }
         int seq = journal.intend(runId, service, kind(effect), effect.describe(), encode(effect));
         T result = change.get();
         journal.done(runId, seq);
@@ -58,9 +63,12 @@ public final class RunJournal {
     /**
      * Takes back every change not yet taken back, newest first; {@code by} says who (the run, or a
      * recovery). A change that cannot be taken back does not stop the others; it stays in the journal
-     * as {@code undo-failed}, for the next recovery, and is answered so a person can see it.
+     * as {@code undo-failed}, for the next recovery, and is answered so a person can see it. From
+     * here on this journal refuses new changes: a stage body that outlived its deadline cannot add
+     * to production behind the undo's back.
      */
     public List<String> undo(Production production, String by, LogSink log) {
+        undoing = true;
         List<String> failures = new ArrayList<>();
         for (Journaled entry : entries().reversed()) {
             if (!entry.entry().state().pending()) {

@@ -3,8 +3,6 @@ package dev.gantry.fault;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -13,14 +11,15 @@ import java.util.function.Supplier;
  * {@code GANTRY_FAILPOINTS="deploy=engine,switch.routed=pause"}. A point is a stage (armed while the
  * stage runs) or a named place inside one ({@code deploy.replica-started}, {@code switch.routed}).
  * The action is one of {@link Action}. Process-wide on purpose: a fault is injected into whichever
- * client the armed stage uses, and only while it runs, so the undo that follows is not faulted.
+ * client the armed stage uses, but only for calls made by that stage's thread (and threads it
+ * starts), so neither a stage running beside it nor the undo that follows is faulted.
  */
 public final class Failpoints {
     private static final Failpoints ARMED = new Failpoints(parse(System.getenv("GANTRY_FAILPOINTS")));
     private static final Duration PAUSE_LIMIT = Duration.ofMinutes(5);
 
     private final Map<String, Action> points;
-    private final Set<String> runningStages = ConcurrentHashMap.newKeySet();
+    private final InheritableThreadLocal<String> stageOfThread = new InheritableThreadLocal<>();
 
     Failpoints(Map<String, Action> points) {
         this.points = Map.copyOf(points);
@@ -31,14 +30,12 @@ public final class Failpoints {
         return !ARMED.points.isEmpty();
     }
 
-    /** A stage begins: its own point is reached, and its dependency faults apply until {@link #stageEnded}. */
+    /**
+     * A stage begins on the calling thread, which runs nothing else: its own point is reached, and its
+     * dependency faults apply to the calls this thread (and the threads it starts) makes.
+     */
     public static void stageStarted(String stage) {
         ARMED.start(stage);
-    }
-
-    /** A stage has ended: its dependency faults no longer apply. */
-    public static void stageEnded(String stage) {
-        ARMED.runningStages.remove(stage);
     }
 
     /** Reaches a named point: fails, hangs or pauses there if it is armed so. */
@@ -55,15 +52,14 @@ public final class Failpoints {
     }
 
     void start(String stage) {
-        runningStages.add(stage);
+        stageOfThread.set(stage);
         at(stage);
     }
 
     void check(Action dependency, Supplier<? extends RuntimeException> failure) {
-        for (String stage : runningStages) {
-            if (points.get(stage) == dependency) {
-                throw failure.get();
-            }
+        String stage = stageOfThread.get();
+        if (stage != null && points.get(stage) == dependency) {
+            throw failure.get();
         }
     }
 

@@ -53,21 +53,9 @@ public final class Pipeline {
 
     /**
      * A pipeline that tests and builds on {@code engine}, pushes to {@code registry}, deploys to
-     * {@code production} and records in {@code store}.
+     * {@code production} and records in {@code store}; a run waits at most {@code lockWait} for the
+     * lock of a service another run holds (zero: not at all), and {@code notifier} hears how it ended.
      */
-    public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
-                    RunListener listener) {
-        this(engine, registry, store, production, installation, listener, LOCK_WAIT);
-    }
-
-    /** The same, waiting at most {@code lockWait} for the lock of a service another run holds (zero: not at all). */
-    public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
-                    RunListener listener, Duration lockWait) {
-        this(engine, registry, store, production, installation, listener, lockWait,
-                Notifier.of(installation, listener::warning));
-    }
-
-    /** The same, telling {@code notifier} how each run ended. */
     public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
                     RunListener listener, Duration lockWait, Notifier notifier) {
         this.engine = engine;

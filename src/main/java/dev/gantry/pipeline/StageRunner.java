@@ -77,8 +77,6 @@ final class StageRunner {
                     failedStage = stage;
                 }
                 throw failure;
-            } finally {
-                Failpoints.stageEnded(stage.word());
             }
         }
     }

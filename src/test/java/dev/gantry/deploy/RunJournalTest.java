@@ -121,4 +121,17 @@ class RunJournalTest {
         assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
         assertThat(store.journal().entries(runId).get(seq - 1).state()).isEqualTo(JournalState.UNDONE);
     }
+
+    @Test
+    void onceUndoHasBegunTheJournalRefusesNewChangesBeforeTheyAreMade() {
+        var journal = new RunJournal(store.journal(), runId, "books-ms");
+        journal.undo(new Production(null, discovery, new RecordingProxy()), "run 1", line -> { });
+        List<String> made = new ArrayList<>();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> journal.record(
+                        new Effect.ContainerStarted("books-ms-green-2", "img"), () -> made.add("started")))
+                .isInstanceOf(DeployFailedException.class).hasMessageContaining("the run is being undone");
+        assertThat(made).isEmpty();
+        assertThat(store.journal().entries(runId)).isEmpty();
+    }
 }

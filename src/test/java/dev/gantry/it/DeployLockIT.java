@@ -114,6 +114,34 @@ class DeployLockIT {
     }
 
     @Test
+    void anExpiredLeaseOfAGantryOnAnotherHostIsTakenOverWhileALiveOneIsNot() {
+        ServiceRepo repo = sandbox.tiny();
+        Owner elsewhere = new Owner("build-host-2", 4242, 1_700_000_000_000L, "deploy");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        lease(elsewhere, now.minusSeconds(90), now.plusSeconds(60));
+
+        Result refused = sandbox.cli().run(Duration.ofSeconds(60), "run", "--no-wait", repo.serviceDir().toString());
+        assertThat(refused.exitCode()).as("a lease that has not expired, of a process this host cannot see%n%s", refused)
+                .isEqualTo(1);
+        assertThat(refused.stderr()).contains("is locked by deploy@build-host-2 pid 4242");
+
+        lease(elsewhere, now.minusSeconds(90), now.minusSeconds(30));
+        Result run = sandbox.cli().run("run", "--no-wait", repo.serviceDir().toString());
+
+        assertThat(run.exitCode()).as("the expired lease is taken over at once%n%s", run).isZero();
+        assertThat(history()).extracting(Row::result).containsExactly("succeeded");
+        assertThat(lockStatus().stdout()).isEqualTo(sandbox.service() + " is not locked.\n");
+    }
+
+    private void lease(Owner owner, Instant acquired, Instant expires) {
+        try (Store store = Store.open(storeUrl())) {
+            store.leases().find(sandbox.service()).ifPresent(store.leases()::remove);
+            assertThat(store.leases().take(new LeaseRecord(sandbox.service(), owner.text(), 7, "run of elsewhere",
+                    acquired, expires), acquired, Optional.empty())).isTrue();
+        }
+    }
+
+    @Test
     void lockReleaseRemovesWhateverHoldsTheLockAndWarnsWhenItsOwnerStillRuns() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (Store store = Store.open(storeUrl())) {

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -139,6 +140,6 @@ class PipelineLockTest {
             public void stageStarted(Stage stage) {
                 leaseAtEachStage.add(locks().status("books-ms"));
             }
-        }, lockWait);
+        }, lockWait, Notifier.none());
     }
 }

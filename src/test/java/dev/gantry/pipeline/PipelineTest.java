@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -337,6 +338,7 @@ class PipelineTest {
     private Pipeline pipeline(RecordingEngine engine) {
         var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
         var production = new Production(engine, discovery, proxy, (url, timeout) -> healthStatus);
-        return new Pipeline(engine, Registry.at(REGISTRY), store, production, installation, RunListener.SILENT);
+        return new Pipeline(engine, Registry.at(REGISTRY), store, production, installation,
+                RunListener.SILENT, Pipeline.LOCK_WAIT, Notifier.none());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -238,6 +239,7 @@ class SecretsInRunsTest {
     private Pipeline pipeline(LeakyEngine engine, RunListener listener) {
         var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
         var production = new Production(engine, discovery, new RecordingProxy(), (url, timeout) -> healthStatus);
-        return new Pipeline(engine, Registry.at("127.0.0.1:5000"), store, production, installation, listener);
+        return new Pipeline(engine, Registry.at("127.0.0.1:5000"), store, production, installation,
+                listener, Pipeline.LOCK_WAIT, Notifier.none());
     }
 }

@@ -84,11 +84,11 @@ wait_until() {
   done
 }
 
-# stop_pid NAME PID SECONDS: SIGTERM, wait up to SECONDS, then SIGKILL.
+# stop_pid NAME PID SECONDS [SIGNAL]: SIGNAL (default TERM), wait up to SECONDS, then SIGKILL.
 stop_pid() {
-  local name="$1" pid="$2" seconds="$3" deadline
+  local name="$1" pid="$2" seconds="$3" signal="${4:-TERM}" deadline
   deadline=$(( $(now_ms) + seconds * 1000 ))
-  kill -TERM "$pid" 2>/dev/null || return 0
+  kill -"$signal" "$pid" 2>/dev/null || return 0
   while alive "$pid"; do
     if (( $(now_ms) > deadline )); then
       say "$name: did not stop within ${seconds}s, sending SIGKILL"

@@ -3,6 +3,7 @@ package dev.gantry.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class Sql {
             bind(ps, params);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1;
+                return keys.next() ? keys.getLong(keyColumn(keys)) : -1;
             }
         } catch (SQLException e) {
             throw new StoreException("Writing to", url, e);
@@ -57,6 +58,17 @@ final class Sql {
         } catch (SQLException e) {
             throw new StoreException("Reading", url, e);
         }
+    }
+
+    /** SQLite answers last_insert_rowid() alone; PostgreSQL answers the whole row, whose key is its id. */
+    private static int keyColumn(ResultSet keys) throws SQLException {
+        ResultSetMetaData meta = keys.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnName(i).equalsIgnoreCase("id")) {
+                return i;
+            }
+        }
+        return 1;
     }
 
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {

@@ -9,8 +9,8 @@ import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 
 /**
- * Gantry's persistent store: a JDBC database (SQLite file by default) whose schema is kept by
- * versioned Flyway migrations under {@code db/migration}.
+ * Gantry's persistent store: a JDBC database (a SQLite file by default, or PostgreSQL) whose schema is
+ * kept by versioned Flyway migrations (see {@link Migrations}).
  */
 public final class Store implements AutoCloseable {
     private final String url;
@@ -43,7 +43,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store migrated(String jdbcUrl) throws SQLException {
-        Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(jdbcUrl, null, null).locations(Migrations.locations(jdbcUrl))
                 .loggers("slf4j").load().migrate();
         Connection connection = DriverManager.getConnection(jdbcUrl);
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
@@ -81,9 +81,9 @@ public final class Store implements AutoCloseable {
         return secrets;
     }
 
-    /** The JDBC URL this store was opened with. */
+    /** The JDBC URL this store was opened with, its password masked so that it can be shown. */
     public String url() {
-        return url;
+        return StoreException.masked(url);
     }
 
     @Override

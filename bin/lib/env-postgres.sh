@@ -1,0 +1,75 @@
+# shellcheck shell=bash
+# Sourced by bin/env-up after env-common.sh: a PostgreSQL cluster owned by this checkout, for the
+# tests that run Gantry's store on PostgreSQL (docs/environment.md). Its data is .env/postgres/data,
+# it listens on 127.0.0.1:55432 only (no Unix socket, so it never meets the system cluster), and it
+# runs as the OS user postgres when env-up runs as root (PostgreSQL refuses to run as root).
+
+POSTGRES_PORT=55432
+# A development cluster reachable from this machine only: its password is no secret.
+POSTGRES_PASSWORD=gantry
+POSTGRES_DIR="$ENV_DIR/postgres"
+# shellcheck disable=SC2034  # printed by env-up
+POSTGRES_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/gantry?user=gantry&password=$POSTGRES_PASSWORD"
+
+# postgres_bin: the bin directory of the newest PostgreSQL installed (Debian keeps each major apart).
+postgres_bin() {
+  local dirs
+  dirs="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V)" || true
+  [[ -n "$dirs" ]] || return 1
+  tail -n 1 <<<"$dirs"
+}
+
+# as_postgres COMMAND...: COMMAND as the OS user postgres when we are root, else as ourselves.
+as_postgres() {
+  if [[ "$(id -u)" == 0 ]]; then
+    setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# postgres_answers: the cluster takes logins of the role gantry on its database.
+postgres_answers() {
+  local bin
+  bin="$(postgres_bin)" || return 1
+  PGPASSWORD="$POSTGRES_PASSWORD" PGCONNECT_TIMEOUT=2 "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" \
+    -U gantry -d gantry -Atqc 'SELECT 1' >/dev/null 2>&1
+}
+
+# init_postgres BIN: a new cluster with the role and database gantry, unless one was made before.
+# .env/postgres/initialized is written last, so a cluster whose making was cut short is made anew.
+init_postgres() {
+  local bin="$1" log="$LOG_DIR/postgres.log"
+  [[ -e "$POSTGRES_DIR/initialized" ]] && return 0
+  rm -rf "$POSTGRES_DIR"
+  mkdir -p "$POSTGRES_DIR/data"
+  chmod 700 "$POSTGRES_DIR" "$POSTGRES_DIR/data"
+  [[ "$(id -u)" == 0 ]] && chown -R postgres:postgres "$POSTGRES_DIR"
+  as_postgres test -w "$POSTGRES_DIR/data" \
+    || fail "the OS user postgres cannot reach $POSTGRES_DIR: give it search permission on every directory above it (chmod o+x DIR)"
+  printf '\n=== %s initdb %s\n' "$(date -Is)" "$POSTGRES_DIR/data" >>"$log"
+  # Locale C: text sorts by bytes, as SQLite's default collation does.
+  as_postgres "$bin/initdb" -D "$POSTGRES_DIR/data" -U postgres --encoding=UTF8 --locale=C \
+    --auth-local=peer --auth-host=scram-sha-256 >>"$log" 2>&1 || fail "initdb failed" "$log"
+  # Single-user mode: the role and database exist before the server first listens.
+  as_postgres "$bin/postgres" --single -D "$POSTGRES_DIR/data" postgres >>"$log" 2>&1 <<SQL \
+    || fail "creating the role and database gantry failed" "$log"
+CREATE ROLE gantry LOGIN CREATEDB PASSWORD '$POSTGRES_PASSWORD';
+CREATE DATABASE gantry OWNER gantry;
+SQL
+  touch "$POSTGRES_DIR/initialized"
+}
+
+start_postgres() {
+  local bin
+  bin="$(postgres_bin)" || fail "no PostgreSQL under /usr/lib/postgresql (the Debian package postgresql installs it)"
+  init_postgres "$bin"
+  if [[ "$(id -u)" == 0 ]]; then
+    start_daemon postgres setpriv --reuid=postgres --regid=postgres --init-groups -- \
+      "$bin/postgres" -D "$POSTGRES_DIR/data" -c listen_addresses=127.0.0.1 -c port="$POSTGRES_PORT" \
+      -c unix_socket_directories=
+  else
+    start_daemon postgres "$bin/postgres" -D "$POSTGRES_DIR/data" -c listen_addresses=127.0.0.1 \
+      -c port="$POSTGRES_PORT" -c unix_socket_directories=
+  fi
+}

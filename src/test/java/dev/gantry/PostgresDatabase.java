@@ -1,0 +1,73 @@
+package dev.gantry;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A database of one test's own on the PostgreSQL server that bin/env-up starts (127.0.0.1:55432), made
+ * with CREATE DATABASE it_&lt;random&gt; by the role gantry and dropped by {@link #close()}, so that tests
+ * never see each other's rows. GANTRY_TEST_POSTGRES names another server's database to connect to
+ * first, as a JDBC URL with user and password. A server that does not answer fails the test: it is
+ * part of the environment, like Docker.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+    /** bin/env-up's cluster: its role and database gantry (bin/lib/env-postgres.sh). */
+    public static final String ENV_UP = "jdbc:postgresql://127.0.0.1:55432/gantry?user=gantry&password=gantry";
+    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?");
+
+    private final String name;
+
+    private PostgresDatabase(String name) {
+        this.name = name;
+    }
+
+    /** Creates a new, empty database on the server. */
+    public static PostgresDatabase create() {
+        String name = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute("CREATE DATABASE " + name);
+        return new PostgresDatabase(name);
+    }
+
+    /** The JDBC URL of this database, with the user and password of the server's URL. */
+    public String url() {
+        Matcher m = URL.matcher(server());
+        if (!m.matches()) {
+            throw new IllegalStateException("GANTRY_TEST_POSTGRES should be jdbc:postgresql://HOST:PORT/DB?user=…"
+                    + "&password=…, not " + server());
+        }
+        return m.group(1) + name + Optional.ofNullable(m.group(3)).orElse("");
+    }
+
+    /** This database's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Drops the database, ending any connection a test left open to it. */
+    @Override
+    public void close() {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(server());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + server().replaceAll("password=[^&]*", "password=***")
+                    + " failed " + sql + ": " + e.getMessage() + ". bin/env-up starts the server this test needs"
+                    + " (bin/test runs it first); see docs/environment.md", e);
+        }
+    }
+
+    private static String server() {
+        String url = System.getenv("GANTRY_TEST_POSTGRES");
+        return url == null || url.isBlank() ? ENV_UP : url;
+    }
+}

@@ -1,0 +1,300 @@
+package dev.gantry.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.data.TemporalUnitOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the store does on every database it runs on, written once: {@code StoreOnSqliteTest} runs it on
+ * a SQLite file, {@code StoreOnPostgresIT} on a database of its own on the real PostgreSQL server. Each
+ * test starts from a new, empty store; several {@link Store}s on one URL stand for gantry processes.
+ */
+abstract class StoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-26T19:40:02Z");
+
+    private final List<Store> opened = new ArrayList<>();
+    private String url;
+    private Store store;
+
+    /** The URL of a new, empty store for one test. */
+    abstract String newStore();
+
+    /** Removes what {@link #newStore()} made; its stores are closed. */
+    abstract void removeStore();
+
+    @BeforeEach
+    void open() {
+        url = newStore();
+        store = another();
+    }
+
+    @AfterEach
+    void close() {
+        try {
+            opened.forEach(Store::close);
+        } finally {
+            removeStore();
+        }
+    }
+
+    /** One more store on this test's URL, as another gantry process would open it. */
+    Store another() {
+        Store next = Store.open(url);
+        opened.add(next);
+        return next;
+    }
+
+    @Test
+    void aRunAndItsStagesReadBackInAnotherProcessWithTheirTimes() {
+        Instant before = Instant.now();
+        long id = store.runs().start(run("books-ms", "c1"));
+        List<String> stages = List.of("checkout", "test", "build", "push", "deploy", "cleanup");
+        stages.forEach(stage -> store.runs().stageStarted(id, stage));
+        store.runs().stageFinished(id, "test", StageState.FAILED, Optional.of("exited with code 1"),
+                Path.of("logs", "test.log"), "FAIL list\n1 passed, 1 failed\n");
+        store.runs().stageInterrupted(id, "deploy", "gantry process stopped");
+        store.runs().finish(id, RunState.FAILED, Optional.of("test"), Optional.of("tests failed"));
+
+        RunRecord read = another().runs().find(id).orElseThrow();
+
+        assertThat(read.service()).isEqualTo("books-ms");
+        assertThat(read.dirty()).isTrue();
+        assertThat(read.state()).isEqualTo(RunState.FAILED);
+        assertThat(read.failedStage()).contains("test");
+        assertThat(read.config()).contains("service: books-ms\n");
+        assertThat(read.startedAt()).as("epoch milliseconds past 32 bits").isBetween(before.minusMillis(1),
+                Instant.now().plusMillis(1));
+        assertThat(read.finishedAt()).hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(read.startedAt()));
+        assertThat(read.stages()).as("in the order they were recorded, even within one millisecond")
+                .extracting(StageRecord::name).containsExactlyElementsOf(stages);
+        assertThat(read.stages().get(1)).satisfies(test -> {
+            assertThat(test.state()).isEqualTo(StageState.FAILED);
+            assertThat(test.message()).contains("exited with code 1");
+            assertThat(test.logPath()).contains(Path.of("logs", "test.log").toString());
+        });
+        assertThat(read.stages().get(4).state()).isEqualTo(StageState.CANCELLED);
+        assertThat(store.runs().stageLog(id, "test")).contains("FAIL list\n1 passed, 1 failed\n");
+        assertThat(store.runs().stageLog(id, "build")).isEmpty();
+    }
+
+    @Test
+    void runIdsGrowAcrossProcessesAndHistoryIsPerServiceNewestFirst() {
+        long first = store.runs().start(run("books-ms", "c1"));
+        long other = another().runs().start(run("other-ms", "c2"));
+        long third = another().runs().start(run("books-ms", "c3"));
+
+        assertThat(List.of(first, other, third)).isSorted().doesNotHaveDuplicates();
+        assertThat(store.runs().history("books-ms", 10)).extracting(RunRecord::id).containsExactly(third, first);
+        assertThat(store.runs().history("books-ms", 1)).extracting(RunRecord::id).containsExactly(third);
+        assertThat(store.runs().find(third + 100)).isEmpty();
+    }
+
+    @Test
+    void releasesAreTheSucceededRunsThatWentLiveNewestFirst() {
+        long first = store.runs().start(run("books-ms", "c1"));
+        store.runs().wentLive(first, "blue");
+        store.runs().finish(first, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+        long failed = store.runs().start(run("books-ms", "c2"));
+        store.runs().finish(failed, RunState.FAILED, Optional.of("deploy"), Optional.of("unhealthy"));
+        long rollback = store.runs().start(new NewRun("rollback", "books-ms", "c0", "zero", false, "cli",
+                "service: books-ms\n", "r/books-ms:c0"));
+        store.runs().wentLive(rollback, "green");
+        store.runs().finish(rollback, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+
+        assertThat(store.runs().releases("books-ms", 10)).extracting(RunRecord::id).containsExactly(rollback, first);
+        RunRecord newest = store.runs().releases("books-ms", 1).getFirst();
+        assertThat(newest.kind()).isEqualTo("rollback");
+        assertThat(newest.colour()).contains("green");
+        assertThat(newest.image()).contains("r/books-ms:c0");
+        assertThat(newest.dirty()).isFalse();
+    }
+
+    @Test
+    void discoveryKeysAreSetReplacedDeletedAndListedByLiteralPrefix() {
+        Keys keys = store.keys();
+        keys.put("/a", "one");
+        another().keys().put("/a", "two");
+        assertThat(keys.get("/a")).contains("two");
+        keys.delete("/a");
+        keys.delete("/a");
+        assertThat(keys.get("/a")).isEmpty();
+
+        keys.put("/s/b_c/2", "x");
+        keys.put("/s/b_c/1", "{\"json\": \"ünïcode\"}");
+        keys.put("/s/bxc/1", "not matched by _");
+        keys.put("/s/B_C/1", "not matched by case");
+        keys.put("/s/b%/1", "not matched by %");
+        keys.put("/s/b_c", "shorter than the prefix");
+
+        assertThat(keys.list("/s/b_c/")).containsExactly(entry("/s/b_c/1", "{\"json\": \"ünïcode\"}"),
+                entry("/s/b_c/2", "x"));
+        assertThat(keys.list("/s/b%")).containsOnlyKeys("/s/b%/1");
+        assertThat(keys.list("/none/")).isEmpty();
+    }
+
+    @Test
+    void theJournalNumbersEffectsPerRunAndKeepsTheirStates() {
+        long runId = store.runs().start(run("books-ms", "c1"));
+        int first = store.journal().intend(runId, "books-ms", "container", "started books-ms-green-1", "{\"id\":\"a\"}");
+        int second = store.journal().intend(runId, "books-ms", "route", "routed to green", "{}");
+        int third = store.journal().intend(runId, "books-ms", "discovery", "registered green", "{}");
+        store.journal().done(runId, first);
+        store.journal().done(runId, second);
+        store.journal().undone(runId, first, "the run");
+        store.journal().undoFailed(runId, second, "the proxy did not answer");
+
+        List<JournalEntry> entries = another().journal().entries(runId);
+
+        assertThat(List.of(first, second, third)).containsExactly(1, 2, 3);
+        assertThat(entries).extracting(JournalEntry::state)
+                .containsExactly(JournalState.UNDONE, JournalState.UNDO_FAILED, JournalState.INTENDED);
+        assertThat(entries.getFirst()).satisfies(e -> {
+            assertThat(e.data()).isEqualTo("{\"id\":\"a\"}");
+            assertThat(e.doneAt()).isPresent();
+            assertThat(e.undoneAt()).isPresent();
+            assertThat(e.undoneBy()).contains("the run");
+            assertThat(e.intendedAt()).isCloseTo(Instant.now(), aMinute());
+        });
+        assertThat(entries.get(1).message()).contains("the proxy did not answer");
+        assertThat(store.journal().newest(Optional.of("books-ms"), 2)).extracting(JournalEntry::seq).containsExactly(3, 2);
+    }
+
+    @Test
+    void unfinishedRunsAreTheRunningOnesAndTheFailedOnesWithEffectsNotTakenBack() {
+        long running = store.runs().start(run("books-ms", "c1"));
+        long failedUndone = finished(RunState.FAILED, true);
+        long failedLeft = finished(RunState.FAILED, false);
+        finished(RunState.SUCCEEDED, false);
+
+        assertThat(another().journal().unfinishedRuns()).containsExactly(running, failedLeft);
+        assertThat(store.journal().entries(failedUndone)).extracting(JournalEntry::state)
+                .containsExactly(JournalState.UNDONE);
+        assertThat(store.journal().newest(Optional.empty(), 10)).hasSize(3);
+    }
+
+    @Test
+    void aLeaseIsTakenWhenFreeExpiredOrItsOwnerIsGoneAndOnlyThen() {
+        LeaseRecord first = lease("books-ms", "a", T0);
+        assertThat(store.leases().take(first, T0, Optional.empty())).isTrue();
+        assertThat(another().leases().find("books-ms")).contains(first);
+
+        assertThat(store.leases().take(lease("books-ms", "b", T0.plusSeconds(29)), T0.plusSeconds(29), Optional.empty()))
+                .as("held, not expired").isFalse();
+        assertThat(store.leases().take(lease("books-ms", "b", T0.plusSeconds(29)), T0.plusSeconds(29), Optional.of("c")))
+                .as("held by another owner than the gone one").isFalse();
+        assertThat(store.leases().find("books-ms")).contains(first);
+
+        LeaseRecord gone = lease("books-ms", "b", T0.plusSeconds(1));
+        assertThat(store.leases().take(gone, T0.plusSeconds(1), Optional.of("a"))).as("owner gone").isTrue();
+        LeaseRecord expired = lease("books-ms", "c", T0.plusSeconds(31));
+        assertThat(store.leases().take(expired, T0.plusSeconds(31), Optional.empty())).as("expired").isTrue();
+        assertThat(store.leases().find("books-ms")).contains(expired);
+    }
+
+    @Test
+    void renewAttachAndRemoveTouchOnlyTheLeaseAsItWasTaken() {
+        LeaseRecord first = lease("books-ms", "a", T0);
+        store.leases().take(first, T0, Optional.empty());
+        LeaseRecord second = lease("books-ms", "b", T0.plusSeconds(31));
+        another().leases().take(second, T0.plusSeconds(31), Optional.empty());
+
+        assertThat(store.leases().renew(first, T0.plusSeconds(90))).isFalse();
+        assertThat(store.leases().attach(first, 7)).isFalse();
+        assertThat(store.leases().remove(first)).isFalse();
+
+        assertThat(store.leases().attach(second, 12)).isTrue();
+        assertThat(store.leases().renew(second, T0.plusSeconds(90))).isTrue();
+        assertThat(store.leases().find("books-ms")).contains(new LeaseRecord("books-ms", "b", 12, "run by b",
+                second.acquiredAt(), T0.plusSeconds(90)));
+        store.leases().take(lease("orders-ms", "a", T0), T0, Optional.empty());
+        assertThat(store.leases().all()).extracting(LeaseRecord::service).containsExactly("books-ms", "orders-ms");
+        assertThat(store.leases().remove(second)).isTrue();
+        assertThat(store.leases().find("books-ms")).isEmpty();
+    }
+
+    @Test
+    void ofOwnersRacingInProcessesOfTheirOwnExactlyOneTakesTheService() throws Exception {
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> takes = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            Store own = another();
+            LeaseRecord lease = lease("books-ms", "owner-" + i, T0);
+            takes.add(() -> {
+                start.await();
+                return own.leases().take(lease, T0, Optional.empty());
+            });
+        }
+        List<Boolean> taken = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(racers)) {
+            List<Future<Boolean>> results = takes.stream().map(threads::submit).toList();
+            start.countDown();
+            for (Future<Boolean> result : results) {
+                taken.add(result.get());
+            }
+        }
+
+        assertThat(taken).containsOnlyOnce(true);
+        String winner = "owner-" + taken.indexOf(true);
+        assertThat(store.leases().find("books-ms")).hasValueSatisfying(l -> assertThat(l.owner()).isEqualTo(winner));
+    }
+
+    @Test
+    void sealedSecretsAreReplacedListedByNameAndRemoved() {
+        byte[] nonce = {0, 1, 2, (byte) 0xff};
+        store.secrets().put("books-ms", "DB_PASSWORD", nonce, new byte[] {9, 8, 7});
+        store.secrets().put("books-ms", "API_KEY", new byte[] {1}, new byte[] {2});
+        another().secrets().put("books-ms", "DB_PASSWORD", nonce, new byte[] {6, 5});
+        store.secrets().put("other-ms", "DB_PASSWORD", new byte[] {3}, new byte[] {4});
+
+        List<StoredSecret> secrets = store.secrets().of("books-ms");
+
+        assertThat(secrets).extracting(StoredSecret::name).containsExactly("API_KEY", "DB_PASSWORD");
+        assertThat(secrets.get(1).nonce()).containsExactly(nonce);
+        assertThat(secrets.get(1).ciphertext()).containsExactly(6, 5);
+        assertThat(secrets.get(1).updatedAt()).isCloseTo(Instant.now(), aMinute());
+        assertThat(store.secrets().remove("books-ms", "API_KEY")).isTrue();
+        assertThat(store.secrets().remove("books-ms", "API_KEY")).isFalse();
+        assertThat(store.secrets().of("books-ms")).extracting(StoredSecret::name).containsExactly("DB_PASSWORD");
+    }
+
+    private long finished(RunState state, boolean undone) {
+        long runId = store.runs().start(run("books-ms", "c" + state));
+        int seq = store.journal().intend(runId, "books-ms", "container", "started a container", "{}");
+        store.journal().done(runId, seq);
+        if (undone) {
+            store.journal().undone(runId, seq, "recovery");
+        }
+        store.runs().finish(runId, state, Optional.empty(), Optional.empty());
+        return runId;
+    }
+
+    private static TemporalUnitOffset aMinute() {
+        return within(1, ChronoUnit.MINUTES);
+    }
+
+    private static NewRun run(String service, String commit) {
+        return new NewRun("run", service, commit, "Add books", true, "cli", "service: " + service + "\n",
+                "127.0.0.1:5000/" + service + ":" + commit);
+    }
+
+    private static LeaseRecord lease(String service, String owner, Instant at) {
+        return new LeaseRecord(service, owner, 0, "run by " + owner, at, at.plusSeconds(30));
+    }
+}

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The deployment half against the real engine, registry, proxies and discovery backends: every
  * test runs with HAProxy over embedded discovery and with nginx over etcd, so that both proxies
- * and both backends pass the same tests.
+ * and both backends pass the same tests; the flip and a failed deploy's undo also run with the store
+ * (and so embedded discovery's keys) on PostgreSQL.
  */
 class BlueGreenIT {
     private static final String BOOKS = "/api/v1/books";
@@ -38,10 +39,17 @@ class BlueGreenIT {
         return Stream.of(Arguments.of("haproxy", "embedded"), Arguments.of("nginx", EtcdKeys.ETCD));
     }
 
-    @ParameterizedTest(name = "{0} + {1}")
-    @MethodSource("setups")
-    void twoRunsFlipTheColourAndLeaveOnlyTheNewColourRunning(String proxy, String discovery) {
+    /** The setups with the embedded SQLite store, and HAProxy over embedded discovery with the store on PostgreSQL. */
+    static Stream<Arguments> setupsAndPostgres() {
+        return Stream.concat(setups().map(setup -> Arguments.of(setup.get()[0], setup.get()[1], "sqlite")),
+                Stream.of(Arguments.of("haproxy", "embedded", "postgres")));
+    }
+
+    @ParameterizedTest(name = "{0} + {1}, store on {2}")
+    @MethodSource("setupsAndPostgres")
+    void twoRunsFlipTheColourAndLeaveOnlyTheNewColourRunning(String proxy, String discovery, String store) {
         sandbox.use(proxy, discovery);
+        sandbox.useStore(store);
         ServiceRepo repo = sandbox.example();
         String first = repo.head();
 
@@ -61,10 +69,11 @@ class BlueGreenIT {
         assertThat(running("green")).hasSize(2);
     }
 
-    @ParameterizedTest(name = "{0} + {1}")
-    @MethodSource("setups")
-    void aCandidateThatNeverGetsHealthyLeavesTheOldReleaseLive(String proxy, String discovery) {
+    @ParameterizedTest(name = "{0} + {1}, store on {2}")
+    @MethodSource("setupsAndPostgres")
+    void aCandidateThatNeverGetsHealthyLeavesTheOldReleaseLive(String proxy, String discovery, String store) {
         sandbox.use(proxy, discovery);
+        sandbox.useStore(store);
         ServiceRepo repo = deployedOnce();
         String live = repo.head();
         repo.replace("gantry.yml", "health: {path: /health, interval: 1s, timeout: 30s}",
@@ -146,7 +155,7 @@ class BlueGreenIT {
      * containers of that colour, and requests through the proxy are answered by that release.
      */
     private void assertLive(String discovery, Colour colour, String release) {
-        try (Store store = Store.open("jdbc:sqlite:" + sandbox.home().resolve("gantry.db"));
+        try (Store store = Store.open(sandbox.storeUrl());
              Discovery registry = Discovery.open(discovery, store)) {
             assertThat(registry.live(sandbox.service())).contains(colour);
             Map<Colour, ColourRecord> colours = registry.colours(sandbox.service());

@@ -19,12 +19,15 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One run per service at a time (docs/locks.md), with real gantry processes sharing one GANTRY_HOME:
  * two runs started together take turns; a run that finds the lock held fails at once with
  * {@code --no-wait}; the lock of a gantry killed with SIGKILL is taken over without waiting for it
- * to expire; and {@code gantry lock status|release} say what they see and do.
+ * to expire; and {@code gantry lock status|release} say what they see and do. Two runs started together
+ * also run with the store on PostgreSQL, whose row locks serialise them instead of SQLite's file lock.
  */
 class DeployLockIT {
     private static final String QUICK_TESTS = "env: {TINY_TEST_EXIT: \"0\"}";
@@ -35,8 +38,10 @@ class DeployLockIT {
 
     private final Owner here = Owner.current();
 
-    @Test
-    void twoRunsOfOneServiceStartedTogetherBothSucceedOneAfterTheOther() {
+    @ParameterizedTest(name = "store on {0}")
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void twoRunsOfOneServiceStartedTogetherBothSucceedOneAfterTheOther(String store) {
+        sandbox.useStore(store);
         ServiceRepo repo = sandbox.tiny();
         String dir = repo.serviceDir().toString();
 
@@ -179,6 +184,6 @@ class DeployLockIT {
     }
 
     private String storeUrl() {
-        return "jdbc:sqlite:" + sandbox.home().resolve("gantry.db");
+        return sandbox.storeUrl();
     }
 }

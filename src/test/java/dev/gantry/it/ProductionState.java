@@ -24,7 +24,7 @@ record ProductionState(List<String> containers, Optional<String> live, Map<Strin
 
     /** The state of {@code sandbox}'s service now; {@code path} is its proxy path. */
     static ProductionState of(Sandbox sandbox, String discovery, String path) {
-        try (Store store = Store.open("jdbc:sqlite:" + sandbox.home().resolve("gantry.db"));
+        try (Store store = Store.open(sandbox.storeUrl());
              Discovery registry = Discovery.open(discovery, store)) {
             Map<String, String> colours = new TreeMap<>();
             registry.colours(sandbox.service()).forEach((colour, record) -> colours.put(colour.word(), record.toString()));

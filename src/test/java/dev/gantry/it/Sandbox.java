@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.PostgresDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One test's own world (STYLE.md, "Tests"): a unique service name, a GANTRY_HOME in a temp dir,
- * the CLI pointed at it, and afterwards the removal of everything labelled with that service
- * (containers, images), its repositories in the registry and the temp dir. Register it with
+ * the CLI pointed at it (and at a PostgreSQL database of its own, on request), and afterwards the
+ * removal of everything labelled with that service (containers, images), its repositories in the
+ * registry, the temp dir and the database. Register it with
  * {@code @RegisterExtension final Sandbox sandbox = new Sandbox();}.
  */
 final class Sandbox implements BeforeEachCallback, AfterEachCallback {
@@ -29,6 +31,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     private Path root;
     private GantryCli cli;
     private String discovery = "embedded";
+    private PostgresDatabase postgres;
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -48,7 +51,13 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
             registry.deleteRepository(service + "-test");
             EtcdKeys.deleteService(discovery, service);
         } finally {
-            deleteTree(root);
+            try {
+                deleteTree(root);
+            } finally {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            }
         }
     }
 
@@ -56,6 +65,24 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     void use(String proxy, String discovery) {
         this.discovery = discovery;
         cli = cli.with("GANTRY_PROXY", proxy).with("GANTRY_DISCOVERY", discovery);
+    }
+
+    /**
+     * Runs this test's CLI on a PostgreSQL database of its own (GANTRY_STORE; see {@link PostgresDatabase})
+     * when {@code store} is "postgres"; "sqlite" keeps the embedded default.
+     */
+    void useStore(String store) {
+        if (store.equals("postgres") && postgres == null) {
+            postgres = PostgresDatabase.create();
+            cli = cli.with("GANTRY_STORE", postgres.url());
+        } else if (!store.equals("sqlite") && !store.equals("postgres")) {
+            throw new IllegalArgumentException("store should be sqlite or postgres, not " + store);
+        }
+    }
+
+    /** The JDBC URL of this test's store, for a test that looks into it. */
+    String storeUrl() {
+        return postgres != null ? postgres.url() : "jdbc:sqlite:" + home().resolve("gantry.db");
     }
 
     /** Where users reach the services of this test: the managed proxy's HTTP port. */

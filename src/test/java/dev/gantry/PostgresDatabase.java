@@ -61,7 +61,8 @@ public final class PostgresDatabase implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + server().replaceAll("password=[^&]*", "password=***")
-                    + " failed " + sql + ": " + e.getMessage() + ". bin/env-up starts the server this test needs"
+                    + " failed " + sql + ": " + e.getMessage().replaceAll("\\.$", "")
+                    + ". bin/env-up starts the server this test needs"
                     + " (bin/test runs it first); see docs/environment.md", e);
         }
     }

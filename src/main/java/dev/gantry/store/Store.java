@@ -81,9 +81,9 @@ public final class Store implements AutoCloseable {
         return secrets;
     }
 
-    /** The JDBC URL this store was opened with, its password masked so that it can be shown. */
+    /** The JDBC URL this store was opened with. */
     public String url() {
-        return StoreException.masked(url);
+        return StoreException.masked(url);  // for showing (gantry doctor): its password masked
     }
 
     @Override

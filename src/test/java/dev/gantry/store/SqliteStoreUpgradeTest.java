@@ -36,8 +36,9 @@ class SqliteStoreUpgradeTest {
                     + " state, started_at) VALUES ('books-ms', 'c1', 'Old run', 0, 'cli', 'succeeded', 1764186002000)");
         }
 
-        Flyway.configure().dataSource(url, null, null).locations(Migrations.locations(url)).loggers("slf4j").load()
-                .validate();
+        // What the old store applied validates against the files now; versions added since are only pending.
+        Flyway.configure().dataSource(url, null, null).locations(Migrations.locations(url)).loggers("slf4j")
+                .ignoreMigrationPatterns("*:pending").load().validate();
         try (Store store = Store.open(url)) {
             RunRecord old = store.runs().history("books-ms", 1).getFirst();
             assertThat(old.commitTitle()).isEqualTo("Old run");

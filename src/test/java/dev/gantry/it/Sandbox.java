@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     private final String service = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final DockerObjects docker = new DockerObjects();
+    private DockerObjects cdDocker;
     private final RegistryApi registry = new RegistryApi();
     private final int proxyPort = closedPort();
     private Path root;
@@ -41,9 +42,13 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
-        try (docker) {
+        DockerObjects cd = cdDocker;
+        try (docker; cd) {
             ManagedProxies.stopAll(home());
             docker.removeAll(service);
+            if (cd != null) {
+                cd.removeAll(service);
+            }
             registry.deleteRepository(service);
             registry.deleteRepository(service + "-test");
             EtcdKeys.deleteService(discovery, service);
@@ -56,6 +61,26 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     void use(String proxy, String discovery) {
         this.discovery = discovery;
         cli = cli.with("GANTRY_PROXY", proxy).with("GANTRY_DISCOVERY", discovery);
+    }
+
+    /**
+     * Tests and builds on the CD engine at {@code dockerHost} (GANTRY_BUILD_DOCKER_HOST), releases on
+     * the default engine (production); what the service leaves on either is removed afterwards.
+     */
+    void useCdEngine(String dockerHost) {
+        cdDocker = new DockerObjects(dockerHost);
+        cli = cli.with("GANTRY_BUILD_DOCKER_HOST", dockerHost);
+    }
+
+    /** The production engine's objects (the default engine, DOCKER_HOST). */
+    DockerObjects production() {
+        return docker;
+    }
+
+    /** The CD engine's objects; only after {@link #useCdEngine}. */
+    DockerObjects cdEngine() {
+        assertThat(cdDocker).as("the CD engine (call useCdEngine first)").isNotNull();
+        return cdDocker;
     }
 
     /** Where users reach the services of this test: the managed proxy's HTTP port. */
@@ -146,7 +171,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Maven's basedir (failsafe sets it), else the working directory, which Maven makes the same. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     }
 

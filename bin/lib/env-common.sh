@@ -23,14 +23,12 @@ CD_RUN_DIR=/run/gantry-cd
 CD_DOCKER_HOST=unix:///run/gantry-cd/docker.sock
 # shellcheck disable=SC2034
 CD_DATA_ROOT=/var/lib/gantry-cd-docker
-# Its own bridge and address ranges, apart from docker0 (172.17.0.0/16) and the first daemon's pools
-# (172.18-31.0.0/16, 192.168.0.0/16), so the two daemons never hand out the same addresses.
+# Its own bridge, apart from docker0 (172.17.0.0/16) and the first daemon's address pools
+# (172.18-31.0.0/16, 192.168.0.0/16), so the two daemons' containers never get the same addresses.
 # shellcheck disable=SC2034
 CD_BRIDGE=gantry-cd0
 # shellcheck disable=SC2034
 CD_BRIDGE_CIDR=10.213.0.1/24
-# shellcheck disable=SC2034
-CD_ADDRESS_POOL=10.213.128.0/17
 # Where env-up records the CD engine's address for tests and people: GANTRY_BUILD_DOCKER_HOST=$(cat it).
 # shellcheck disable=SC2034
 CD_HOST_FILE="$ENV_DIR/cd-docker-host"

@@ -14,6 +14,25 @@ ETCD_CLIENT_URL=http://127.0.0.1:2379
 # shellcheck disable=SC2034
 ETCD_PEER_URL=http://127.0.0.1:2380
 
+# The CD engine: a second dockerd where builds and tests run (docs/environment.md). Its paths are
+# the machine's, like the first daemon's: a unix socket path must stay under 108 bytes whatever the
+# repo path is, and a data root inside the repo would put image layers under the work tree.
+# shellcheck disable=SC2034
+CD_RUN_DIR=/run/gantry-cd
+# shellcheck disable=SC2034
+CD_DOCKER_HOST=unix:///run/gantry-cd/docker.sock
+# shellcheck disable=SC2034
+CD_DATA_ROOT=/var/lib/gantry-cd-docker
+# Its own bridge, apart from docker0 (172.17.0.0/16) and the first daemon's address pools
+# (172.18-31.0.0/16, 192.168.0.0/16), so the two daemons' containers never get the same addresses.
+# shellcheck disable=SC2034
+CD_BRIDGE=gantry-cd0
+# shellcheck disable=SC2034
+CD_BRIDGE_CIDR=10.213.0.1/24
+# Where env-up records the CD engine's address for tests and people: GANTRY_BUILD_DOCKER_HOST=$(cat it).
+# shellcheck disable=SC2034
+CD_HOST_FILE="$ENV_DIR/cd-docker-host"
+
 say() { printf '%s\n' "$*"; }
 
 # fail MESSAGE [LOG]: report what failed (and the log's tail) on stderr, exit 3.

@@ -25,14 +25,15 @@ final class DoctorCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         Installation installation = Installation.load(System.getenv());
         out.println("Gantry home: " + installation.home());
+        boolean separate = CdEngine.separate(installation);
         try (Engine production = Engine.connect(installation.dockerHost())) {
-            check("docker", production::describe);
+            check("docker", () -> CdEngine.production(production.describe(), production.address(), separate));
         }
-        installation.buildDockerHost().ifPresent(host -> {
-            try (Engine build = Engine.connect(installation.buildDockerHost())) {
-                check("build docker", build::describe);
+        if (separate) {
+            try (Engine cd = Engine.connect(installation.effectiveBuildDockerHost())) {
+                check("cd docker", () -> CdEngine.cd(CdEngine.describe(cd), cd.address()));
             }
-        });
+        }
         check("registry", () -> {
             Registry.at(installation.registry()).ping();
             return installation.registry() + " answers the registry API";

@@ -42,9 +42,11 @@ final class Environment implements AutoCloseable {
 
     /** Checks that the engines and the registry answer; changes nothing, so it may run before the input is known good. */
     Void checkReachable() {
-        buildEngine().ping();
+        CdEngine.ping(buildEngine(), productionEngine());
         registry.ping();
-        productionEngine().ping();
+        if (buildEngine() != productionEngine()) {
+            productionEngine().ping();
+        }
         return null;
     }
 

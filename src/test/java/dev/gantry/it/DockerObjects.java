@@ -1,8 +1,11 @@
 package dev.gantry.it;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -10,23 +13,34 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What Docker holds for one service: the containers and images labelled
+ * What one Docker engine holds for one service: the containers and images labelled
  * {@code gantry.service=<service>} (DESIGN.md, "Docker labels"), found and removed by that label only,
  * so that a test never touches what another test or another person started. The engine is the
- * one the CLI uses by default: DOCKER_HOST, else the local socket.
+ * one the CLI uses by default (DOCKER_HOST, else the local socket), or the one named.
  */
 final class DockerObjects implements AutoCloseable {
     private static final String SERVICE_LABEL = "gantry.service";
 
     private final DockerClient docker;
 
+    /** The engine the CLI uses by default: DOCKER_HOST, else the local socket. */
     DockerObjects() {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        this(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    /** The engine at {@code dockerHost} (unix:// or tcp://). */
+    DockerObjects(String dockerHost) {
+        this(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build());
+    }
+
+    private DockerObjects(DefaultDockerClientConfig config) {
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -71,6 +85,60 @@ final class DockerObjects implements AutoCloseable {
         return docker.listImagesCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()
                 .map(DockerObjects::describe)
                 .toList();
+    }
+
+    /** Whether this engine has the image {@code reference} (a tag or an id). */
+    boolean hasImage(String reference) {
+        try {
+            docker.inspectImageCmd(reference).exec();
+            return true;
+        } catch (NotFoundException absent) {
+            return false;
+        }
+    }
+
+    /** The image {@code reference}'s parent image id; empty for a pulled image, set for one built here. */
+    String parent(String reference) {
+        return String.valueOf(docker.inspectImageCmd(reference).exec().getParent());
+    }
+
+    /**
+     * What this engine did to the containers and images of {@code service} between two instants
+     * (epoch seconds), from its event log: "container create NAME role=ROLE", "image pull NAME" ….
+     */
+    List<String> events(String service, long since, long until) {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (var callback = docker.eventsCmd().withSince(Long.toString(since)).withUntil(Long.toString(until))
+                .withLabelFilter(label(service)).exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        Map<String, String> attributes = event.getActor().getAttributes();
+                        events.add(event.getType().getValue() + " " + event.getAction() + " " + attributes.get("name")
+                                + (event.getType() == EventType.CONTAINER ? " role=" + attributes.get("gantry.role") : ""));
+                    }
+                })) {
+            if (!callback.awaitCompletion(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("reading the events of " + service + " took over 30 s");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the events of " + service, e);
+        }
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    /** Whether the engine answers. */
+    boolean answers() {
+        try {
+            docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Removes the containers (with their anonymous volumes) and images of {@code service}. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     private final String service = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final DockerObjects docker = new DockerObjects();
+    private DockerObjects cdDocker;
     private final RegistryApi registry = new RegistryApi();
     private final int proxyPort = closedPort();
     private Path root;
@@ -44,9 +45,13 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
-        try (docker) {
+        DockerObjects cd = cdDocker;
+        try (docker; cd) {
             ManagedProxies.stopAll(home());
             docker.removeAll(service);
+            if (cd != null) {
+                cd.removeAll(service);
+            }
             registry.deleteRepository(service);
             registry.deleteRepository(service + "-test");
             EtcdKeys.deleteService(discovery, service);
@@ -83,6 +88,26 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     /** The JDBC URL of this test's store, for a test that looks into it. */
     String storeUrl() {
         return postgres != null ? postgres.url() : "jdbc:sqlite:" + home().resolve("gantry.db");
+    }
+
+    /**
+     * Tests and builds on the CD engine at {@code dockerHost} (GANTRY_BUILD_DOCKER_HOST), releases on
+     * the default engine (production); what the service leaves on either is removed afterwards.
+     */
+    void useCdEngine(String dockerHost) {
+        cdDocker = new DockerObjects(dockerHost);
+        cli = cli.with("GANTRY_BUILD_DOCKER_HOST", dockerHost);
+    }
+
+    /** The production engine's objects (the default engine, DOCKER_HOST). */
+    DockerObjects production() {
+        return docker;
+    }
+
+    /** The CD engine's objects; only after {@link #useCdEngine}. */
+    DockerObjects cdEngine() {
+        assertThat(cdDocker).as("the CD engine (call useCdEngine first)").isNotNull();
+        return cdDocker;
     }
 
     /** Where users reach the services of this test: the managed proxy's HTTP port. */
@@ -173,7 +198,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Maven's basedir (failsafe sets it), else the working directory, which Maven makes the same. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     }
 

@@ -1,13 +1,19 @@
 # shellcheck shell=bash
-# Sourced by bin/env-up after env-common.sh: a PostgreSQL cluster owned by this checkout, for the
-# tests that run Gantry's store on PostgreSQL (docs/environment.md). Its data is .env/postgres/data,
-# it listens on 127.0.0.1:55432 only (no Unix socket, so it never meets the system cluster), and it
-# runs as the OS user postgres when env-up runs as root (PostgreSQL refuses to run as root).
+# Sourced by bin/env-up after env-common.sh: a PostgreSQL cluster started by this checkout, for the
+# tests that run Gantry's store on PostgreSQL (docs/environment.md). It listens on 127.0.0.1:55432
+# only (no Unix socket, so it never meets the system cluster), and it runs as the OS user postgres
+# when env-up runs as root (PostgreSQL refuses to run as root). As root its data is in
+# /var/lib/gantry-postgres, which the user postgres can always reach (a checkout under /root cannot
+# be); otherwise in .env/postgres. Its pid file is in .env/run, like every other service's.
 
 POSTGRES_PORT=55432
 # A development cluster reachable from this machine only: its password is no secret.
 POSTGRES_PASSWORD=gantry
-POSTGRES_DIR="$ENV_DIR/postgres"
+if [[ "$(id -u)" == 0 ]]; then
+  POSTGRES_DIR=/var/lib/gantry-postgres
+else
+  POSTGRES_DIR="$ENV_DIR/postgres"
+fi
 # shellcheck disable=SC2034  # printed by env-up
 POSTGRES_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/gantry?user=gantry&password=$POSTGRES_PASSWORD"
 

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.Lease;
 import dev.gantry.lock.Owner;

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;

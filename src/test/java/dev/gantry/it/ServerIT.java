@@ -141,7 +141,8 @@ class ServerIT {
                 .contains("gantry_runs_total{kind=\"rollback\",result=\"succeeded\",service=\"" + sandbox.service() + "\"} 2.0")
                 .contains("gantry_rollbacks_total{reason=\"requested\"} 2.0")
                 .contains("gantry_queue_depth 0.0")
-                .containsPattern("gantry_stage_duration_seconds_count\\{result=\"passed\",stage=\"switch\"\\} 4\\.0");
+                .contains("gantry_runs_total{kind=\"deploy\",result=\"succeeded\",service=\"" + second.service() + "\"} 1.0")
+                .contains("gantry_stage_duration_seconds_count{result=\"passed\",stage=\"switch\"} 5\n");
         stop(server);
     }
 

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.secret.Vault;
 import dev.gantry.store.JournalEntry;

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.RunOutcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,6 +4,7 @@ import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
+import dev.gantry.pipeline.CdEngine;
 import dev.gantry.store.Store;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.StageRecord;
 import dev.gantry.store.StageState;

@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.Lease;
 import dev.gantry.lock.Owner;
+import dev.gantry.pipeline.Environment;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.secret.SecretEntry;
 import dev.gantry.secret.SecretName;
 import dev.gantry.secret.Vault;

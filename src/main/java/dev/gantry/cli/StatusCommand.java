@@ -4,6 +4,7 @@ import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.discovery.Instance;
+import dev.gantry.pipeline.Environment;
 import dev.gantry.proxy.Route;
 import java.io.PrintWriter;
 import java.util.List;

@@ -24,12 +24,17 @@ import java.util.Optional;
  * @param proxyApply external mode: the command that makes the user's proxy read the file again
  * @param proxyUrl the base URL users reach the proxy at, without a trailing slash
  * @param notifications where the end of every run is announced (docs/notifications.md)
+ * @param serverParallelRuns how many runs of different services {@code gantry server} runs at once (docs/server.md)
+ * @param serverSupersede whether a newer queued run of a service drops the older one still queued (docs/server.md)
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
-        List<String> proxyApply, String proxyUrl, NotifySpec notifications) {
+        List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
+        boolean serverSupersede) {
+    /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
+    public static final int SERVER_PARALLEL_RUNS = 2;
 
     /** Checks for nulls. */
     public Installation {
@@ -56,7 +61,7 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE);
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

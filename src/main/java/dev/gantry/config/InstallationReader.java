@@ -12,9 +12,11 @@ import java.util.Optional;
 final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
-            "proxy-apply", "proxy-url", "notify");
+            "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     private static final Rule<Integer> PORT = Rule.wholeNumber(1, 65535);
+    private static final Rule<Boolean> TRUE_OR_FALSE = new Rule<>(Rule.Kind.ANY_SCALAR, "true or false",
+            text -> text.equals("true") || text.equals("false") ? Optional.of(Boolean.valueOf(text)) : Optional.empty());
     private static final Rule<Path> ABSOLUTE_FILE = Rule.string("an absolute file path like /etc/nginx/gantry/gantry.conf",
             text -> text.startsWith("/") && !text.endsWith("/") && text.chars().noneMatch(Character::isISOControl))
             .map(text -> Path.of(text).normalize());
@@ -53,7 +55,10 @@ final class InstallationReader {
                 command("proxy-apply", "GANTRY_PROXY_APPLY"),
                 setting("proxy-url", "GANTRY_PROXY_URL", Addresses.PROXY_URL).orElse("http://127.0.0.1:" + httpPort),
                 NotifyVariables.apply(NotifySpec.readInstallation(file.section("notify", NotifySpec.KEYS)), env,
-                        envProblems));
+                        envProblems),
+                setting("server-parallel-runs", "GANTRY_SERVER_PARALLEL_RUNS", Rule.wholeNumber(1, 64))
+                        .orElse(Installation.SERVER_PARALLEL_RUNS),
+                setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true));
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");

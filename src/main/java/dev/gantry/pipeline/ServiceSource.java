@@ -16,7 +16,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * A service's directory inside a git work tree, pinned to the commit at HEAD. Gantry builds that
- * commit exactly: uncommitted changes are reported, never built.
+ * commit exactly: uncommitted changes are reported, never built. {@code workTree} may also be a bare
+ * repository ({@link #of}), as a push to the server leaves one.
  */
 public record ServiceSource(Path workTree, String servicePath, Release release) {
     static final String CONFIG_FILE = "gantry.yml";
@@ -53,6 +54,29 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
         }
     }
 
+    /**
+     * The service at the root of {@code repository}, a work tree or a bare repository, at
+     * {@code commit} (a full or abbreviated sha, or a ref): what the server runs for a push.
+     */
+    public static ServiceSource of(Path repository, String commit) {
+        String noSuchCommit = "The git repository " + repository + " has no commit " + commit
+                + ". Push it first, or give a commit the repository has.";
+        try (Repository repo = build(repository.toRealPath()); RevWalk walk = new RevWalk(repo)) {
+            ObjectId id = repo.resolve(commit + "^{commit}");
+            if (id == null) {
+                throw new SourceException(noSuchCommit);
+            }
+            RevCommit found = walk.parseCommit(id);
+            return new ServiceSource(repository.toRealPath(), "", new Release(id.name(), found.getShortMessage(), false));
+        } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException
+                 | org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            throw new SourceException(noSuchCommit, e);
+        } catch (IOException e) {
+            throw new SourceException("Reading commit " + commit + " of the git repository " + repository + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The service's {@code gantry.yml} as committed, parsed and validated. */
     public ServiceConfig config() {
         return ServiceConfig.parse(configText(), repoPath(CONFIG_FILE));
@@ -86,7 +110,13 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
     }
 
     Repository open() throws IOException {
-        return new FileRepositoryBuilder().setWorkTree(workTree.toFile()).setMustExist(true).build();
+        return build(workTree);
+    }
+
+    private static Repository build(Path repository) throws IOException {
+        var builder = new FileRepositoryBuilder().setMustExist(true);
+        boolean bare = Files.isRegularFile(repository.resolve("HEAD")) && Files.isDirectory(repository.resolve("objects"));
+        return (bare ? builder.setGitDir(repository.toFile()) : builder.setWorkTree(repository.toFile())).build();
     }
 
     private String missingConfigMessage(String path) {

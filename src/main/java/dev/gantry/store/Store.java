@@ -20,6 +20,8 @@ public final class Store implements AutoCloseable {
     private final Journal journal;
     private final Leases leases;
     private final Secrets secrets;
+    private final ApiTokenRows apiTokens;
+    private final ServiceRows services;
 
     private Store(String url, Connection connection) {
         this.url = url;
@@ -30,6 +32,8 @@ public final class Store implements AutoCloseable {
         this.journal = new Journal(sql);
         this.leases = new Leases(sql);
         this.secrets = new Secrets(sql);
+        this.apiTokens = new ApiTokenRows(sql);
+        this.services = new ServiceRows(sql);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed. */
@@ -79,6 +83,16 @@ public final class Store implements AutoCloseable {
     /** The sealed secrets of services (opened by {@code dev.gantry.secret.Vault}). */
     public Secrets secrets() {
         return secrets;
+    }
+
+    /** The API tokens of {@code gantry server}, hashed (docs/server.md). */
+    public ApiTokenRows apiTokens() {
+        return apiTokens;
+    }
+
+    /** The services {@code gantry server} knows (docs/server.md). */
+    public ServiceRows services() {
+        return services;
     }
 
     /** The JDBC URL this store was opened with. */

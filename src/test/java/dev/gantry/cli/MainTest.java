@@ -72,6 +72,17 @@ class MainTest {
         assertThat(stderr()).contains("Missing subcommand: set, list or remove.").contains("Usage: gantry secret");
     }
 
+    @Test
+    void serviceAddRefusesABadNameOrBranchBeforeOpeningTheStoreAndTokenNeedsASubcommand() {
+        assertThat(Main.execute("service", "add", "Books_MS")).isEqualTo(2);
+        assertThat(Main.execute("service", "add", "books-ms", "--branch", "two words")).isEqualTo(2);
+        assertThat(Main.execute("token")).isEqualTo(2);
+
+        assertThat(stderr()).contains("error: The service \"Books_MS\" is not a service name")
+                .contains("error: The branch \"two words\" is not a branch name")
+                .contains("Missing subcommand: create, list or revoke.");
+    }
+
     private String stderr() {
         return err.toString(StandardCharsets.UTF_8);
     }

@@ -117,6 +117,8 @@ class InstallationTest {
             GANTRY_PROXY_URL        | http://x:99999         | GANTRY_PROXY_URL: should be http://HOST[:PORT]
             GANTRY_PROXY_URL        | http://x/?q=1          | GANTRY_PROXY_URL: should be http://HOST[:PORT]
             GANTRY_PROXY_VALIDATE   | '   '                  | GANTRY_PROXY_VALIDATE: should be a program and its arguments separated by spaces
+            GANTRY_SERVER_PARALLEL_RUNS | 0                  | GANTRY_SERVER_PARALLEL_RUNS: should be a whole number from 1 to 64, was "0"
+            GANTRY_SERVER_SUPERSEDE | yes                    | GANTRY_SERVER_SUPERSEDE: should be true or false, was "yes"
             """)
     void namesTheVariableWithABadValue(String variable, String value, String expected) {
         ConfigException e = catchThrowableOfType(ConfigException.class,
@@ -124,6 +126,30 @@ class InstallationTest {
 
         assertThat(e.source()).isEqualTo("The environment");
         assertThat(e.getMessage()).startsWith("The environment has a problem:\n  " + expected);
+    }
+
+    @Test
+    void readsTheServerQueueSettings() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "server-parallel-runs: 4\nserver-supersede: false\n");
+
+        Installation fromFile = Installation.load(Map.of("GANTRY_HOME", home.toString()));
+        Installation fromEnv = Installation.load(Map.of("GANTRY_HOME", home.toString(),
+                "GANTRY_SERVER_PARALLEL_RUNS", "3", "GANTRY_SERVER_SUPERSEDE", "true"));
+
+        assertThat(fromFile.serverParallelRuns()).isEqualTo(4);
+        assertThat(fromFile.serverSupersede()).isFalse();
+        assertThat(fromEnv.serverParallelRuns()).isEqualTo(3);
+        assertThat(fromEnv.serverSupersede()).isTrue();
+    }
+
+    @Test
+    void namesTheLineOfABadServerQueueSetting() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "server-addr: 127.0.0.1:7070\nserver-parallel-runs: many\n"
+                + "server-supersede: sometimes\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .hasMessageContaining("  server-parallel-runs (line 2): should be a whole number from 1 to 64, was \"many\"\n")
+                .hasMessageContaining("  server-supersede (line 3): should be true or false, was \"sometimes\"");
     }
 
     @Test
@@ -137,7 +163,8 @@ class InstallationTest {
                         + "  proxy-http-port (line 3): should be a whole number from 1 to 65535, was \"http\"\n"
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
-                        + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify; did you mean registry?\n"
+                        + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
+                        + " server-supersede; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

@@ -27,6 +27,23 @@ class ServiceSourceTest {
     }
 
     @Test
+    void aBareRepositoryAndACommitAreASourceAsAPushLeavesThem() throws Exception {
+        GitRepo repo = GitRepo.init(dir.resolve("work")).write("gantry.yml", "service: first\n");
+        String first = repo.commit("First");
+        repo.write("gantry.yml", "service: second\n").commit("Second");
+        Path bare = dir.resolve("books.git");
+        org.eclipse.jgit.api.Git.cloneRepository().setURI(dir.resolve("work").toUri().toString())
+                .setDirectory(bare.toFile()).setBare(true).call().close();
+
+        ServiceSource source = ServiceSource.of(bare, first);
+
+        assertThat(source.release()).isEqualTo(new Release(first, "First", false));
+        assertThat(source.config().service()).isEqualTo("first");
+        assertThatThrownBy(() -> ServiceSource.of(bare, "0123456789abcdef0123456789abcdef01234567"))
+                .isInstanceOf(SourceException.class).hasMessageContaining("has no commit");
+    }
+
+    @Test
     void readsGantryYmlFromTheCommitNotFromTheDisk() throws Exception {
         GitRepo repo = GitRepo.init(dir).write("gantry.yml", "service: committed\n");
         repo.commit("first");

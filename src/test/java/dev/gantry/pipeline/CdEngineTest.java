@@ -1,4 +1,4 @@
-package dev.gantry.cli;
+package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gantry.cli;
+package dev.gantry.pipeline;
 
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
@@ -12,7 +12,7 @@ import dev.gantry.engine.EngineUnavailableException;
  * production engine ({@code DOCKER_HOST}). Says which engine does what, and what to fix when the CD
  * engine does not answer.
  */
-final class CdEngine {
+public final class CdEngine {
     /** The environment variable that names the CD engine. */
     static final String SETTING = "GANTRY_BUILD_DOCKER_HOST";
 
@@ -20,7 +20,7 @@ final class CdEngine {
     }
 
     /** Whether tests and builds run on another engine than the releases. */
-    static boolean separate(Installation installation) {
+    public static boolean separate(Installation installation) {
         return !installation.effectiveBuildDockerHost().equals(installation.dockerHost());
     }
 
@@ -28,7 +28,7 @@ final class CdEngine {
      * Checks that the CD engine answers; one that does not is reported as the CD engine, with its own
      * setting, unless it is the production engine itself.
      */
-    static void ping(Engine cd, Engine production) {
+    public static void ping(Engine cd, Engine production) {
         try {
             cd.ping();
         } catch (EngineUnavailableException e) {
@@ -37,7 +37,7 @@ final class CdEngine {
     }
 
     /** The separate CD engine's version; one that does not answer is named as the CD engine, with its own setting. */
-    static String describe(Engine cd) {
+    public static String describe(Engine cd) {
         try {
             return cd.describe();
         } catch (EngineUnavailableException e) {
@@ -46,13 +46,13 @@ final class CdEngine {
     }
 
     /** What {@code gantry doctor} says of the production engine, {@code version} answered at {@code address}. */
-    static String production(String version, String address, boolean separate) {
+    public static String production(String version, String address, boolean separate) {
         return version + " at " + address + (separate ? ": the production engine (DOCKER_HOST), runs the releases"
                 : ": runs the releases, tests and builds (" + SETTING + " is not set, so the CD engine is this one)");
     }
 
     /** What {@code gantry doctor} says of a separate CD engine, {@code version} answered at {@code address}. */
-    static String cd(String version, String address) {
+    public static String cd(String version, String address) {
         return version + " at " + address + ": the CD engine (" + SETTING + "), runs the tests, builds and pushes";
     }
 

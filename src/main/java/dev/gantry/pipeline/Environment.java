@@ -1,47 +1,62 @@
-package dev.gantry.cli;
+package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.Owner;
-import dev.gantry.pipeline.Recovery;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
 import dev.gantry.notify.Notifier;
-import dev.gantry.pipeline.Pipeline;
-import dev.gantry.pipeline.RunListener;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Store;
-import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * What the commands work with, opened from the installation config on first use and closed
- * together: each command pays only for what it touches.
+ * What the commands and the server work with, opened from the installation config on first use and
+ * closed together: each command pays only for what it touches. The CLI and {@code gantry server}
+ * build their pipelines here, so both run the same flow.
  */
-final class Environment implements AutoCloseable {
-    final Installation installation;
-    final Registry registry;
+public final class Environment implements AutoCloseable {
+    /** The installation config this environment was opened from. */
+    public final Installation installation;
+    /** The image registry of the installation. */
+    public final Registry registry;
+    private final RunListener warnings;
     private Engine buildEngine;
     private Engine productionEngine;
     private Store store;
     private Discovery discovery;
     private Proxy proxy;
 
-    private Environment(Installation installation) {
+    private Environment(Installation installation, RunListener warnings) {
         this.installation = installation;
         this.registry = Registry.at(installation.registry());
+        this.warnings = warnings;
     }
 
     /** The environment this process runs in, from GANTRY_HOME's config.yml and the environment variables. */
-    static Environment load() {
-        return new Environment(Installation.load(System.getenv()));
+    public static Environment load() {
+        return load(Installation.load(System.getenv()), STDERR);
     }
 
+    /** The environment of {@code installation}; recovery's warnings go to {@code warnings}. */
+    public static Environment load(Installation installation, RunListener warnings) {
+        return new Environment(installation, warnings);
+    }
+
+    /** Warnings on stderr, as the CLI shows them. */
+    private static final RunListener STDERR = new RunListener() {
+        @Override
+        public void warning(String message) {
+            System.err.println("warning: " + message);
+            System.err.flush();
+        }
+    };
+
     /** Checks that the engines and the registry answer; changes nothing, so it may run before the input is known good. */
-    Void checkReachable() {
+    public Void checkReachable() {
         CdEngine.ping(buildEngine(), productionEngine());
         registry.ping();
         if (buildEngine() != productionEngine()) {
@@ -51,7 +66,7 @@ final class Environment implements AutoCloseable {
     }
 
     /** Checks that everything a run needs answers, and starts the managed proxy if it is not running. */
-    void preflight() {
+    public void preflight() {
         checkReachable();
         proxy().start();
     }
@@ -61,18 +76,18 @@ final class Environment implements AutoCloseable {
      * {@code lockWait} for the lock of a service another run holds, notifying as config.yml and
      * gantry.yml say.
      */
-    Pipeline pipeline(RunListener listener, Duration lockWait) {
+    public Pipeline pipeline(RunListener listener, Duration lockWait) {
         return new Pipeline(buildEngine(), registry, store(), production(), installation, listener, lockWait,
                 Notifier.of(installation, listener::warning));
     }
 
     /** The production side: engine, discovery, proxy. */
-    Production production() {
+    public Production production() {
         return new Production(productionEngine(), discovery(), proxy());
     }
 
     /** The engine that tests and builds (the CD engine), connected on first use. */
-    synchronized Engine buildEngine() {
+    public synchronized Engine buildEngine() {
         if (buildEngine == null) {
             buildEngine = installation.effectiveBuildDockerHost().equals(installation.dockerHost())
                     ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost());
@@ -81,7 +96,7 @@ final class Environment implements AutoCloseable {
     }
 
     /** The engine that runs the releases (DOCKER_HOST), connected on first use. */
-    synchronized Engine productionEngine() {
+    public synchronized Engine productionEngine() {
         if (productionEngine == null) {
             productionEngine = Engine.connect(installation.dockerHost());
         }
@@ -89,7 +104,7 @@ final class Environment implements AutoCloseable {
     }
 
     /** Who runs this command, for the run records and the audit log: "cli (root@host)". */
-    static String trigger() {
+    public static String trigger() {
         Owner me = Owner.current();
         return "cli (" + me.user() + "@" + me.host() + ")";
     }
@@ -99,7 +114,7 @@ final class Environment implements AutoCloseable {
      * are recovered then (docs/journal-recovery-locks.md), so every command that reads the store
      * sees production as it is.
      */
-    synchronized Store store() {
+    public synchronized Store store() {
         if (store == null) {
             store = Store.open(installation.storeUrl());
             if (Recovery.needed(store)) {
@@ -111,7 +126,6 @@ final class Environment implements AutoCloseable {
 
     /** A recovery that cannot finish now is shown, not fatal: the next command tries again. */
     private void recoverUnfinishedRuns() {
-        var warnings = new ProgressPrinter(new PrintWriter(System.err, true));
         try {
             new Recovery(store, buildEngine(), production(), warnings, Notifier.of(installation, warnings::warning))
                     .recoverAll(new DeployLocks(store));
@@ -122,7 +136,7 @@ final class Environment implements AutoCloseable {
     }
 
     /** The service registry, opened on first use. */
-    synchronized Discovery discovery() {
+    public synchronized Discovery discovery() {
         if (discovery == null) {
             discovery = Discovery.open(installation.discovery(), store());
         }
@@ -130,7 +144,7 @@ final class Environment implements AutoCloseable {
     }
 
     /** The proxy, managed by this installation. */
-    synchronized Proxy proxy() {
+    public synchronized Proxy proxy() {
         if (proxy == null) {
             proxy = Proxy.open(installation);
         }

@@ -1,0 +1,21 @@
+package dev.gantry.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gantry server [--addr HOST:PORT]}: the long-running server (docs/server.md). Its classes
+ * (Javalin, Jetty, Micrometer) load only when this command runs, so the other commands stay fast.
+ */
+@Command(name = "server", description = "Serve the REST API and run queued runs until stopped (docs/server.md).")
+final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--addr", paramLabel = "HOST:PORT",
+            description = "Where to listen (default: server-addr of config.yml, GANTRY_SERVER_ADDR, 127.0.0.1:7070).")
+    String addr;
+
+    @Override
+    public Integer call() {
+        return dev.gantry.server.GantryServer.serve(addr, System.out, System.err);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gantry.cli;
+
+import dev.gantry.pipeline.Environment;
+import dev.gantry.server.ApiTokens;
+import dev.gantry.store.StoredToken;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gantry token create|list|revoke}: the API tokens of {@code gantry server} (docs/server.md). */
+@Command(name = "token", description = "Create, list and revoke API tokens of gantry server (docs/server.md).",
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+final class TokenCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: create, list or revoke.");
+    }
+
+    /** {@code gantry token create NAME}: prints the new token, the only time it is shown. */
+    @Command(name = "create", description = "Create a token named NAME and print it; it is shown this once only.")
+    static final class Create implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "What the token is for, like ci or deploy-bot.")
+        String name;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Environment env = Environment.load()) {
+                String token = new ApiTokens(env.store().apiTokens()).create(name);
+                spec.commandLine().getOut().println(token);
+                spec.commandLine().getErr().println("token " + name + " created. It is shown only this once and"
+                        + " Gantry keeps only its hash: store it now. Use it as: Authorization: Bearer <token>");
+            }
+            return 0;
+        }
+    }
+
+    /** {@code gantry token list}: names, when created and last used; never the tokens. */
+    @Command(name = "list", description = "List the tokens: names, when each was created and last used.")
+    static final class ListTokens implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Environment env = Environment.load()) {
+                List<StoredToken> tokens = new ApiTokens(env.store().apiTokens()).list();
+                if (tokens.isEmpty()) {
+                    out.println("No tokens. Create one with: gantry token create NAME");
+                }
+                for (StoredToken token : tokens) {
+                    out.println(String.format("%-24s created %s   last used %s", token.name(),
+                            WHEN.format(token.createdAt()), token.lastUsedAt().map(WHEN::format).orElse("never")));
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code gantry token revoke NAME}. */
+    @Command(name = "revoke", description = "Revoke the token named NAME: the server refuses it from now on.")
+    static final class Revoke implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The token's name, as `gantry token list` shows it.")
+        String name;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Environment env = Environment.load()) {
+                if (!new ApiTokens(env.store().apiTokens()).revoke(name)) {
+                    throw new dev.gantry.server.ServerInputException("There is no token named " + name
+                            + "; `gantry token list` shows the tokens.");
+                }
+            }
+            spec.commandLine().getOut().println("token " + name + " revoked");
+            return 0;
+        }
+    }
+}

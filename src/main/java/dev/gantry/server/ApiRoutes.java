@@ -1,0 +1,147 @@
+package dev.gantry.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.deploy.Production;
+import dev.gantry.discovery.Colour;
+import dev.gantry.lock.DeployLocks;
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.store.KnownService;
+import dev.gantry.store.Store;
+import dev.gantry.trigger.QueuedRun;
+import dev.gantry.trigger.RunQueue;
+import dev.gantry.trigger.RunRequest;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The REST API under {@code /api/v1} (src/main/resources/openapi.json describes it). */
+final class ApiRoutes {
+    static final String BASE = "/api/v1";
+    private static final int HISTORY = 50;
+
+    private final Store store;
+    private final Production production;
+    private final RunQueue queue;
+    private final RunLogStream logs;
+
+    ApiRoutes(Store store, Production production, RunQueue queue) {
+        this.store = store;
+        this.production = production;
+        this.queue = queue;
+        this.logs = new RunLogStream(store, queue);
+    }
+
+    /** Every route of the API. */
+    List<Route> routes() {
+        return List.of(
+                new Route(HandlerType.GET, BASE + "/services", this::services),
+                new Route(HandlerType.GET, BASE + "/services/{service}", this::service),
+                new Route(HandlerType.GET, BASE + "/services/{service}/runs", this::history),
+                new Route(HandlerType.POST, BASE + "/services/{service}/deploy", this::deploy),
+                new Route(HandlerType.POST, BASE + "/services/{service}/rollback", this::rollback),
+                new Route(HandlerType.GET, BASE + "/services/{service}/lock", this::lock),
+                new Route(HandlerType.DELETE, BASE + "/services/{service}/lock", this::release),
+                new Route(HandlerType.GET, BASE + "/runs/{run}", this::run),
+                new Route(HandlerType.GET, BASE + "/runs/{run}/log", logs.handler()),
+                new Route(HandlerType.GET, BASE + "/queue", this::queue));
+    }
+
+    private void services(Context ctx) {
+        json(ctx, 200, Json.list("services", store.services().all().stream().map(this::withLive).toList()));
+    }
+
+    private void service(Context ctx) {
+        known(ctx).ifPresent(service -> json(ctx, 200, withLive(service)));
+    }
+
+    private void history(Context ctx) {
+        known(ctx).ifPresent(service -> json(ctx, 200, Json.list("runs", store.runs().history(service.name(), HISTORY)
+                .stream().map(run -> Json.run(run, false)).toList())));
+    }
+
+    private void deploy(Context ctx) {
+        Optional<KnownService> service = known(ctx);
+        if (service.isEmpty()) {
+            return;
+        }
+        Optional<String> image = Json.read(ctx.body()).map(body -> body.get("image")).filter(JsonNode::isTextual)
+                .map(JsonNode::asText).filter(text -> !text.isBlank() && text.chars().noneMatch(Character::isISOControl));
+        if (image.isEmpty()) {
+            json(ctx, 400, Json.error("The body should be JSON like {\"image\": \"127.0.0.1:5000/books:1a2b3c4d5e6f\"}:"
+                    + " the image (registry/repository:tag, or a tag of the service's image) to deploy."));
+            return;
+        }
+        submit(ctx, RunRequest.deploy(service.get().name(), image.get(), trigger(ctx), RunListener.SILENT));
+    }
+
+    private void rollback(Context ctx) {
+        known(ctx).ifPresent(service -> submit(ctx, RunRequest.rollback(service.name(), trigger(ctx),
+                RunListener.SILENT)));
+    }
+
+    private void submit(Context ctx, RunRequest request) {
+        QueuedRun queued = queue.submit(request);
+        ctx.header("Location", BASE + "/runs/q" + queued.id());
+        json(ctx, 202, Json.queued(queued));
+    }
+
+    private void lock(Context ctx) {
+        known(ctx).ifPresent(service -> json(ctx, 200, Json.lease(new DeployLocks(store).status(service.name()))));
+    }
+
+    private void release(Context ctx) {
+        known(ctx).ifPresent(service -> {
+            var released = new DeployLocks(store).release(service.name());
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Json.lease(released));
+            body.put("released", released.isPresent());
+            json(ctx, 200, body);
+        });
+    }
+
+    private void run(Context ctx) {
+        RunId.parse(ctx.pathParam("run")).ifPresentOrElse(id -> {
+            Optional<QueuedRun> queued = id.queued() ? queue.find(id.number()) : queue.byRunId(id.number());
+            Optional<Long> runId = id.queued() ? queued.flatMap(QueuedRun::runId) : Optional.of(id.number());
+            var stored = runId.flatMap(store.runs()::find);
+            if (stored.isEmpty() && queued.isEmpty()) {
+                json(ctx, 404, Json.error("There is no run " + ctx.pathParam("run") + "."));
+                return;
+            }
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            stored.ifPresent(r -> body.putAll(Json.run(r, true)));
+            queued.ifPresent(q -> body.put("queue", Json.queued(q)));
+            json(ctx, 200, body);
+        }, () -> json(ctx, 400, Json.error(RunId.HELP)));
+    }
+
+    private void queue(Context ctx) {
+        json(ctx, 200, Map.of("depth", queue.depth(), "running", queue.running(),
+                "runs", queue.active().stream().map(Json::queued).toList()));
+    }
+
+    private Map<String, Object> withLive(KnownService service) {
+        Optional<Colour> live = production.discovery().live(service.name());
+        return Json.service(service, live, live.flatMap(colour -> production.discovery().colour(service.name(), colour)));
+    }
+
+    /** The service of the path, if the server knows it; otherwise answers 404 and is empty. */
+    private Optional<KnownService> known(Context ctx) {
+        String name = ctx.pathParam("service");
+        Optional<KnownService> service = store.services().find(name);
+        if (service.isEmpty()) {
+            json(ctx, 404, Json.error("The server does not know the service " + name + ". Add it: gantry service add "
+                    + name));
+        }
+        return service;
+    }
+
+    private static String trigger(Context ctx) {
+        return "api (token " + ctx.attribute(BearerAuth.TOKEN_NAME) + ")";
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+}

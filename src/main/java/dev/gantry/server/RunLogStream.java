@@ -1,0 +1,109 @@
+package dev.gantry.server;
+
+import dev.gantry.store.RunRecord;
+import dev.gantry.store.RunState;
+import dev.gantry.store.StageRecord;
+import dev.gantry.store.Store;
+import dev.gantry.trigger.Progress;
+import dev.gantry.trigger.ProgressFeed;
+import dev.gantry.trigger.QueuedRun;
+import dev.gantry.trigger.RunQueue;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/runs/{run}/log} as Server-Sent Events: a queued or running run's progress as it
+ * happens (events {@code stage}, {@code line}, then {@code end}); a finished run's stored stages and
+ * logs, then {@code end}. Every line went through the pipeline's secret mask before it got here.
+ */
+final class RunLogStream {
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final Store store;
+    private final RunQueue queue;
+
+    RunLogStream(Store store, RunQueue queue) {
+        this.store = store;
+        this.queue = queue;
+    }
+
+    /** The route's handler: 400 or 404 as JSON before the stream starts, else the stream. */
+    Handler handler() {
+        return ctx -> {
+            Optional<RunId> id = RunId.parse(ctx.pathParam("run"));
+            if (id.isEmpty()) {
+                ApiRoutes.json(ctx, 400, Json.error(RunId.HELP));
+                return;
+            }
+            Optional<QueuedRun> queued = id.get().queued() ? queue.find(id.get().number())
+                    : queue.byRunId(id.get().number());
+            Optional<RunRecord> stored = (id.get().queued() ? queued.flatMap(QueuedRun::runId)
+                    : Optional.of(id.get().number())).flatMap(store.runs()::find);
+            if (queued.isEmpty() && stored.isEmpty()) {
+                ApiRoutes.json(ctx, 404, Json.error("There is no run " + ctx.pathParam("run") + "."));
+                return;
+            }
+            new SseHandler(client -> stream(client, queued, stored)).handle(ctx);
+        };
+    }
+
+    private void stream(SseClient client, Optional<QueuedRun> queued, Optional<RunRecord> stored) {
+        if (queued.isPresent() && (!queued.get().isOver() || stored.isEmpty())) {
+            live(client, queued.get());
+        } else {
+            stored(client, store.runs().find(stored.orElseThrow().id()).orElseThrow());
+        }
+        client.close();
+    }
+
+    private static void live(SseClient client, QueuedRun run) {
+        try (ProgressFeed feed = run.subscribe()) {
+            while (!client.terminated()) {
+                Optional<Progress> next = feed.next(KEEP_ALIVE);
+                if (next.isEmpty()) {
+                    client.sendComment("keep-alive");
+                    continue;
+                }
+                send(client, next.get());
+                if (next.get() instanceof Progress.End) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stored(SseClient client, RunRecord run) {
+        if (run.state() == RunState.RUNNING) {
+            // run by another gantry process (the CLI): only what it has stored so far, then its state
+            client.sendComment("this run is not run by this server; its stages so far:");
+        }
+        for (StageRecord stage : run.stages()) {
+            send(client, new Progress.StageEvent(stage.name(), "started", 0));
+            store.runs().stageLog(run.id(), stage.name()).ifPresent(log -> log.lines()
+                    .forEach(line -> send(client, new Progress.Line(stage.name(), line))));
+            if (stage.finishedAt().isPresent()) {
+                send(client, new Progress.StageEvent(stage.name(), stage.state().word(), stage.duration().toMillis()));
+            }
+        }
+        send(client, new Progress.End(run.state() == RunState.RUNNING ? "running" : "done",
+                run.state() == RunState.SUCCEEDED, run.id(), run.message().orElse("")));
+    }
+
+    private static void send(SseClient client, Progress event) {
+        switch (event) {
+            case Progress.StageEvent stage -> client.sendEvent("stage", Json.write(Map.of("stage", stage.stage(),
+                    "state", stage.state(), "millis", stage.millis())));
+            case Progress.Line line -> client.sendEvent("line", Json.write(Map.of("stage", line.stage(),
+                    "text", line.text())));
+            case Progress.End end -> client.sendEvent("end", Json.write(Map.of("state", end.state(),
+                    "succeeded", end.succeeded(), "runId", end.runId(), "message", end.message())));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.gantry.server;
+
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.pipeline.Stage;
+import dev.gantry.store.StageState;
+import dev.gantry.trigger.QueueObserver;
+import dev.gantry.trigger.QueuedRun;
+import dev.gantry.trigger.RunKind;
+import dev.gantry.trigger.RunQueue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The Prometheus metrics at {@code /metrics} (docs/server.md), from the runs this server executes:
+ * {@code gantry_runs_total}, {@code gantry_stage_duration_seconds}, {@code gantry_run_failures_total},
+ * {@code gantry_rollbacks_total} and {@code gantry_queue_depth}.
+ */
+final class RunMetrics implements QueueObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** Reads the depth of {@code queue} at each scrape. */
+    void watch(RunQueue queue) {
+        Gauge.builder("gantry.queue.depth", queue, RunQueue::depth).description("Requests waiting in the run queue")
+                .strongReference(true).register(registry);
+    }
+
+    /** The Prometheus text exposition of every metric. */
+    String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public RunListener listenerFor(QueuedRun run) {
+        return new RunListener() {
+            @Override
+            public void stageStarted(Stage stage) {
+                if (stage == Stage.UNDO) {
+                    Counter.builder("gantry.rollbacks").description("Releases put back: asked for, or undone by a failed run")
+                            .tag("reason", "undo").register(registry).increment();
+                }
+            }
+
+            @Override
+            public void stageFinished(Stage stage, StageState state, Duration took, Path log) {
+                Timer.builder("gantry.stage.duration").description("How long each stage took")
+                        .tag("stage", stage.word()).tag("result", state.word()).publishPercentileHistogram()
+                        .register(registry).record(took);
+            }
+        };
+    }
+
+    @Override
+    public void ended(QueuedRun run) {
+        String result = run.state() == QueuedRun.State.DONE ? (run.succeeded() ? "succeeded" : "failed")
+                : run.state().word();
+        RunKind kind = run.request().kind();
+        Counter.builder("gantry.runs").description("Runs the server ended, by service, kind and result")
+                .tag("service", run.request().service()).tag("kind", kind.word()).tag("result", result)
+                .register(registry).increment();
+        if (result.equals("failed")) {
+            Counter.builder("gantry.run.failures").description("Failed runs, by the stage that failed")
+                    .tag("stage", run.failedStage().orElse("none")).register(registry).increment();
+        }
+        if (kind == RunKind.ROLLBACK && run.succeeded()) {
+            Counter.builder("gantry.rollbacks").description("Releases put back: asked for, or undone by a failed run")
+                    .tag("reason", "requested").register(registry).increment();
+        }
+    }
+}

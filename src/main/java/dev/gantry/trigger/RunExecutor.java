@@ -1,0 +1,11 @@
+package dev.gantry.trigger;
+
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.pipeline.RunOutcome;
+
+/** Carries out one request of the queue, reporting to {@code listener}; throws what failed. */
+@FunctionalInterface
+public interface RunExecutor {
+    /** Runs {@code request} to its end. */
+    RunOutcome execute(RunRequest request, RunListener listener);
+}

@@ -1,0 +1,182 @@
+package dev.gantry.trigger;
+
+import dev.gantry.pipeline.RunOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The server's run queue (docs/server.md): the requests of one service run one at a time, in the
+ * order they came; different services run side by side, at most {@code parallel} at once. With
+ * {@code supersede}, a run (kind {@code run}) of a service drops the older runs of that service that
+ * are still queued: only the newest commit is worth building.
+ */
+public final class RunQueue implements AutoCloseable {
+    private static final int FINISHED_KEPT = 100;
+
+    private final RunExecutor executor;
+    private final int parallel;
+    private final boolean supersede;
+    private final QueueObserver observer;
+    private final Clock clock;
+    private final ExecutorService threads;
+    private final List<QueuedRun> pending = new ArrayList<>();
+    private final Set<String> busy = new HashSet<>();
+    private final Map<Long, QueuedRun> known = new LinkedHashMap<>();
+    private long lastId;
+    private boolean closed;
+
+    /** A queue that runs requests with {@code executor}; {@code observer} hears each run. */
+    public RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer) {
+        this(executor, parallel, supersede, observer, Clock.systemUTC());
+    }
+
+    RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer, Clock clock) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
+        }
+        this.executor = executor;
+        this.parallel = parallel;
+        this.supersede = supersede;
+        this.observer = observer;
+        this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "gantry-run-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Queues {@code request}; it starts as soon as its service is free and a slot is. */
+    public QueuedRun submit(RunRequest request) {
+        List<QueuedRun> dropped = new ArrayList<>();
+        QueuedRun run;
+        synchronized (this) {
+            if (closed) {
+                throw new QueueClosedException();
+            }
+            run = new QueuedRun(++lastId, request, clock.instant());
+            if (supersede && request.kind() == RunKind.RUN) {
+                pending.stream().filter(older -> older.request().kind() == RunKind.RUN
+                        && older.request().service().equals(request.service())).forEach(dropped::add);
+                pending.removeAll(dropped);
+            }
+            pending.add(run);
+            remember(run);
+        }
+        for (QueuedRun older : dropped) {
+            older.end(QueuedRun.State.SUPERSEDED, false, "superseded by queued request " + run.id() + " ("
+                    + request.describe() + "), which is newer");
+            observer.ended(older);
+        }
+        dispatch();
+        return run;
+    }
+
+    /** The requests queued and running, oldest first. */
+    public synchronized List<QueuedRun> active() {
+        return known.values().stream().filter(run -> !run.isOver()).toList();
+    }
+
+    /** A request the queue knows (active, or among the last finished), by its queue id. */
+    public synchronized Optional<QueuedRun> find(long id) {
+        return Optional.ofNullable(known.get(id));
+    }
+
+    /** The request whose run has id {@code runId} in the store, if the queue still knows it. */
+    public synchronized Optional<QueuedRun> byRunId(long runId) {
+        return known.values().stream().filter(run -> run.runId().orElse(0L) == runId).findFirst();
+    }
+
+    /** How many requests wait for their turn (not counting the running ones). */
+    public synchronized int depth() {
+        return pending.size();
+    }
+
+    /** How many requests run now. */
+    public synchronized int running() {
+        return busy.size();
+    }
+
+    /**
+     * Takes no new requests, cancels the queued ones and waits at most {@code grace} for the running
+     * ones; answers whether they all ended. Runs still going when the process exits are recovered
+     * from their journal at the next start.
+     */
+    public boolean shutdown(Duration grace) throws InterruptedException {
+        List<QueuedRun> cancelled;
+        synchronized (this) {
+            closed = true;
+            cancelled = List.copyOf(pending);
+            pending.clear();
+        }
+        for (QueuedRun run : cancelled) {
+            run.end(QueuedRun.State.CANCELLED, false, "cancelled: the server stopped before it started");
+            observer.ended(run);
+        }
+        threads.shutdown();
+        return threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+
+    /** Starts the oldest pending requests whose services are free, while slots are. */
+    private void dispatch() {
+        List<QueuedRun> starting = new ArrayList<>();
+        synchronized (this) {
+            for (QueuedRun run : List.copyOf(pending)) {
+                String service = run.request().service();
+                if (busy.size() >= parallel) {
+                    break;
+                }
+                if (!busy.contains(service)) {
+                    busy.add(service);
+                    pending.remove(run);
+                    run.started();
+                    starting.add(run);
+                }
+            }
+        }
+        starting.forEach(run -> threads.execute(() -> execute(run)));
+    }
+
+    private void execute(QueuedRun run) {
+        RunRequest request = run.request();
+        var listener = new FanOutListener(List.of(new ProgressRecorder(run), request.listener(),
+                observer.listenerFor(run)));
+        try {
+            RunOutcome outcome = executor.execute(request, listener);
+            run.succeeded(outcome);
+        } catch (RuntimeException e) {
+            run.end(QueuedRun.State.DONE, false, String.valueOf(e.getMessage()));
+        } finally {
+            synchronized (this) {
+                busy.remove(request.service());
+            }
+            observer.ended(run);
+            dispatch();
+        }
+    }
+
+    private void remember(QueuedRun run) {
+        known.put(run.id(), run);
+        List<Long> finished = known.values().stream().filter(QueuedRun::isOver).map(QueuedRun::id).toList();
+        for (int i = 0; i < finished.size() - FINISHED_KEPT; i++) {
+            known.remove(finished.get(i));
+        }
+    }
+}

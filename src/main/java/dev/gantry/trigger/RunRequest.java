@@ -1,0 +1,54 @@
+package dev.gantry.trigger;
+
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.pipeline.ServiceSource;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request for the run queue: which service, what to do (the flow for the commit of {@code source},
+ * a deploy of {@code image}, or a rollback), who asked ({@code trigger}, like "api (token ci)"), and a
+ * listener that hears the run's progress besides the queue's own.
+ */
+public record RunRequest(String service, RunKind kind, Optional<ServiceSource> source, Optional<String> image,
+                         String trigger, RunListener listener) {
+    /** Checks that the kind has what it needs. */
+    public RunRequest {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(listener, "listener");
+        if (kind == RunKind.RUN && source.isEmpty()) {
+            throw new IllegalArgumentException("a run needs a source");
+        }
+        if (kind == RunKind.DEPLOY && image.isEmpty()) {
+            throw new IllegalArgumentException("a deploy needs an image");
+        }
+    }
+
+    /**
+     * The whole flow for the commit of {@code source}: a work tree, or a bare repository and a commit
+     * ({@link ServiceSource#of}), as the git endpoint has them.
+     */
+    public static RunRequest run(String service, ServiceSource source, String trigger, RunListener listener) {
+        return new RunRequest(service, RunKind.RUN, Optional.of(source), Optional.empty(), trigger, listener);
+    }
+
+    /** The deployment half for {@code image}, already in the registry. */
+    public static RunRequest deploy(String service, String image, String trigger, RunListener listener) {
+        return new RunRequest(service, RunKind.DEPLOY, Optional.empty(), Optional.of(image), trigger, listener);
+    }
+
+    /** Back to the release that was live before. */
+    public static RunRequest rollback(String service, String trigger, RunListener listener) {
+        return new RunRequest(service, RunKind.ROLLBACK, Optional.empty(), Optional.empty(), trigger, listener);
+    }
+
+    /** What is asked, for people: "run of 3f2a1c9e0b7d", "deploy of IMAGE", "rollback". */
+    public String describe() {
+        return switch (kind) {
+            case RUN -> "run of " + source.orElseThrow().release().shortCommit();
+            case DEPLOY -> "deploy of " + image.orElseThrow();
+            case ROLLBACK -> "rollback";
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package dev.gantry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.store.Store;
+import dev.gantry.store.StoredToken;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tokens against a real SQLite store: made once, kept only as hashes, compared in constant time. */
+class ApiTokensTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    @TempDir
+    Path home;
+
+    private Store store;
+    private final List<String> compared = new ArrayList<>();
+    private ApiTokens tokens;
+
+    @BeforeEach
+    void open() {
+        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        tokens = new ApiTokens(store.apiTokens(), Clock.fixed(T0, ZoneOffset.UTC), (stored, presented) -> {
+            compared.add(new String(stored));
+            return MessageDigest.isEqual(stored, presented);
+        });
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aNewTokenIsPrefixedUrlSafeAndHas32RandomBytes() {
+        String token = tokens.create("ci");
+
+        assertThat(token).startsWith("gty_").matches("gty_[A-Za-z0-9_-]+");
+        assertThat(Base64.getUrlDecoder().decode(token.substring(4))).hasSize(32);
+        assertThat(tokens.create("other")).isNotEqualTo(token);
+    }
+
+    @Test
+    void onlyTheSha256OfTheTokenIsStored() {
+        String token = tokens.create("ci");
+
+        StoredToken stored = store.apiTokens().find("ci").orElseThrow();
+        assertThat(stored.sha256()).isEqualTo(ApiTokens.sha256(token)).hasSize(64).doesNotContain(token.substring(4));
+        assertThat(stored.createdAt()).isEqualTo(T0);
+        assertThat(stored.lastUsedAt()).isEmpty();
+    }
+
+    @Test
+    void verifyNamesTheTokenAndRecordsItsUse() {
+        String token = tokens.create("ci");
+
+        assertThat(tokens.verify(token)).contains("ci");
+        assertThat(store.apiTokens().find("ci").orElseThrow().lastUsedAt()).contains(T0);
+    }
+
+    @Test
+    void aWrongOrEmptyOrRevokedTokenIsRefused() {
+        String token = tokens.create("ci");
+
+        assertThat(tokens.verify(token + "x")).isEmpty();
+        assertThat(tokens.verify("")).isEmpty();
+        assertThat(tokens.verify(null)).isEmpty();
+        assertThat(tokens.revoke("ci")).isTrue();
+        assertThat(tokens.verify(token)).isEmpty();
+        assertThat(tokens.revoke("ci")).isFalse();
+    }
+
+    @Test
+    void everyStoredHashIsComparedWhicheverMatches() {
+        String first = tokens.create("a");
+        tokens.create("b");
+        tokens.create("c");
+
+        assertThat(tokens.verify(first)).contains("a");
+        assertThat(compared).hasSize(3);
+    }
+
+    @Test
+    void aNameIsUniqueAndOfSafeCharacters() {
+        tokens.create("ci");
+
+        assertThatThrownBy(() -> tokens.create("ci")).isInstanceOf(ServerInputException.class)
+                .hasMessageContaining("A token named ci exists already");
+        assertThatThrownBy(() -> tokens.create("has space")).isInstanceOf(ServerInputException.class)
+                .hasMessageContaining("is not allowed");
+        assertThat(new ServerInputException("x").exitCode().code()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.gantry.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.discovery.Colour;
+import dev.gantry.image.ImageReference;
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.pipeline.RunOutcome;
+import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.pipeline.Release;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue's order, parallelism and supersede, with an executor whose runs end when the test says. */
+class RunQueueTest {
+    private final GatedExecutor executor = new GatedExecutor();
+    private RunQueue queue;
+
+    @AfterEach
+    void stop() {
+        executor.releaseAll();
+        queue.close();
+    }
+
+    @Test
+    void runsTheRequestsOfOneServiceOneAtATimeInOrder() throws InterruptedException {
+        queue = new RunQueue(executor, 4, true, QueueObserver.NONE);
+
+        QueuedRun first = queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        QueuedRun second = queue.submit(RunRequest.deploy("books", "books:2", "test", RunListener.SILENT));
+        QueuedRun third = queue.submit(RunRequest.rollback("books", "test", RunListener.SILENT));
+
+        executor.awaitStarted("deploy of books:1");
+        assertThat(second.state()).isEqualTo(QueuedRun.State.QUEUED);
+        assertThat(queue.depth()).isEqualTo(2);
+        executor.release("deploy of books:1");
+        executor.awaitStarted("deploy of books:2");
+        assertThat(third.state()).isEqualTo(QueuedRun.State.QUEUED);
+        executor.release("deploy of books:2");
+        executor.awaitStarted("rollback");
+        executor.release("rollback");
+
+        assertThat(third.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(executor.order()).containsExactly("deploy of books:1", "deploy of books:2", "rollback");
+        assertThat(List.of(first, second, third)).allSatisfy(run -> {
+            assertThat(run.state()).isEqualTo(QueuedRun.State.DONE);
+            assertThat(run.succeeded()).isTrue();
+        });
+    }
+
+    @Test
+    void runsDifferentServicesSideBySideUpToTheLimit() throws InterruptedException {
+        queue = new RunQueue(executor, 2, true, QueueObserver.NONE);
+
+        queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        queue.submit(RunRequest.deploy("users", "users:1", "test", RunListener.SILENT));
+        QueuedRun third = queue.submit(RunRequest.deploy("orders", "orders:1", "test", RunListener.SILENT));
+
+        executor.awaitStarted("deploy of books:1");
+        executor.awaitStarted("deploy of users:1");
+        assertThat(queue.running()).isEqualTo(2);
+        assertThat(third.state()).isEqualTo(QueuedRun.State.QUEUED);
+        assertThat(executor.isStarted("deploy of orders:1")).isFalse();
+        executor.release("deploy of users:1");
+        executor.awaitStarted("deploy of orders:1");
+        assertThat(executor.isStarted("deploy of orders:1")).isTrue();
+        assertThat(queue.running()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewerRunSupersedesTheOlderQueuedRunOfItsService() throws InterruptedException {
+        queue = new RunQueue(executor, 2, true, QueueObserver.NONE);
+
+        QueuedRun running = queue.submit(run("books", "aaaaaaaaaaaa"));
+        executor.awaitStarted("run of aaaaaaaaaaaa");
+        QueuedRun older = queue.submit(run("books", "bbbbbbbbbbbb"));
+        QueuedRun deploy = queue.submit(RunRequest.deploy("books", "books:9", "test", RunListener.SILENT));
+        QueuedRun other = queue.submit(run("users", "cccccccccccc"));
+        QueuedRun newer = queue.submit(run("books", "dddddddddddd"));
+
+        assertThat(older.state()).isEqualTo(QueuedRun.State.SUPERSEDED);
+        assertThat(older.message()).contains("superseded by queued request " + newer.id());
+        assertThat(older.awaitEnd(Duration.ZERO)).isTrue();
+        assertThat(running.state()).isEqualTo(QueuedRun.State.RUNNING);
+        executor.awaitStarted("run of cccccccccccc");
+        assertThat(List.of(deploy, newer)).allSatisfy(r -> assertThat(r.state()).isEqualTo(QueuedRun.State.QUEUED));
+        executor.releaseAll();
+        assertThat(newer.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(other.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(executor.order()).containsSubsequence("run of aaaaaaaaaaaa", "deploy of books:9", "run of dddddddddddd")
+                .doesNotContain("run of bbbbbbbbbbbb");
+    }
+
+    @Test
+    void withoutSupersedeEveryQueuedRunRuns() throws InterruptedException {
+        queue = new RunQueue(executor, 2, false, QueueObserver.NONE);
+
+        queue.submit(run("books", "aaaaaaaaaaaa"));
+        executor.awaitStarted("run of aaaaaaaaaaaa");
+        QueuedRun older = queue.submit(run("books", "bbbbbbbbbbbb"));
+        QueuedRun newer = queue.submit(run("books", "dddddddddddd"));
+        executor.releaseAll();
+
+        assertThat(newer.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(older.state()).isEqualTo(QueuedRun.State.DONE);
+        assertThat(executor.order()).containsExactly("run of aaaaaaaaaaaa", "run of bbbbbbbbbbbb", "run of dddddddddddd");
+    }
+
+    @Test
+    void aFailedRunEndsWithItsMessageAndTheNextOneStarts() throws InterruptedException {
+        queue = new RunQueue(executor, 1, true, QueueObserver.NONE);
+        executor.failing("deploy of books:1", "books:1 is not in the registry");
+
+        QueuedRun failed = queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        QueuedRun next = queue.submit(RunRequest.deploy("books", "books:2", "test", RunListener.SILENT));
+        executor.releaseAll();
+
+        assertThat(next.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(failed.state()).isEqualTo(QueuedRun.State.DONE);
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.message()).isEqualTo("books:1 is not in the registry");
+        assertThat(next.succeeded()).isTrue();
+    }
+
+    @Test
+    void subscribersHearTheProgressSoFarThenTheRestUntilTheEnd() throws InterruptedException {
+        queue = new RunQueue(executor, 1, true, QueueObserver.NONE);
+
+        QueuedRun run = queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        executor.awaitStarted("deploy of books:1");
+        executor.warn("deploy of books:1", "first");
+        ProgressFeed feed = run.subscribe();
+        executor.warn("deploy of books:1", "second");
+        executor.release("deploy of books:1");
+
+        List<Progress> heard = new ArrayList<>();
+        Progress event;
+        do {
+            event = feed.next(Duration.ofSeconds(10)).orElseThrow();
+            heard.add(event);
+        } while (!(event instanceof Progress.End));
+        assertThat(heard).containsExactly(new Progress.Line("", "warning: first"),
+                new Progress.Line("", "warning: second"), new Progress.End("done", true, 0, ""));
+    }
+
+    @Test
+    void shutdownCancelsTheQueuedRunsRefusesNewOnesAndWaitsForTheRunningOne() throws InterruptedException {
+        queue = new RunQueue(executor, 1, true, QueueObserver.NONE);
+        QueuedRun running = queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        QueuedRun waiting = queue.submit(RunRequest.deploy("books", "books:2", "test", RunListener.SILENT));
+        executor.awaitStarted("deploy of books:1");
+
+        assertThat(queue.shutdown(Duration.ZERO)).isFalse();
+        assertThat(waiting.state()).isEqualTo(QueuedRun.State.CANCELLED);
+        assertThatThrownBy(() -> queue.submit(RunRequest.rollback("books", "test", RunListener.SILENT)))
+                .isInstanceOf(QueueClosedException.class);
+        executor.release("deploy of books:1");
+        assertThat(running.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(running.succeeded()).isTrue();
+    }
+
+    private static RunRequest run(String service, String commit) {
+        ServiceSource source = new ServiceSource(Path.of("/nonexistent"), "", new Release(commit, "title", false));
+        return RunRequest.run(service, source, "test", RunListener.SILENT);
+    }
+
+    /** Each request runs until the test releases it; records the order they started in. */
+    private static final class GatedExecutor implements RunExecutor {
+        private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+        private final Map<String, CountDownLatch> started = new ConcurrentHashMap<>();
+        private final Map<String, RunListener> listeners = new ConcurrentHashMap<>();
+        private final Map<String, String> failures = new ConcurrentHashMap<>();
+        private final List<String> order = new ArrayList<>();
+        private volatile boolean releaseAll;
+
+        @Override
+        public RunOutcome execute(RunRequest request, RunListener listener) {
+            String what = request.describe();
+            synchronized (order) {
+                order.add(what);
+            }
+            listeners.put(what, listener);
+            startedLatch(what).countDown();
+            try {
+                if (!releaseAll) {
+                    gate(what).await(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failures.containsKey(what)) {
+                throw new IllegalStateException(failures.get(what));
+            }
+            return new RunOutcome(0, request.service(), "release", ImageReference.parse("127.0.0.1:5000/x:1"),
+                    Colour.BLUE, "http://127.0.0.1", Duration.ZERO);
+        }
+
+        void awaitStarted(String what) throws InterruptedException {
+            assertThat(startedLatch(what).await(10, TimeUnit.SECONDS)).as(what + " started").isTrue();
+        }
+
+        boolean isStarted(String what) {
+            return startedLatch(what).getCount() == 0;
+        }
+
+        void release(String what) {
+            gate(what).countDown();
+        }
+
+        void releaseAll() {
+            releaseAll = true;
+            gates.values().forEach(CountDownLatch::countDown);
+        }
+
+        void failing(String what, String message) {
+            failures.put(what, message);
+        }
+
+        void warn(String what, String message) {
+            listeners.get(what).warning(message);
+        }
+
+        List<String> order() {
+            synchronized (order) {
+                return List.copyOf(order);
+            }
+        }
+
+        private CountDownLatch gate(String what) {
+            return gates.computeIfAbsent(what, w -> new CountDownLatch(releaseAll ? 0 : 1));
+        }
+
+        private CountDownLatch startedLatch(String what) {
+            return started.computeIfAbsent(what, w -> new CountDownLatch(1));
+        }
+    }
+}

@@ -30,8 +30,11 @@ public final class GantryServer {
                 installation.serverSupersede(), metrics);
         metrics.watch(queue);
         var tokens = new ApiTokens(env.store().apiTokens());
+        List<ApiServer.Mount> all = new java.util.ArrayList<>(mounts);
+        all.add(new dev.gantry.git.GitEndpoint(tokens, installation.home().resolve("repos"), env.store().services(),
+                queue));
         this.http = new ApiServer(tokens, new ApiRoutes(env.store(), env.production(), queue).routes(), metrics,
-                mounts, log);
+                all, log);
     }
 
     /**

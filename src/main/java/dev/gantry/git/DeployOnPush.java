@@ -1,0 +1,102 @@
+package dev.gantry.git;
+
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.pipeline.RunOutcome;
+import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.store.KnownService;
+import dev.gantry.trigger.Progress;
+import dev.gantry.trigger.ProgressFeed;
+import dev.gantry.trigger.QueuedRun;
+import dev.gantry.trigger.RunQueue;
+import dev.gantry.trigger.RunRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.transport.PostReceiveHook;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.transport.ReceivePack;
+
+/**
+ * After a push stored its refs: a push to the service's branch queues a run of the new commit and
+ * tells the pusher its progress as {@code remote:} lines until it ends (or {@link #DEADLINE} passes);
+ * a push to another branch is only stored, and says so.
+ */
+final class DeployOnPush implements PostReceiveHook {
+    /** How long a push waits for its run; the run goes on after that, followed in the API. */
+    static final Duration DEADLINE = Duration.ofMinutes(30);
+    private static final Duration QUIET = Duration.ofSeconds(15);
+
+    private final RunQueue queue;
+    private final KnownService service;
+    private final Path bare;
+    private final String tokenName;
+
+    DeployOnPush(RunQueue queue, KnownService service, Path bare, String tokenName) {
+        this.queue = queue;
+        this.service = service;
+        this.bare = bare;
+        this.tokenName = tokenName;
+    }
+
+    @Override
+    public void onPostReceive(ReceivePack rp, Collection<ReceiveCommand> commands) {
+        String deployRef = Constants.R_HEADS + service.branch();
+        Optional<ReceiveCommand> deploy = commands.stream().filter(c -> c.getRefName().equals(deployRef)
+                && c.getType() != ReceiveCommand.Type.DELETE).findFirst();
+        commands.stream().filter(c -> !c.getRefName().equals(deployRef)).forEach(c -> say(rp, "gantry: stored "
+                + c.getRefName() + "; not deployed: " + service.name() + " deploys branch " + service.branch()));
+        deploy.ifPresent(command -> run(rp, command.getNewId().name()));
+    }
+
+    private void run(ReceivePack rp, String commit) {
+        QueuedRun run;
+        try {
+            ServiceSource source = ServiceDirectory.find(rp.getRepository(), bare, service.name(), commit);
+            run = queue.submit(RunRequest.run(service.name(), source, "git push (token " + tokenName + ")",
+                    RunListener.SILENT));
+        } catch (RuntimeException e) {
+            say(rp, "gantry: " + commit.substring(0, 12) + " is stored but not deployed: " + e.getMessage());
+            return;
+        }
+        say(rp, "gantry: deploying " + commit.substring(0, 12) + " of " + service.name() + " (queued as q"
+                + run.id() + ")");
+        follow(rp, run);
+    }
+
+    private void follow(ReceivePack rp, QueuedRun run) {
+        RemoteLines lines = new RemoteLines();
+        Instant started = Instant.now();
+        Instant until = started.plus(DEADLINE);
+        try (ProgressFeed feed = run.subscribe()) {
+            while (Instant.now().isBefore(until)) {
+                Optional<Progress> event = feed.next(QUIET);
+                if (event.isEmpty()) {
+                    say(rp, lines.stillRunning(Duration.between(started, Instant.now()).toSeconds()));
+                    continue;
+                }
+                lines.of(event.get()).forEach(line -> say(rp, line));
+                if (event.get() instanceof Progress.End end) {
+                    say(rp, RemoteLines.result(end.runId(), end.succeeded(), run.failedStage().orElse(""),
+                            end.message(), run.outcome().map(RunOutcome::url).orElse("")));
+                    return;
+                }
+            }
+            say(rp, "the run goes on after " + DEADLINE.toMinutes() + " minutes; follow it with"
+                    + " `gantry history " + service.name() + "` or GET /api/v1/runs/q" + run.id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void say(ReceivePack rp, String line) {
+        rp.sendMessage(line);
+        try {
+            rp.getMessageOutputStream().flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the pusher went away: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gantry.git;
+
+import dev.gantry.server.ApiServer;
+import dev.gantry.server.ApiTokens;
+import dev.gantry.store.KnownService;
+import dev.gantry.store.ServiceRows;
+import dev.gantry.trigger.RunQueue;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /git/SERVICE.git}: git's smart HTTP protocol for the known services (docs/git-push.md). Basic
+ * auth, any user name, an API token as password; a push to the service's branch deploys it.
+ */
+public final class GitEndpoint implements ApiServer.Mount {
+    static final String PREFIX = "/git/";
+
+    private final ApiTokens tokens;
+    private final PushedRepos repos;
+    private final RunQueue queue;
+
+    /**
+     * Serves the repositories under {@code root} of the services of {@code services} to holders of
+     * {@code tokens}; pushes queue runs on {@code queue}.
+     */
+    public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue) {
+        this.tokens = tokens;
+        this.repos = new PushedRepos(root, services);
+        this.queue = queue;
+    }
+
+    @Override
+    public void mount(JavalinConfig config) {
+        config.routes.addHttpHandler(HandlerType.GET, PREFIX + "{repo}/info/refs", this::advertise);
+        config.routes.addHttpHandler(HandlerType.POST, PREFIX + "{repo}/git-upload-pack", ctx -> serve(ctx, "upload"));
+        config.routes.addHttpHandler(HandlerType.POST, PREFIX + "{repo}/git-receive-pack", ctx -> serve(ctx, "receive"));
+    }
+
+    @Override
+    public List<String> ownAuthPrefixes() {
+        return List.of(PREFIX);
+    }
+
+    private void advertise(Context ctx) throws Exception {
+        String service = ctx.queryParam("service");
+        if (!"git-upload-pack".equals(service) && !"git-receive-pack".equals(service)) {
+            ctx.status(403).contentType("text/plain").result("Gantry serves git's smart HTTP protocol only: use git"
+                    + " 2.x (`git push`, `git fetch`), which asks for ?service=git-upload-pack or git-receive-pack.\n");
+            return;
+        }
+        Optional<Pusher> pusher = pusher(ctx);
+        if (pusher.isPresent()) {
+            SmartHttp.advertise(ctx, repos.open(pusher.get().service()), service);
+        }
+    }
+
+    private void serve(Context ctx, String what) throws Exception {
+        Optional<Pusher> pusher = pusher(ctx);
+        if (pusher.isEmpty()) {
+            return;
+        }
+        KnownService service = pusher.get().service();
+        var hook = new DeployOnPush(queue, service, repos.path(service.name()), pusher.get().tokenName());
+        if (what.equals("upload")) {
+            SmartHttp.upload(ctx, repos.open(service));
+        } else {
+            SmartHttp.receive(ctx, repos.open(service), hook);
+        }
+    }
+
+    /** Who asks, for which service; empty (and the answer sent) when the credentials or the service are wrong. */
+    private Optional<Pusher> pusher(Context ctx) {
+        Optional<String> token = BasicCredentials.password(ctx.header("Authorization")).flatMap(tokens::verify);
+        if (token.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"gantry\"").status(401).contentType("text/plain")
+                    .result("This needs an API token as the password (any user name): create one with"
+                            + " `gantry token create NAME`.\n");
+            return Optional.empty();
+        }
+        String repo = ctx.pathParam("repo");
+        Optional<KnownService> service = repos.service(repo);
+        if (service.isEmpty()) {
+            ctx.status(404).contentType("text/plain").result("There is no service " + repo.replaceAll("\\.git$", "")
+                    + " on this server. Add it first: gantry service add SERVICE [--branch main]\n");
+            return Optional.empty();
+        }
+        return Optional.of(new Pusher(service.get(), token.get()));
+    }
+
+    private record Pusher(KnownService service, String tokenName) {
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gantry.git;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.PostReceiveHook;
+import org.eclipse.jgit.transport.ReceivePack;
+import org.eclipse.jgit.transport.RefAdvertiser;
+import org.eclipse.jgit.transport.UploadPack;
+
+/**
+ * The three requests of git's smart HTTP protocol (gitprotocol-http), answered by JGit's
+ * {@link UploadPack} and {@link ReceivePack} in stateless mode, writing straight to the response so
+ * that what the pusher should read (its {@code remote:} lines) reaches it as it is written.
+ */
+final class SmartHttp {
+    private SmartHttp() {
+    }
+
+    /** {@code GET info/refs?service=...}: the refs, in the service's advertisement. */
+    static void advertise(Context ctx, Repository repo, String service) throws IOException {
+        try (repo) {
+            ctx.status(200).contentType("application/x-" + service + "-advertisement");
+            ctx.header("Cache-Control", "no-cache");
+            OutputStream out = ctx.res().getOutputStream();
+            PacketLineOut packets = new PacketLineOut(out);
+            packets.writeString("# service=" + service + "\n");
+            packets.end();
+            var advertiser = new RefAdvertiser.PacketLineOutRefAdvertiser(packets);
+            if (service.equals("git-upload-pack")) {
+                UploadPack upload = new UploadPack(repo);
+                upload.setBiDirectionalPipe(false);
+                upload.sendAdvertisedRefs(advertiser);
+            } else {
+                ReceivePack receive = new ReceivePack(repo);
+                receive.setBiDirectionalPipe(false);
+                receive.sendAdvertisedRefs(advertiser);
+            }
+            out.flush();
+        }
+    }
+
+    /** {@code POST git-upload-pack}: a fetch or clone. */
+    static void upload(Context ctx, Repository repo) throws IOException {
+        try (repo) {
+            ctx.status(200).contentType("application/x-git-upload-pack-result");
+            UploadPack upload = new UploadPack(repo);
+            upload.setBiDirectionalPipe(false);
+            upload.upload(body(ctx), ctx.res().getOutputStream(), null);
+        }
+    }
+
+    /** {@code POST git-receive-pack}: a push; {@code hook} runs once the refs are stored. */
+    static void receive(Context ctx, Repository repo, PostReceiveHook hook) throws IOException {
+        try (repo) {
+            ctx.status(200).contentType("application/x-git-receive-pack-result");
+            ReceivePack receive = new ReceivePack(repo);
+            receive.setBiDirectionalPipe(false);
+            receive.setPostReceiveHook(hook);
+            receive.receive(body(ctx), ctx.res().getOutputStream(), null);
+        }
+    }
+
+    private static InputStream body(Context ctx) throws IOException {
+        InputStream in = ctx.req().getInputStream();
+        return "gzip".equalsIgnoreCase(ctx.header("Content-Encoding")) ? new GZIPInputStream(in) : in;
+    }
+}

@@ -16,6 +16,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return dev.gantry.server.GantryServer.serve(addr, System.out, System.err);
+        return dev.gantry.server.GantryServer.serve(addr, java.util.List.of(dev.gantry.git.GitEndpoint::of),
+                System.out, System.err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
 import dev.gantry.server.ApiTokens;
 import dev.gantry.store.KnownService;
@@ -31,6 +32,11 @@ public final class GitEndpoint implements ApiServer.Mount {
         this.tokens = tokens;
         this.repos = new PushedRepos(root, services);
         this.queue = queue;
+    }
+
+    /** The endpoint of the server of {@code env}: repositories under {@code HOME/repos}. */
+    public static GitEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
+        return new GitEndpoint(tokens, env.installation.home().resolve("repos"), env.store().services(), queue);
     }
 
     @Override

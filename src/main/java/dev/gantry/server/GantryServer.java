@@ -22,7 +22,13 @@ public final class GantryServer {
     private final RunQueue queue;
     private final ApiServer http;
 
-    private GantryServer(Environment env, List<ApiServer.Mount> mounts, PrintStream log) {
+    /** Makes a {@link ApiServer.Mount} that needs the server's parts (the git endpoint: tokens, store, queue). */
+    public interface MountFactory {
+        /** The mount for the server of {@code env}, its {@code tokens} and its run {@code queue}. */
+        ApiServer.Mount create(Environment env, ApiTokens tokens, RunQueue queue);
+    }
+
+    private GantryServer(Environment env, List<MountFactory> mounts, PrintStream log) {
         this.env = env;
         Installation installation = env.installation;
         var metrics = new RunMetrics();
@@ -30,11 +36,8 @@ public final class GantryServer {
                 installation.serverSupersede(), metrics);
         metrics.watch(queue);
         var tokens = new ApiTokens(env.store().apiTokens());
-        List<ApiServer.Mount> all = new java.util.ArrayList<>(mounts);
-        all.add(new dev.gantry.git.GitEndpoint(tokens, installation.home().resolve("repos"), env.store().services(),
-                queue));
         this.http = new ApiServer(tokens, new ApiRoutes(env.store(), env.production(), queue).routes(), metrics,
-                all, log);
+                mounts.stream().map(factory -> factory.create(env, tokens, queue)).toList(), log);
     }
 
     /**
@@ -42,6 +45,11 @@ public final class GantryServer {
      * process is told to stop; answers the exit code.
      */
     public static int serve(String addr, PrintStream out, PrintStream log) {
+        return serve(addr, List.of(), out, log);
+    }
+
+    /** {@link #serve(String, PrintStream, PrintStream)} with more endpoints ({@code mounts}), like the git endpoint. */
+    public static int serve(String addr, List<MountFactory> mounts, PrintStream out, PrintStream log) {
         RunListener warnings = new RunListener() {
             @Override
             public void warning(String message) {
@@ -51,7 +59,7 @@ public final class GantryServer {
         Environment env = Environment.load(Installation.load(System.getenv()), warnings);
         env.store();  // opening the store recovers the runs a stopped gantry process left unfinished
         ListenAddress listen = ListenAddress.parse(addr == null ? env.installation.serverAddr() : addr);
-        GantryServer server = new GantryServer(env, List.of(), log);
+        GantryServer server = new GantryServer(env, mounts, log);
         server.http.start(listen.host(), listen.port());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,8 +47,15 @@ class GitPushIT {
     void aPushToMainDeploysAndShowsEachStageThenAFailingPushLeavesProductionAsItWas() throws Exception {
         ServiceRepo repo = sandbox.tiny();
         String remote = start();
-        Git push = git(repo, "push", remote, "main");
+        List<String> seenWhileBuilding = new ArrayList<>();
+        Git push = git(repo, line -> {
+            if (line.startsWith("remote: build: started")) {
+                seenWhileBuilding.add(proxyAnswer());
+            }
+        }, "push", remote, "main");
         assertThat(push.exit()).as("%s", push).isZero();
+        assertThat(seenWhileBuilding).as("the stage lines reached git while the run ran: the release was not live yet")
+                .singleElement().asString().doesNotContain("release=" + repo.head());
         assertThat(push.output()).contains("remote: gantry: deploying " + repo.head().substring(0, 12))
                 .contains("remote: build: started", "remote: build: passed", "remote: test: passed",
                         "remote: switch: passed")
@@ -110,6 +120,14 @@ class GitPushIT {
         return Files.readString(ref, StandardCharsets.UTF_8).strip();
     }
 
+    private String proxyAnswer() {
+        try {
+            return throughProxy();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     private String throughProxy() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.proxyUrl() + "/tiny")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -120,6 +138,11 @@ class GitPushIT {
 
     /** Runs the real git client in the repository's work tree, with no terminal or credential helper to ask. */
     private static Git git(ServiceRepo repo, String... args) throws Exception {
+        return git(repo, line -> { }, args);
+    }
+
+    /** As {@link #git(ServiceRepo, String...)}, telling {@code onLine} each line of output as it comes. */
+    private static Git git(ServiceRepo repo, Consumer<String> onLine, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c",
                 "http.lowSpeedLimit=0"));
         command.addAll(List.of(args));
@@ -128,9 +151,15 @@ class GitPushIT {
         builder.environment().put("GIT_ASKPASS", "/bin/false");
         Process process = builder.start();
         process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
+        StringBuilder output = new StringBuilder();
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.append(line).append('\n');
+                onLine.accept(line);
+            }
+        }
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Git(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return new Git(process.exitValue(), output.toString());
     }
 
     private static Result ok(Result result) {

@@ -50,13 +50,15 @@ now_ms() { date +%s%3N; }
 
 # owned_pid NAME: print the pid from .env/run/NAME.pid if that process is alive and is ours.
 # "Ours" means its command line mentions this repo's .env directory (the config, data dir or
-# pid file we gave it), which guards against a stale pid file whose pid was reused.
+# pid file we gave it) — for PostgreSQL, whose data lives outside the checkout when env-up runs as
+# root, its data directory — which guards against a stale pid file whose pid was reused.
 owned_pid() {
-  local file="$RUN_DIR/$1.pid" pid
+  local file="$RUN_DIR/$1.pid" pid marker="$ENV_DIR/"
+  [[ "$1" == postgres && -n "${POSTGRES_DIR:-}" ]] && marker="$POSTGRES_DIR/"
   [[ -s "$file" ]] || return 1
   pid="$(tr -dc '0-9' <"$file")"
   [[ -n "$pid" ]] && alive "$pid" || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$ENV_DIR/" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$marker" || return 1
   printf '%s\n' "$pid"
 }
 

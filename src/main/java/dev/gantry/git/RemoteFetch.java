@@ -1,0 +1,100 @@
+package dev.gantry.git;
+
+import dev.gantry.pipeline.Environment;
+import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.store.KnownService;
+import dev.gantry.store.ServiceRows;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.RefSpec;
+
+/**
+ * Brings a service's branch from its configured remote ({@code gantry service add --remote URL}) into
+ * the same bare repository pushes land in, for webhooks and polling (docs/git-push.md).
+ */
+public final class RemoteFetch {
+    /** Seconds a fetch or ls-remote may go without the remote answering. */
+    static final int TIMEOUT_SECONDS = 60;
+
+    private final PushedRepos repos;
+
+    /** Fetches into the repositories under {@code root} of the services of {@code services}. */
+    public RemoteFetch(Path root, ServiceRows services) {
+        this.repos = new PushedRepos(root, services);
+    }
+
+    /** The fetcher of the server of {@code env}: repositories under {@code HOME/repos}, as the git endpoint's. */
+    public static RemoteFetch of(Environment env) {
+        return new RemoteFetch(env.installation.home().resolve("repos"), env.store().services());
+    }
+
+    /** The commit the service's branch points at on its remote, without fetching (empty: no such branch there). */
+    public Optional<String> remoteHead(KnownService service) {
+        String url = remote(service);
+        try {
+            return Git.lsRemoteRepository().setRemote(url).setHeads(true).setTimeout(TIMEOUT_SECONDS).call()
+                    .stream().filter(ref -> ref.getName().equals(branchRef(service))).findFirst()
+                    .map(Ref::getObjectId).map(ObjectId::name);
+        } catch (GitAPIException | RuntimeException e) {
+            throw unreachable(service, url, e);
+        }
+    }
+
+    /** The commit the service's branch points at in the server's repository (empty before the first fetch or push). */
+    public Optional<String> localHead(KnownService service) {
+        try (Repository repo = repos.open(service)) {
+            return Optional.ofNullable(repo.exactRef(branchRef(service))).map(Ref::getObjectId).map(ObjectId::name);
+        } catch (java.io.IOException e) {
+            throw new PushException("Reading " + repos.path(service.name()) + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fetches the service's branch from its remote (forced: a rewritten branch is taken as it is now) and
+     * answers where the service is in {@code commit}, which must be in what was fetched.
+     */
+    public ServiceSource fetch(KnownService service, String commit) {
+        String url = remote(service);
+        String ref = branchRef(service);
+        try (Repository repo = repos.open(service); Git git = Git.wrap(repo)) {
+            git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + ref + ":" + ref)).setTimeout(TIMEOUT_SECONDS)
+                    .call();
+            try (RevWalk walk = new RevWalk(repo)) {
+                walk.parseCommit(ObjectId.fromString(commit));
+            } catch (MissingObjectException | IllegalArgumentException e) {
+                throw new PushException("Commit " + commit + " is not on branch " + service.branch() + " of " + url
+                        + " (fetched just now): it was rewritten away, or the notice names another repository."
+                        + " Push it again, or check the remote of " + service.name() + " in `gantry service list`.");
+            }
+            return ServiceDirectory.find(repo, repos.path(service.name()), service.name(), commit);
+        } catch (GitAPIException | java.io.IOException | RuntimeException e) {
+            if (e instanceof PushException push) {
+                throw push;
+            }
+            throw unreachable(service, url, e);
+        }
+    }
+
+    private static String remote(KnownService service) {
+        return service.remote().orElseThrow(() -> new PushException("Service " + service.name() + " has no remote to"
+                + " fetch from. Give it one: gantry service add " + service.name() + " --remote URL"));
+    }
+
+    private static String branchRef(KnownService service) {
+        return Constants.R_HEADS + service.branch();
+    }
+
+    private static PushException unreachable(KnownService service, String url, Exception e) {
+        return new PushException("Fetching branch " + service.branch() + " of " + service.name() + " from " + url
+                + " failed: " + e.getMessage() + ". Check that the remote is reachable from the server and that"
+                + " its URL carries the credentials it needs.", e);
+    }
+}

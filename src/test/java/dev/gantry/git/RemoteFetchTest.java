@@ -1,0 +1,91 @@
+package dev.gantry.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.store.KnownService;
+import dev.gantry.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RemoteFetchTest {
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private Git forge;
+    private RemoteFetch fetch;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        forge = Git.init().setDirectory(dir.resolve("forge").toFile()).setInitialBranch("main").call();
+        fetch = new RemoteFetch(dir.resolve("repos"), store.services());
+    }
+
+    @AfterEach
+    void tearDown() {
+        forge.close();
+        store.close();
+    }
+
+    @Test
+    void fetchesTheBranchAndFindsTheServiceInTheCommit() throws Exception {
+        KnownService shop = service("shop", forgeUrl());
+        String first = commit("shop/gantry.yml", "service: shop\n");
+        assertThat(fetch.localHead(shop)).isEmpty();
+        assertThat(fetch.remoteHead(shop)).contains(first);
+
+        assertThat(fetch.fetch(shop, first).servicePath()).isEqualTo("shop");
+        assertThat(fetch.localHead(shop)).contains(first);
+
+        String second = commit("shop/README", "two\n");
+        assertThat(fetch.remoteHead(shop)).contains(second);
+        assertThat(fetch.fetch(shop, second).release().commit()).isEqualTo(second);
+        assertThat(fetch.localHead(shop)).contains(second);
+    }
+
+    @Test
+    void aCommitTheBranchDoesNotHoldIsRefused() throws Exception {
+        KnownService shop = service("shop", forgeUrl());
+        commit("gantry.yml", "service: shop\n");
+        String elsewhere = "0123456789abcdef0123456789abcdef01234567";
+        assertThatThrownBy(() -> fetch.fetch(shop, elsewhere)).isInstanceOf(PushException.class)
+                .hasMessageContaining("is not on branch main");
+    }
+
+    @Test
+    void noRemoteOrAnUnreachableOneSaysWhatToDo() {
+        assertThatThrownBy(() -> fetch.remoteHead(service("shop", null))).isInstanceOf(PushException.class)
+                .hasMessageContaining("gantry service add shop --remote URL");
+        KnownService gone = service("gone", dir.resolve("nowhere").toUri().toString());
+        assertThatThrownBy(() -> fetch.fetch(gone, "0123456789abcdef0123456789abcdef01234567"))
+                .isInstanceOf(PushException.class).hasMessageContaining("Fetching branch main of gone from")
+                .hasMessageContaining("reachable");
+    }
+
+    private KnownService service(String name, String remote) {
+        var service = new KnownService(name, Optional.ofNullable(remote), "main", Instant.now());
+        store.services().put(service);
+        return service;
+    }
+
+    private String forgeUrl() {
+        return dir.resolve("forge").toUri().toString();
+    }
+
+    private String commit(String path, String text) throws Exception {
+        Path file = dir.resolve("forge").resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        forge.add().addFilepattern(".").call();
+        return forge.commit().setMessage("change " + path).setSign(false).call().getName();
+    }
+}

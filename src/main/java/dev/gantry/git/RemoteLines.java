@@ -4,8 +4,10 @@ import dev.gantry.trigger.Progress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns a run's progress into the {@code remote:} lines a pusher reads: each stage's start and end,
@@ -14,7 +16,7 @@ import java.util.Locale;
 final class RemoteLines {
     static final int FAILURE_TAIL = 15;
 
-    private final Deque<String> stageOutput = new ArrayDeque<>();
+    private final Map<String, Deque<String>> tails = new HashMap<>();
     private String current = "";
 
     /** The lines to show for {@code event} (none for a stage's output unless it fails, none for the end). */
@@ -22,7 +24,7 @@ final class RemoteLines {
         return switch (event) {
             case Progress.Line line when line.stage().isEmpty() -> List.of(line.text());
             case Progress.Line line -> {
-                remember(line.text());
+                remember(line.stage(), line.text());
                 yield List.of();
             }
             case Progress.StageEvent stage -> stage(stage);
@@ -49,24 +51,27 @@ final class RemoteLines {
     private List<String> stage(Progress.StageEvent stage) {
         if (stage.state().equals("started")) {
             current = stage.stage();
-            stageOutput.clear();
+            tails.remove(stage.stage());
             return List.of(stage.stage() + ": started");
         }
         List<String> lines = new ArrayList<>();
         lines.add(stage.stage() + ": " + stage.state() + " (" + seconds(stage.millis()) + ")");
         if (stage.state().equals("failed")) {
             lines.add("last lines of " + stage.stage() + ":");
-            stageOutput.forEach(line -> lines.add("  " + line));
+            tails.getOrDefault(stage.stage(), new ArrayDeque<>()).forEach(line -> lines.add("  " + line));
         }
-        stageOutput.clear();
-        current = "";
+        tails.remove(stage.stage());
+        if (current.equals(stage.stage())) {
+            current = "";
+        }
         return lines;
     }
 
-    private void remember(String line) {
-        stageOutput.addLast(line);
-        if (stageOutput.size() > FAILURE_TAIL) {
-            stageOutput.removeFirst();
+    private void remember(String stage, String line) {
+        Deque<String> tail = tails.computeIfAbsent(stage, s -> new ArrayDeque<>());
+        tail.addLast(line);
+        if (tail.size() > FAILURE_TAIL) {
+            tail.removeFirst();
         }
     }
 

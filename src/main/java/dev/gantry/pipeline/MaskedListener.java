@@ -42,6 +42,11 @@ final class MaskedListener implements RunListener {
     }
 
     @Override
+    public void stageOutput(Stage stage, String line) {
+        listener.stageOutput(stage, line);  // StageLog masked it already
+    }
+
+    @Override
     public void warning(String message) {
         listener.warning(mask.apply(message));
     }

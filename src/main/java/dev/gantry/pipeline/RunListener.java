@@ -24,6 +24,13 @@ public interface RunListener {
     default void stageStarted(Stage stage) {
     }
 
+    /**
+     * One line of a stage's output, as it is written to the stage's log: secrets masked, control
+     * characters escaped. Stages can run side by side, so lines of two stages may interleave.
+     */
+    default void stageOutput(Stage stage, String line) {
+    }
+
     /** Something a person should know that does not fail the run. */
     default void warning(String message) {
     }

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * The whole output of one stage: written to its log file, kept for the store, its tail kept for
- * errors; the service's secrets masked in every line before it goes anywhere.
+ * errors, each line handed on as written (the live log); the service's secrets masked in every line
+ * before it goes anywhere.
  */
 final class StageLog implements LogSink, AutoCloseable {
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
@@ -23,14 +25,21 @@ final class StageLog implements LogSink, AutoCloseable {
     private final BufferedWriter writer;
     private final StringBuilder text = new StringBuilder();
     private final Tail tail = new Tail();
+    private final Consumer<String> follower;
 
     StageLog(Path file) {
-        this(file, SecretMask.NONE);
+        this(file, SecretMask.NONE, line -> { });
     }
 
     StageLog(Path file, SecretMask mask) {
+        this(file, mask, line -> { });
+    }
+
+    /** A log at {@code file}, masking with {@code mask}, that hands each line as written to {@code follower}. */
+    StageLog(Path file, SecretMask mask, Consumer<String> follower) {
         this.file = file;
         this.mask = mask;
+        this.follower = follower;
         try {
             Files.createDirectories(file.getParent());
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -55,6 +64,7 @@ final class StageLog implements LogSink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the stage log " + file, e);
         }
+        follower.accept(line);
     }
 
     static String printable(String raw) {

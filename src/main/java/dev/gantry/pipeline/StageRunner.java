@@ -61,7 +61,8 @@ final class StageRunner {
         long started = System.nanoTime();
         store.runs().stageStarted(runId, stage.word());
         listener.stageStarted(stage);
-        try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"), mask)) {
+        try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"), mask,
+                line -> listener.stageOutput(stage, line))) {
             try {
                 new StageDeadline(stage, deadlines.of(stage.word()), grace).run(() -> {
                     Failpoints.stageStarted(stage.word());

@@ -34,6 +34,11 @@ final class FanOutListener implements RunListener {
     }
 
     @Override
+    public void stageOutput(Stage stage, String line) {
+        listeners.forEach(l -> l.stageOutput(stage, line));
+    }
+
+    @Override
     public void warning(String message) {
         listeners.forEach(l -> l.warning(message));
     }

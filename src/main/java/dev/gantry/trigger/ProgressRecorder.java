@@ -6,18 +6,13 @@ import dev.gantry.pipeline.Release;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.Stage;
 import dev.gantry.store.StageState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 /**
  * Turns what the pipeline tells about a run into the run's {@link Progress}: a line for the start,
- * warnings and lock waits, an event per stage, and each stage's output (its log, written with the
- * service's secrets masked) as the stage ends. The pipeline's own masked listener calls it.
+ * warnings and lock waits, an event per stage, and each line of a stage's output as it is written
+ * (secrets masked by the stage's log). The pipeline's own masked listener calls it.
  */
 final class ProgressRecorder implements RunListener {
     private final QueuedRun run;
@@ -50,22 +45,15 @@ final class ProgressRecorder implements RunListener {
     }
 
     @Override
+    public void stageOutput(Stage stage, String line) {
+        run.publish(new Progress.Line(stage.word(), line));
+    }
+
+    @Override
     public void stageFinished(Stage stage, StageState state, Duration took, Path log) {
         if (state == StageState.FAILED) {
             run.stageFailed(stage.word());
         }
-        outputOf(log).forEach(line -> run.publish(new Progress.Line(stage.word(), line)));
         run.publish(new Progress.StageEvent(stage.word(), state.word(), took.toMillis()));
-    }
-
-    private static java.util.List<String> outputOf(Path log) {
-        if (log == null || !Files.isRegularFile(log)) {
-            return java.util.List.of();
-        }
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.toList();
-        } catch (IOException | UncheckedIOException e) {
-            return java.util.List.of("(its log " + log + " could not be read: " + e.getMessage() + ")");
-        }
     }
 }

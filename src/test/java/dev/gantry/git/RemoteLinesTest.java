@@ -30,6 +30,16 @@ class RemoteLinesTest {
     }
 
     @Test
+    void stagesSideBySideKeepTheirOwnLastLines() {
+        List<String> shown = shown(new Progress.StageEvent("build", "started", 0),
+                new Progress.StageEvent("test", "started", 0), new Progress.Line("build", "Step 1/4"),
+                new Progress.Line("test", "expected 200, got 500"), new Progress.Line("build", "Step 2/4"),
+                new Progress.StageEvent("test", "failed", 2_000), new Progress.StageEvent("build", "passed", 3_000));
+        assertThat(shown).containsExactly("build: started", "test: started", "test: failed (2.0s)",
+                "last lines of test:", "  expected 200, got 500", "build: passed (3.0s)");
+    }
+
+    @Test
     void theResultSaysWhereTheReleaseIsLiveOrWhereTheRunFailed() {
         assertThat(RemoteLines.result(3, true, "", "", "http://127.0.0.1:8080/shop"))
                 .isEqualTo("run 3 succeeded: live at http://127.0.0.1:8080/shop");

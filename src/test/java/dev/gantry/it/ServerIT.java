@@ -113,7 +113,11 @@ class ServerIT {
         assertThat(events).filteredOn(e -> e.name().equals("stage")).first()
                 .satisfies(e -> assertThat(e.arrived()).as("the first stage event arrived while the run ran")
                         .isBefore(finished));
-        assertThat(events).anySatisfy(e -> assertThat(e.name()).isEqualTo("line"));
+        int deployOutput = indexOf(events, e -> e.name().equals("line") && e.data().get("stage").asText().equals("deploy"));
+        int deployEnd = indexOf(events, e -> e.name().equals("stage") && e.data().get("stage").asText().equals("deploy")
+                && !e.data().get("state").asText().equals("started"));
+        assertThat(deployOutput).as("the deploy stage's output streams while it runs: %s", events)
+                .isNotNegative().isLessThan(deployEnd);
         assertThat(api.json(service).get("liveRelease").asText()).isEqualTo(first);
 
         JsonNode rollback = ApiClient.parse(api.send("POST", service + "/rollback", null), 202);
@@ -226,5 +230,14 @@ class ServerIT {
     private static Result ok(Result result) {
         assertThat(result.exitCode()).as("%s", result).isZero();
         return result;
+    }
+
+    private static int indexOf(List<Event> events, java.util.function.Predicate<Event> which) {
+        for (int i = 0; i < events.size(); i++) {
+            if (which.test(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -44,6 +44,11 @@ class StageRunnerTest {
         }
 
         @Override
+        public void stageOutput(Stage stage, String line) {
+            events.add(stage.word() + " says " + line);
+        }
+
+        @Override
         public void stageFinished(Stage stage, StageState state, Duration took, Path log) {
             events.add(stage.word() + " " + state.word());
         }
@@ -88,7 +93,8 @@ class StageRunnerTest {
         assertThat(store.runs().stageLog(runId, "register")).hasValueSatisfying(log ->
                 assertThat(log).contains("registering 2 instances", "the register stage " + reason + "; stopping it"));
         assertThat(stages.failedStage()).contains(Stage.REGISTER);
-        assertThat(events).containsExactly("started register", "register failed");
+        assertThat(events).startsWith("started register", "register says registering 2 instances")
+                .endsWith("register failed");
     }
 
     @Test
@@ -115,7 +121,8 @@ class StageRunnerTest {
 
         assertThat(stageRow("deploy").state()).isEqualTo(StageState.PASSED);
         assertThat(stages.failedStage()).isEmpty();
-        assertThat(events).containsExactly("started deploy", "deploy passed");
+        assertThat(events).as("each line is heard as it is written, before the stage ends")
+                .containsExactly("started deploy", "deploy says started books-ms-blue-1", "deploy passed");
     }
 
     @Test

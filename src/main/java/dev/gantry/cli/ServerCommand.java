@@ -17,6 +17,6 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return dev.gantry.server.GantryServer.serve(addr, java.util.List.of(dev.gantry.git.GitEndpoint::of),
-                System.out, System.err);
+                java.util.List.of(dev.gantry.poll.RemotePolling::start), System.out, System.err);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,15 +27,18 @@ import java.util.Optional;
  * @param notifications where the end of every run is announced (docs/notifications.md)
  * @param serverParallelRuns how many runs of different services {@code gantry server} runs at once (docs/server.md)
  * @param serverSupersede whether a newer queued run of a service drops the older one still queued (docs/server.md)
+ * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede) {
+        boolean serverSupersede, Duration pollInterval) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
+    /** {@code poll-interval} when neither config.yml nor the environment sets it. */
+    public static final Duration POLL_INTERVAL = Duration.ofSeconds(60);
 
     /** Checks for nulls. */
     public Installation {
@@ -52,6 +56,7 @@ public record Installation(
         proxyApply = List.copyOf(proxyApply);
         Objects.requireNonNull(proxyUrl, "proxyUrl");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(pollInterval, "pollInterval");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -61,7 +66,7 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true);
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

@@ -12,7 +12,8 @@ import java.util.Optional;
 final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
-            "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede");
+            "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
+            "poll-interval");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     private static final Rule<Integer> PORT = Rule.wholeNumber(1, 65535);
     private static final Rule<Boolean> TRUE_OR_FALSE = new Rule<>(Rule.Kind.ANY_SCALAR, "true or false",
@@ -58,7 +59,8 @@ final class InstallationReader {
                         envProblems),
                 setting("server-parallel-runs", "GANTRY_SERVER_PARALLEL_RUNS", Rule.wholeNumber(1, 64))
                         .orElse(Installation.SERVER_PARALLEL_RUNS),
-                setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true));
+                setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
+                setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL));
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");

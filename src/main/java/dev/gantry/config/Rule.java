@@ -74,4 +74,11 @@ record Rule<T>(Kind kind, String expected, Function<String, Optional<T>> read) {
         return new Rule<>(Kind.STRING, "a duration like 500ms, 30s, 10m or 1h (at most " + Durations.MAX_TEXT + ")",
                 Durations::parse);
     }
+
+    /** A duration as {@link #duration()}, or {@code 0} or {@code off} for none (zero). */
+    static Rule<Duration> durationOrOff() {
+        return new Rule<>(Kind.ANY_SCALAR, "a duration like 30s, 5m or 1h (at most " + Durations.MAX_TEXT
+                + "), or 0 or off", text -> text.equals("0") || text.equals("off") ? Optional.of(Duration.ZERO)
+                : Durations.parse(text));
+    }
 }

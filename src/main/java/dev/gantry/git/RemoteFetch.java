@@ -57,6 +57,15 @@ public final class RemoteFetch {
         }
     }
 
+    /** Whether the server's repository of the service has {@code commit} already (fetched or pushed before). */
+    public boolean holds(KnownService service, String commit) {
+        try (Repository repo = repos.open(service)) {
+            return repo.getObjectDatabase().has(ObjectId.fromString(commit));
+        } catch (java.io.IOException e) {
+            throw new PushException("Reading " + repos.path(service.name()) + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Fetches the service's branch from its remote (forced: a rewritten branch is taken as it is now) and
      * answers where the service is in {@code commit}, which must be in what was fetched.

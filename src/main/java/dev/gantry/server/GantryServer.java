@@ -21,11 +21,24 @@ public final class GantryServer {
     private final Environment env;
     private final RunQueue queue;
     private final ApiServer http;
+    private List<Task> tasks = List.of();
 
     /** Makes a {@link ApiServer.Mount} that needs the server's parts (the git endpoint: tokens, store, queue). */
     public interface MountFactory {
         /** The mount for the server of {@code env}, its {@code tokens} and its run {@code queue}. */
         ApiServer.Mount create(Environment env, ApiTokens tokens, RunQueue queue);
+    }
+
+    /** Work the server does beside answering requests (polling remotes): started once it listens, stopped first. */
+    public interface Task {
+        /** Stops the work; a part in progress may be cut short. */
+        void stop();
+    }
+
+    /** Starts a {@link Task} that needs the server's parts. */
+    public interface TaskFactory {
+        /** Starts the task for the server of {@code env} and its run {@code queue}; it logs on {@code log}. */
+        Task start(Environment env, RunQueue queue, PrintStream log);
     }
 
     private GantryServer(Environment env, List<MountFactory> mounts, PrintStream log) {
@@ -50,6 +63,12 @@ public final class GantryServer {
 
     /** {@link #serve(String, PrintStream, PrintStream)} with more endpoints ({@code mounts}), like the git endpoint. */
     public static int serve(String addr, List<MountFactory> mounts, PrintStream out, PrintStream log) {
+        return serve(addr, mounts, List.of(), out, log);
+    }
+
+    /** {@link #serve(String, List, PrintStream, PrintStream)} with background {@code tasks}, like polling remotes. */
+    public static int serve(String addr, List<MountFactory> mounts, List<TaskFactory> tasks, PrintStream out,
+            PrintStream log) {
         RunListener warnings = new RunListener() {
             @Override
             public void warning(String message) {
@@ -61,6 +80,7 @@ public final class GantryServer {
         ListenAddress listen = ListenAddress.parse(addr == null ? env.installation.serverAddr() : addr);
         GantryServer server = new GantryServer(env, mounts, log);
         server.http.start(listen.host(), listen.port());
+        server.tasks = tasks.stream().map(factory -> factory.start(env, server.queue, log)).toList();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(log);
@@ -77,6 +97,7 @@ public final class GantryServer {
     }
 
     private void stop(PrintStream log) {
+        tasks.forEach(Task::stop);
         log.println("gantry server stopping: no new runs; waiting up to " + STOP_GRACE.toSeconds()
                 + "s for the running ones");
         try {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,8 @@ class InstallationTest {
             GANTRY_PROXY_VALIDATE   | '   '                  | GANTRY_PROXY_VALIDATE: should be a program and its arguments separated by spaces
             GANTRY_SERVER_PARALLEL_RUNS | 0                  | GANTRY_SERVER_PARALLEL_RUNS: should be a whole number from 1 to 64, was "0"
             GANTRY_SERVER_SUPERSEDE | yes                    | GANTRY_SERVER_SUPERSEDE: should be true or false, was "yes"
+            GANTRY_POLL_INTERVAL    | 1 minute               | GANTRY_POLL_INTERVAL: should be a duration like 30s, 5m or 1h (at most 24h), or 0 or off, was "1 minute"
+            GANTRY_POLL_INTERVAL    | 2d                     | GANTRY_POLL_INTERVAL: should be a duration like 30s
             """)
     void namesTheVariableWithABadValue(String variable, String value, String expected) {
         ConfigException e = catchThrowableOfType(ConfigException.class,
@@ -143,6 +146,31 @@ class InstallationTest {
     }
 
     @Test
+    void readsThePollIntervalWhereZeroOrOffTurnsPollingOff() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "poll-interval: 5m\n");
+        Installation fromFile = Installation.load(Map.of("GANTRY_HOME", home.toString()));
+        Installation off = Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_POLL_INTERVAL", "off"));
+        Installation zero = Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_POLL_INTERVAL", "0"));
+        Files.delete(home.resolve("config.yml"));
+
+        assertThat(fromFile.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(off.pollInterval()).isZero();
+        assertThat(zero.pollInterval()).isZero();
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).pollInterval())
+                .isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void namesTheLineOfABadPollInterval() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "server-addr: 127.0.0.1:7070\npoll-interval: often\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("  poll-interval (line 2): should be a duration like 30s, 5m or 1h (at most 24h),"
+                        + " or 0 or off, was \"often\"");
+    }
+
+    @Test
     void namesTheLineOfABadServerQueueSetting() throws IOException {
         Files.writeString(home.resolve("config.yml"), "server-addr: 127.0.0.1:7070\nserver-parallel-runs: many\n"
                 + "server-supersede: sometimes\n");
@@ -164,7 +192,7 @@ class InstallationTest {
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
-                        + " server-supersede; did you mean registry?\n"
+                        + " server-supersede, poll-interval; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

@@ -1,0 +1,190 @@
+package dev.gantry.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gantry.git.RemoteFetch;
+import dev.gantry.store.KnownService;
+import dev.gantry.store.Store;
+import dev.gantry.trigger.QueueObserver;
+import dev.gantry.trigger.RunQueue;
+import dev.gantry.trigger.RunRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PollRoundTest {
+    @TempDir
+    Path dir;
+
+    private final List<RunRequest> executed = new CopyOnWriteArrayList<>();
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private Store store;
+    private Git forge;
+    private RunQueue queue;
+    private RemoteFetch fetch;
+    private PollRound round;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        forge = Git.init().setDirectory(dir.resolve("forge").toFile()).setInitialBranch("main").call();
+        queue = new RunQueue((request, listener) -> {
+            executed.add(request);
+            throw new IllegalStateException("recorded, not run");
+        }, 2, false, QueueObserver.NONE);
+        fetch = new RemoteFetch(dir.resolve("repos"), store.services());
+        round = new PollRound(store.services(), fetch, queue,
+                new PollProblems(new PrintStream(logged, true, StandardCharsets.UTF_8)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        queue.close();
+        forge.close();
+        store.close();
+    }
+
+    @Test
+    void queuesTheHeadAtTheFirstRoundThenOnlyNewCommitsOnce() throws Exception {
+        service("shop", forgeUrl());
+        String first = commit("shop/gantry.yml", "service: shop\n");
+
+        round.run();
+        awaitExecuted(1);
+        assertThat(executed.getFirst().service()).isEqualTo("shop");
+        assertThat(executed.getFirst().source().orElseThrow().release().commit()).isEqualTo(first);
+        assertThat(executed.getFirst().trigger()).isEqualTo("poll (" + forgeUrl() + ")");
+
+        round.run();
+        round.run();
+        assertThat(queue.active()).isEmpty();
+
+        String second = commit("shop/README", "two\n");
+        round.run();
+        round.run();
+        awaitExecuted(2);
+        assertThat(executed.get(1).source().orElseThrow().release().commit()).isEqualTo(second);
+        assertThat(log()).contains("polling shop: branch main of " + forgeUrl() + " is at " + second.substring(0, 12)
+                + "; queued its run as q2");
+    }
+
+    @Test
+    void servicesWithoutARemoteAreLeftAlone() throws Exception {
+        service("local", null);
+        commit("gantry.yml", "service: local\n");
+
+        round.run();
+
+        assertThat(queue.active()).isEmpty();
+        assertThat(executed).isEmpty();
+        assertThat(log()).isEmpty();
+    }
+
+    @Test
+    void aHeadThatAPushBroughtAlreadyIsNotQueued() throws Exception {
+        KnownService shop = service("shop", forgeUrl());
+        String pushed = commit("gantry.yml", "service: shop\n");
+        fetch.fetch(shop, pushed);  // as a push to the git endpoint would have stored it
+
+        round.run();
+
+        assertThat(queue.active()).isEmpty();
+        assertThat(executed).isEmpty();
+    }
+
+    @Test
+    void anUnreachableRemoteIsLoggedOnceThenOnceMoreWhenItAnswersAgain() throws Exception {
+        Path moved = dir.resolve("moved");
+        String gone = moved.toUri().toString();
+        service("shop", gone);
+
+        round.run();
+        round.run();
+        round.run();
+        assertThat(log().lines().filter(line -> line.startsWith("warning: polling shop: Fetching branch main")))
+                .hasSize(1);
+        assertThat(executed).isEmpty();
+
+        Files.move(dir.resolve("forge"), moved);
+        forge.close();
+        forge = Git.open(moved.toFile());
+        commit(moved, "gantry.yml", "service: shop\n");
+        round.run();
+        round.run();
+
+        awaitExecuted(1);
+        assertThat(log().lines().filter(line -> line.equals("polling shop: " + gone + " answers again"))).hasSize(1);
+    }
+
+    @Test
+    void credentialsInTheRemoteNeverReachTheTriggerOrTheLog() throws Exception {
+        service("shop", "http://deployer:s3cret@127.0.0.1:1/shop.git");
+
+        round.run();
+        round.run();
+
+        assertThat(log()).contains("warning: polling shop:").contains("http://***@127.0.0.1:1/shop.git")
+                .doesNotContain("s3cret").doesNotContain("deployer");
+        assertThat(MaskedUrl.mask("poll (https://user:token@git.example.com/team/shop.git)"))
+                .isEqualTo("poll (https://***@git.example.com/team/shop.git)");
+        assertThat(MaskedUrl.mask("poll (https://token@git.example.com/shop.git) and ssh://git@host/x"))
+                .isEqualTo("poll (https://***@git.example.com/shop.git) and ssh://***@host/x");
+    }
+
+    @Test
+    void aCommitWithoutTheServiceIsReportedOnceAndNotRetried() throws Exception {
+        service("shop", forgeUrl());
+        String head = commit("README", "no gantry.yml here\n");
+
+        round.run();
+        round.run();
+
+        assertThat(executed).isEmpty();
+        assertThat(log().lines().filter(line -> line.startsWith("warning: polling shop: " + head.substring(0, 12)
+                + " is not deployed:"))).hasSize(1);
+    }
+
+    private void awaitExecuted(int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> executed.size() >= count && queue.active().isEmpty());
+        assertThat(executed).hasSize(count);
+    }
+
+    private String log() {
+        return logged.toString(StandardCharsets.UTF_8);
+    }
+
+    private KnownService service(String name, String remote) {
+        var service = new KnownService(name, Optional.ofNullable(remote), "main", Instant.now());
+        store.services().put(service);
+        return service;
+    }
+
+    private String forgeUrl() {
+        return dir.resolve("forge").toUri().toString();
+    }
+
+    private String commit(String path, String text) throws Exception {
+        return commit(dir.resolve("forge"), path, text);
+    }
+
+    private String commit(Path work, String path, String text) throws Exception {
+        Path file = work.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        forge.add().addFilepattern(".").call();
+        return forge.commit().setMessage("change " + path).setSign(false).call().getName();
+    }
+}

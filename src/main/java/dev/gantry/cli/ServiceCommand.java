@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceName;
+import dev.gantry.git.MaskedUrl;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ServerInputException;
 import dev.gantry.store.KnownService;
@@ -60,7 +61,7 @@ final class ServiceCommand implements Callable<Integer> {
                 boolean known = env.store().services().find(service).isPresent();
                 env.store().services().put(new KnownService(service, Optional.ofNullable(remote), branch, Instant.now()));
                 spec.commandLine().getOut().println("service " + service + (known ? " updated" : " added")
-                        + " (branch " + branch + (remote == null ? "" : ", remote " + remote) + ")");
+                        + " (branch " + branch + (remote == null ? "" : ", remote " + MaskedUrl.mask(remote)) + ")");
             }
             return 0;
         }
@@ -81,7 +82,7 @@ final class ServiceCommand implements Callable<Integer> {
                     out.println("No services yet. Add one with: gantry service add SERVICE");
                 }
                 services.forEach(s -> out.println(String.format("%-40s branch %-16s %s", s.name(), s.branch(),
-                        s.remote().orElse("(no remote)"))));
+                        s.remote().map(MaskedUrl::mask).orElse("(no remote)"))));
             }
             return 0;
         }

@@ -79,7 +79,8 @@ public final class RemoteFetch {
             try (RevWalk walk = new RevWalk(repo)) {
                 walk.parseCommit(ObjectId.fromString(commit));
             } catch (MissingObjectException | IllegalArgumentException e) {
-                throw new PushException("Commit " + commit + " is not on branch " + service.branch() + " of " + url
+                throw new PushException("Commit " + commit + " is not on branch " + service.branch() + " of "
+                        + MaskedUrl.mask(url)
                         + " (fetched just now): it was rewritten away, or the notice names another repository."
                         + " Push it again, or check the remote of " + service.name() + " in `gantry service list`.");
             }
@@ -102,8 +103,8 @@ public final class RemoteFetch {
     }
 
     private static PushException unreachable(KnownService service, String url, Exception e) {
-        return new PushException("Fetching branch " + service.branch() + " of " + service.name() + " from " + url
-                + " failed: " + e.getMessage() + ". Check that the remote is reachable from the server and that"
+        return new PushException("Fetching branch " + service.branch() + " of " + service.name() + " from "
+                + MaskedUrl.mask(url) + " failed: " + MaskedUrl.mask(String.valueOf(e.getMessage())) + ". Check that the remote is reachable from the server and that"
                 + " its URL carries the credentials it needs.", e);
     }
 }

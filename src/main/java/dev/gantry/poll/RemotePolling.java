@@ -1,5 +1,6 @@
 package dev.gantry.poll;
 
+import dev.gantry.git.MaskedUrl;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.GantryServer;

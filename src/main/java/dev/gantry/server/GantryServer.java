@@ -54,19 +54,10 @@ public final class GantryServer {
     }
 
     /**
-     * Runs the server on {@code addr} (HOST:PORT; null: the installation's server-addr) until the
-     * process is told to stop; answers the exit code.
+     * Runs the server on {@code addr} (HOST:PORT; null: the installation's server-addr) with more
+     * endpoints ({@code mounts}, like the git endpoint) and background {@code tasks} (like polling
+     * remotes) until the process is told to stop; answers the exit code.
      */
-    public static int serve(String addr, PrintStream out, PrintStream log) {
-        return serve(addr, List.of(), out, log);
-    }
-
-    /** {@link #serve(String, PrintStream, PrintStream)} with more endpoints ({@code mounts}), like the git endpoint. */
-    public static int serve(String addr, List<MountFactory> mounts, PrintStream out, PrintStream log) {
-        return serve(addr, mounts, List.of(), out, log);
-    }
-
-    /** {@link #serve(String, List, PrintStream, PrintStream)} with background {@code tasks}, like polling remotes. */
     public static int serve(String addr, List<MountFactory> mounts, List<TaskFactory> tasks, PrintStream out,
             PrintStream log) {
         RunListener warnings = new RunListener() {

@@ -69,6 +69,9 @@ class RemoteFetchTest {
         assertThatThrownBy(() -> fetch.fetch(gone, "0123456789abcdef0123456789abcdef01234567"))
                 .isInstanceOf(PushException.class).hasMessageContaining("Fetching branch main of gone from")
                 .hasMessageContaining("reachable");
+        KnownService secret = service("secret", "http://deployer:s3cret@127.0.0.1:1/shop.git");
+        assertThatThrownBy(() -> fetch.remoteHead(secret)).isInstanceOf(PushException.class)
+                .hasMessageContaining("http://***@127.0.0.1:1/shop.git").hasMessageNotContaining("s3cret");
     }
 
     private KnownService service(String name, String remote) {

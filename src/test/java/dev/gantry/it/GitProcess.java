@@ -48,9 +48,20 @@ final class GitProcess {
         return output.toString();
     }
 
-    /** Its process, to stop it as a person's Ctrl-C would. */
+    /** Its process. */
     Process process() {
         return process;
+    }
+
+    /**
+     * Stops it as Ctrl-C in a terminal does: SIGINT to git and to its children (git-remote-http holds
+     * the connection; stopping git alone would leave it reading).
+     */
+    void interrupt() throws IOException, InterruptedException {
+        List<String> kill = new ArrayList<>(List.of("kill", "-INT"));
+        process.descendants().forEach(child -> kill.add(Long.toString(child.pid())));
+        kill.add(Long.toString(process.pid()));
+        assertThat(new ProcessBuilder(kill).inheritIO().start().waitFor()).as("%s", kill).isZero();
     }
 
     /** Waits at most {@code limit} for it to end; answers its exit code. */

@@ -82,15 +82,17 @@ class GitPushQueueIT {
         GitProcess push = push(repo, token, sandbox.service());
         await().atMost(LIMIT).failFast("the push ended", () -> !push.process().isAlive())
                 .until(() -> push.output().contains("remote: test: started"));
-        push.process().destroy();
-        push.await(Duration.ofSeconds(30));
+        push.interrupt();
+        assertThat(push.await(Duration.ofSeconds(30))).as("%s", push).isNotZero();
 
         await().atMost(LIMIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> api.json("/api/v1/queue").get("runs").isEmpty());
         JsonNode run = api.json("/api/v1/services/" + sandbox.service() + "/runs").get("runs").get(0);
         assertThat(run.get("commit").asText()).isEqualTo(repo.head());
         assertThat(run.get("state").asText()).as("%s", run).isEqualTo("succeeded");
-        await().atMost(Duration.ofSeconds(30)).until(() -> server.stderr().contains("the pusher went away"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(server.stderr()).as("the server's log")
+                .contains("git push of " + sandbox.service() + " by token pusher: the pusher went away; queued run q1"
+                        + " goes on without it"));
         assertThat(server.stderr()).as("one line in the server's log, no stack trace")
                 .containsOnlyOnce("the pusher went away").doesNotContain("Exception", "\tat ");
     }

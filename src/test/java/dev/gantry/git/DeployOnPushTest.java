@@ -117,6 +117,14 @@ class DeployOnPushTest {
         assertThat(output).contains("gantry: deleted refs/heads/feature; nothing deployed").doesNotContain("deploying");
         assertThat(asked).isEmpty();
         assertThat(bareHead("feature")).isNull();
+
+        ObjectId main = commit("Deployed");
+        push("refs/heads/main", ObjectId.zeroId(), main, new ByteArrayOutputStream());
+        String deleted = push("refs/heads/main", main, ObjectId.zeroId(), new ByteArrayOutputStream());
+        assertThat(deleted).as("deleting the deploy branch deploys nothing").contains(
+                "gantry: deleted refs/heads/main; nothing deployed").doesNotContain("deploying");
+        assertThat(asked).as("only the push of main ran").hasSize(1);
+        assertThat(bareHead("main")).isNull();
     }
 
     @Test

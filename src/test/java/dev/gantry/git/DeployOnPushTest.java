@@ -1,7 +1,6 @@
 package dev.gantry.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;

@@ -9,6 +9,8 @@ import dev.gantry.trigger.ProgressFeed;
 import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;
 import dev.gantry.trigger.RunRequest;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import org.eclipse.jgit.transport.ReceivePack;
 /**
  * After a push stored its refs: a push to the service's branch queues a run of the new commit and
  * tells the pusher its progress as {@code remote:} lines until it ends (or {@link #DEADLINE} passes);
- * a push to another branch is only stored, and says so.
+ * a push to another branch is only stored, and says so. A pusher that goes away stops the following,
+ * not the run: it was queued on its own, and goes on to its end.
  */
 final class DeployOnPush implements PostReceiveHook {
     /** How long a push waits for its run; the run goes on after that, followed in the API. */
@@ -33,12 +36,18 @@ final class DeployOnPush implements PostReceiveHook {
     private final KnownService service;
     private final Path bare;
     private final String tokenName;
+    private final PusherConnection pusher;
+    private final PrintStream log;
 
-    DeployOnPush(RunQueue queue, KnownService service, Path bare, String tokenName) {
+    /** Deploys pushes to {@code service} (stored in {@code bare}) by {@code tokenName}, telling {@code pusher}. */
+    DeployOnPush(RunQueue queue, KnownService service, Path bare, String tokenName, PusherConnection pusher,
+                 PrintStream log) {
         this.queue = queue;
         this.service = service;
         this.bare = bare;
         this.tokenName = tokenName;
+        this.pusher = pusher;
+        this.log = log;
     }
 
     @Override
@@ -46,8 +55,14 @@ final class DeployOnPush implements PostReceiveHook {
         String deployRef = Constants.R_HEADS + service.branch();
         Optional<ReceiveCommand> deploy = commands.stream().filter(c -> c.getRefName().equals(deployRef)
                 && c.getType() != ReceiveCommand.Type.DELETE).findFirst();
-        commands.stream().filter(c -> !c.getRefName().equals(deployRef)).forEach(c -> say(rp, "gantry: stored "
-                + c.getRefName() + "; not deployed: " + service.name() + " deploys branch " + service.branch()));
+        for (ReceiveCommand c : commands) {
+            if (c.getType() == ReceiveCommand.Type.DELETE) {
+                say(rp, "gantry: deleted " + c.getRefName() + "; nothing deployed");
+            } else if (!c.getRefName().equals(deployRef)) {
+                say(rp, "gantry: stored " + c.getRefName() + "; not deployed: " + service.name() + " deploys branch "
+                        + service.branch());
+            }
+        }
         deploy.ifPresent(command -> run(rp, command.getNewId().name()));
     }
 
@@ -72,6 +87,11 @@ final class DeployOnPush implements PostReceiveHook {
         Instant until = started.plus(DEADLINE);
         try (ProgressFeed feed = run.subscribe()) {
             while (Instant.now().isBefore(until)) {
+                if (pusher.gone()) {
+                    log.println("git push of " + service.name() + " by token " + tokenName + ": the pusher went away;"
+                            + " queued run q" + run.id() + " goes on without it");
+                    return;
+                }
                 Optional<Progress> event = feed.next(QUIET);
                 if (event.isEmpty()) {
                     say(rp, lines.stillRunning(Duration.between(started, Instant.now()).toSeconds()));
@@ -91,12 +111,13 @@ final class DeployOnPush implements PostReceiveHook {
         }
     }
 
+    /** Sends {@code line} at once; JGit swallows a failure, which {@link PusherConnection#gone()} remembers. */
     private static void say(ReceivePack rp, String line) {
         rp.sendMessage(line);
         try {
             rp.getMessageOutputStream().flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the pusher went away: " + e.getMessage(), e);
+        } catch (IOException e) {
+            // not thrown: JGit's message stream swallows it; PusherConnection remembers it
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.gantry.trigger.RunQueue;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,20 +24,23 @@ public final class GitEndpoint implements ApiServer.Mount {
     private final ApiTokens tokens;
     private final PushedRepos repos;
     private final RunQueue queue;
+    private final PrintStream log;
 
     /**
      * Serves the repositories under {@code root} of the services of {@code services} to holders of
-     * {@code tokens}; pushes queue runs on {@code queue}.
+     * {@code tokens}; pushes queue runs on {@code queue}; what a push's requests cannot say goes to {@code log}.
      */
-    public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue) {
+    public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue, PrintStream log) {
         this.tokens = tokens;
         this.repos = new PushedRepos(root, services);
         this.queue = queue;
+        this.log = log;
     }
 
-    /** The endpoint of the server of {@code env}: repositories under {@code HOME/repos}. */
+    /** The endpoint of the server of {@code env}: repositories under {@code HOME/repos}, logging on stderr. */
     public static GitEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
-        return new GitEndpoint(tokens, env.installation.home().resolve("repos"), env.store().services(), queue);
+        return new GitEndpoint(tokens, env.installation.home().resolve("repos"), env.store().services(), queue,
+                System.err);
     }
 
     @Override
@@ -70,11 +74,11 @@ public final class GitEndpoint implements ApiServer.Mount {
             return;
         }
         KnownService service = pusher.get().service();
-        var hook = new DeployOnPush(queue, service, repos.path(service.name()), pusher.get().tokenName());
         if (what.equals("upload")) {
             SmartHttp.upload(ctx, repos.open(service));
         } else {
-            SmartHttp.receive(ctx, repos.open(service), hook);
+            SmartHttp.receive(ctx, repos.open(service), connection -> new DeployOnPush(queue, service,
+                    repos.path(service.name()), pusher.get().tokenName(), connection, log));
         }
     }
 

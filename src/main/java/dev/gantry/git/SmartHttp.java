@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
@@ -54,14 +55,32 @@ final class SmartHttp {
         }
     }
 
-    /** {@code POST git-receive-pack}: a push; {@code hook} runs once the refs are stored. */
-    static void receive(Context ctx, Repository repo, PostReceiveHook hook) throws IOException {
+    /**
+     * {@code POST git-receive-pack}: a push; the hook that {@code hooks} makes for the connection to the
+     * pusher runs once the refs are stored.
+     */
+    static void receive(Context ctx, Repository repo, Function<PusherConnection, PostReceiveHook> hooks)
+            throws IOException {
+        ctx.status(200).contentType("application/x-git-receive-pack-result");
+        receive(body(ctx), ctx.res().getOutputStream(), repo, hooks);
+    }
+
+    /**
+     * A push read from {@code in}, answered on {@code out}. A pusher that went away while its hook
+     * followed a run is no error: the hook has said so, and there is no one left to answer.
+     */
+    static void receive(InputStream in, OutputStream out, Repository repo,
+                        Function<PusherConnection, PostReceiveHook> hooks) throws IOException {
+        PusherConnection pusher = new PusherConnection(out);
         try (repo) {
-            ctx.status(200).contentType("application/x-git-receive-pack-result");
             ReceivePack receive = new ReceivePack(repo);
             receive.setBiDirectionalPipe(false);
-            receive.setPostReceiveHook(hook);
-            receive.receive(body(ctx), ctx.res().getOutputStream(), null);
+            receive.setPostReceiveHook(hooks.apply(pusher));
+            receive.receive(in, pusher, null);
+        } catch (IOException e) {
+            if (!pusher.gone()) {
+                throw e;
+            }
         }
     }
 

@@ -22,7 +22,7 @@ enum Forge {
     final String signatureHeader;
     /** What the signature's hex starts after; null: the header is the secret itself. */
     private final String hexPrefix;
-    /** The header with the delivery's id, unique per delivery (a redelivery from the forge's log gets a new one). */
+    /** The header with the delivery's id (GitHub keeps it when a delivery is sent again from its log). */
     final String deliveryHeader;
     /** The header naming the event. */
     final String eventHeader;

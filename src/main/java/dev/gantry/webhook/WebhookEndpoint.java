@@ -1,7 +1,5 @@
 package dev.gantry.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
@@ -14,12 +12,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@code POST /hooks/github}, {@code /hooks/gitlab}, {@code /hooks/gitea} (docs/webhooks.md): a push
@@ -29,26 +23,17 @@ import java.util.concurrent.Executors;
  */
 public final class WebhookEndpoint implements ApiServer.Mount {
     static final String PREFIX = "/hooks/";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Optional<String> secret;
-    private final ServiceRows services;
     private final WebhookDeliveries deliveries;
-    private final RemoteFetch fetch;
-    private final RunQueue queue;
-    private final PrintStream log;
-    private final ExecutorService work = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
-            .name("gantry-webhook-", 1).factory());
+    private final PushDispatch dispatch;
 
     /** Takes webhooks signed with {@code secret} (empty: answers 503) for the services of {@code services}. */
     public WebhookEndpoint(Optional<String> secret, ServiceRows services, WebhookDeliveries deliveries,
                            RemoteFetch fetch, RunQueue queue, PrintStream log) {
         this.secret = secret;
-        this.services = services;
         this.deliveries = deliveries;
-        this.fetch = fetch;
-        this.queue = queue;
-        this.log = log;
+        this.dispatch = new PushDispatch(services, fetch, queue, log);
     }
 
     /** The endpoint of the server of {@code env}; failures of its work go to the server's log (stderr). */
@@ -103,43 +88,15 @@ public final class WebhookEndpoint implements ApiServer.Mount {
             text(ctx, 409, "Delivery " + delivery + " was taken before; a delivery is handled once.");
             return;
         }
-        answer(ctx, forge, delivery, body.get());
-    }
-
-    /** A signed, new delivery: its event and payload decide what runs. */
-    private void answer(Context ctx, Forge forge, String delivery, byte[] body) throws JsonProcessingException {
-        String event = Optional.ofNullable(ctx.header(forge.eventHeader)).orElse("");
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("delivery", delivery);
-        json.put("event", event);
-        if (forge == Forge.GITHUB && event.equals("ping")) {
-            json.put("message", "pong");
-            ctx.status(200).contentType("application/json").result(MAPPER.writeValueAsString(json));
-            return;
-        }
-        if (!event.equals(forge.pushEvent)) {
-            json.put("queued", List.of());
-            json.put("message", "ignored: Gantry acts on " + forge.pushEvent + " events only");
-            ctx.status(202).contentType("application/json").result(MAPPER.writeValueAsString(json));
-            return;
-        }
-        Optional<PushNotice> notice = PushNotice.parse(forge, body).filter(n -> n.deletion() || n.validCommit());
-        if (notice.isEmpty()) {
-            text(ctx, 400, "The body is not a " + forge.word() + " push payload: it needs ref and after (a commit).");
-            return;
-        }
-        PushTargets targets = PushTargets.of(services.all(), notice.get());
-        String trigger = "webhook " + forge.word() + " (delivery " + delivery + ")";
-        targets.services().forEach(service -> work.execute(new FetchAndRun(fetch, queue, service,
-                notice.get().after(), trigger, log)));
-        json.put("ref", notice.get().ref());
-        json.put("commit", notice.get().after());
-        json.put("queued", targets.services().stream().map(s -> s.name()).toList());
-        json.put("message", targets.why());
-        ctx.status(202).contentType("application/json").result(MAPPER.writeValueAsString(json));
+        send(ctx, dispatch.take(forge, delivery, Optional.ofNullable(ctx.header(forge.eventHeader)).orElse(""),
+                body.get()));
     }
 
     private static void text(Context ctx, int status, String message) {
-        ctx.status(status).contentType("text/plain").result(message + "\n");
+        send(ctx, Reply.text(status, message));
+    }
+
+    private static void send(Context ctx, Reply reply) {
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

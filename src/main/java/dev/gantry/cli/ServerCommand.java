@@ -16,7 +16,8 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return dev.gantry.server.GantryServer.serve(addr, java.util.List.of(dev.gantry.git.GitEndpoint::of),
-                java.util.List.of(dev.gantry.poll.RemotePolling::start), System.out, System.err);
+        return dev.gantry.server.GantryServer.serve(addr, java.util.List.of(dev.gantry.git.GitEndpoint::of,
+                dev.gantry.webhook.WebhookEndpoint::of), java.util.List.of(dev.gantry.poll.RemotePolling::start),
+                System.out, System.err);
     }
 }

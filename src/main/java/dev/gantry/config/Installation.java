@@ -28,13 +28,14 @@ import java.util.Optional;
  * @param serverParallelRuns how many runs of different services {@code gantry server} runs at once (docs/server.md)
  * @param serverSupersede whether a newer queued run of a service drops the older one still queued (docs/server.md)
  * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
+ * @param webhookSecret the shared secret of the forge webhooks at /hooks/ (docs/webhooks.md); empty: hooks are off
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede, Duration pollInterval) {
+        boolean serverSupersede, Duration pollInterval, Optional<String> webhookSecret) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */
@@ -57,6 +58,7 @@ public record Installation(
         Objects.requireNonNull(proxyUrl, "proxyUrl");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(webhookSecret, "webhookSecret");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -66,7 +68,7 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL);
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty());
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

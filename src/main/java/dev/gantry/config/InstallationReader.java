@@ -13,8 +13,10 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval");
+            "poll-interval", "webhook-secret");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
+    /** The shortest webhook secret accepted. */
+    static final int WEBHOOK_SECRET_MIN = 16;
     private static final Rule<Integer> PORT = Rule.wholeNumber(1, 65535);
     private static final Rule<Boolean> TRUE_OR_FALSE = new Rule<>(Rule.Kind.ANY_SCALAR, "true or false",
             text -> text.equals("true") || text.equals("false") ? Optional.of(Boolean.valueOf(text)) : Optional.empty());
@@ -60,7 +62,8 @@ final class InstallationReader {
                 setting("server-parallel-runs", "GANTRY_SERVER_PARALLEL_RUNS", Rule.wholeNumber(1, 64))
                         .orElse(Installation.SERVER_PARALLEL_RUNS),
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
-                setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL));
+                setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
+                webhookSecret());
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -83,6 +86,24 @@ final class InstallationReader {
             envProblems.add(variable, 0, "should be " + rule.expected() + ", was " + Found.quote(text));
             return Optional.empty();
         })).orElse(fromFile);
+    }
+
+    /** {@code webhook-secret}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */
+    private Optional<String> webhookSecret() {
+        var anyText = new Rule<String>(Rule.Kind.ANY_SCALAR, "a string of at least " + WEBHOOK_SECRET_MIN
+                + " characters", Optional::of);
+        Optional<String> secret = setting("webhook-secret", "GANTRY_WEBHOOK_SECRET", anyText);
+        if (secret.isEmpty() || secret.get().length() >= WEBHOOK_SECRET_MIN) {
+            return secret;
+        }
+        String message = "should be at least " + WEBHOOK_SECRET_MIN + " characters, was " + secret.get().length()
+                + " (not shown); make one with `openssl rand -hex 32`";
+        if (variable("GANTRY_WEBHOOK_SECRET").isPresent()) {
+            envProblems.add("GANTRY_WEBHOOK_SECRET", 0, message);
+        } else {
+            fileProblems.add("webhook-secret", file.line("webhook-secret"), message);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -58,6 +58,11 @@ final class YamlMap {
         return new YamlMap(child(key), node.map(Problems::line).orElse(line), problems);
     }
 
+    /** The line of the value under key (the map's own line if it is absent). */
+    int line(String key) {
+        return node(key).map(Problems::line).orElse(line);
+    }
+
     boolean has(String key) {
         return entries.containsKey(key);
     }

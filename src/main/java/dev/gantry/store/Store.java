@@ -22,6 +22,7 @@ public final class Store implements AutoCloseable {
     private final Secrets secrets;
     private final ApiTokenRows apiTokens;
     private final ServiceRows services;
+    private final WebhookDeliveries webhookDeliveries;
 
     private Store(String url, Connection connection) {
         this.url = url;
@@ -34,6 +35,7 @@ public final class Store implements AutoCloseable {
         this.secrets = new Secrets(sql);
         this.apiTokens = new ApiTokenRows(sql);
         this.services = new ServiceRows(sql);
+        this.webhookDeliveries = new WebhookDeliveries(sql);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed. */
@@ -93,6 +95,11 @@ public final class Store implements AutoCloseable {
     /** The services {@code gantry server} knows (docs/server.md). */
     public ServiceRows services() {
         return services;
+    }
+
+    /** The delivery ids of forge webhooks already taken (docs/webhooks.md). */
+    public WebhookDeliveries webhookDeliveries() {
+        return webhookDeliveries;
     }
 
     /** The JDBC URL this store was opened with. */

@@ -181,6 +181,34 @@ class InstallationTest {
     }
 
     @Test
+    void readsTheWebhookSecretFromConfigYmlOrTheEnvironment() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "webhook-secret: from-the-file-0123456789\n");
+
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).webhookSecret())
+                .contains("from-the-file-0123456789");
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_WEBHOOK_SECRET",
+                "from-the-environment-42")).webhookSecret()).contains("from-the-environment-42");
+        Files.delete(home.resolve("config.yml"));
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).webhookSecret()).isEmpty();
+    }
+
+    @Test
+    void refusesAShortWebhookSecretWithoutShowingIt() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "server-addr: 127.0.0.1:7070\nwebhook-secret: hunter2\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("  webhook-secret (line 2): should be at least 16 characters, was 7 (not shown);"
+                        + " make one with `openssl rand -hex 32`")
+                .hasMessageNotContaining("hunter2");
+        Files.delete(home.resolve("config.yml"));
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_WEBHOOK_SECRET",
+                "short-secret")))
+                .hasMessageContaining("GANTRY_WEBHOOK_SECRET: should be at least 16 characters, was 12 (not shown)")
+                .hasMessageNotContaining("short-secret");
+    }
+
+    @Test
     void reportsEveryProblemInConfigYmlWithItsLine() throws IOException {
         Files.writeString(home.resolve("config.yml"), "# Gantry\nproxy: apache\nproxy-http-port: http\nregistri: x\n");
 
@@ -192,7 +220,7 @@ class InstallationTest {
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
-                        + " server-supersede, poll-interval; did you mean registry?\n"
+                        + " server-supersede, poll-interval, webhook-secret; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

@@ -294,6 +294,16 @@ abstract class StoreContract {
                 "127.0.0.1:5000/" + service + ":" + commit);
     }
 
+    @Test
+    void aWebhookDeliveryIsTakenOnceAcrossStoresAndForgesKeepTheirOwnIds() {
+        Store other = another();
+
+        assertThat(store.webhookDeliveries().firstTime("github", "d-1", T0)).isTrue();
+        assertThat(other.webhookDeliveries().firstTime("github", "d-1", T0.plusSeconds(1))).isFalse();
+        assertThat(store.webhookDeliveries().firstTime("github", "d-1", T0.plusSeconds(2))).isFalse();
+        assertThat(other.webhookDeliveries().firstTime("gitea", "d-1", T0)).isTrue();
+    }
+
     private static LeaseRecord lease(String service, String owner, Instant at) {
         return new LeaseRecord(service, owner, 0, "run by " + owner, at, at.plusSeconds(30));
     }

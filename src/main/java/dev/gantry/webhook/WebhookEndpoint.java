@@ -1,0 +1,102 @@
+package dev.gantry.webhook;
+
+import dev.gantry.git.RemoteFetch;
+import dev.gantry.pipeline.Environment;
+import dev.gantry.server.ApiServer;
+import dev.gantry.server.ApiTokens;
+import dev.gantry.store.ServiceRows;
+import dev.gantry.store.WebhookDeliveries;
+import dev.gantry.trigger.RunQueue;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /hooks/github}, {@code /hooks/gitlab}, {@code /hooks/gitea} (docs/webhooks.md): a push
+ * the forge signed with the installation's webhook secret fetches the commit from the service's remote
+ * and runs it. Checked in this order, each before the next: signature header, size, signature,
+ * delivery id (never taken twice), and only then the JSON.
+ */
+public final class WebhookEndpoint implements ApiServer.Mount {
+    static final String PREFIX = "/hooks/";
+
+    private final Optional<String> secret;
+    private final WebhookDeliveries deliveries;
+    private final PushDispatch dispatch;
+
+    /** Takes webhooks signed with {@code secret} (empty: answers 503) for the services of {@code services}. */
+    public WebhookEndpoint(Optional<String> secret, ServiceRows services, WebhookDeliveries deliveries,
+                           RemoteFetch fetch, RunQueue queue, PrintStream log) {
+        this.secret = secret;
+        this.deliveries = deliveries;
+        this.dispatch = new PushDispatch(services, fetch, queue, log);
+    }
+
+    /** The endpoint of the server of {@code env}; failures of its work go to the server's log (stderr). */
+    public static WebhookEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
+        return new WebhookEndpoint(env.installation.webhookSecret(), env.store().services(),
+                env.store().webhookDeliveries(), RemoteFetch.of(env), queue, System.err);
+    }
+
+    @Override
+    public void mount(JavalinConfig config) {
+        for (Forge forge : Forge.values()) {
+            config.routes.addHttpHandler(HandlerType.POST, PREFIX + forge.word(), ctx -> take(ctx, forge));
+        }
+    }
+
+    @Override
+    public List<String> ownAuthPrefixes() {
+        return List.of(PREFIX);
+    }
+
+    private void take(Context ctx, Forge forge) throws Exception {
+        if (secret.isEmpty()) {
+            text(ctx, 503, "Webhooks are off on this server: set webhook-secret in config.yml (or GANTRY_WEBHOOK_SECRET),"
+                    + " at least 16 characters, and restart it. See docs/webhooks.md.");
+            return;
+        }
+        String signature = ctx.header(forge.signatureHeader);
+        if (signature == null || signature.isEmpty()) {
+            text(ctx, 401, "The request has no " + forge.signatureHeader + " header: give the webhook the secret"
+                    + " of this server (webhook-secret). See docs/webhooks.md.");
+            return;
+        }
+        long length = ctx.req().getContentLengthLong();
+        Optional<byte[]> body = length > BoundedBody.LIMIT ? Optional.empty()
+                : BoundedBody.read(ctx.req().getInputStream(), BoundedBody.LIMIT);
+        if (body.isEmpty()) {
+            text(ctx, 413, "The body is larger than " + BoundedBody.LIMIT + " bytes, the most Gantry takes.");
+            return;
+        }
+        if (!forge.verifies(secret.get(), signature, body.get())) {
+            text(ctx, 401, "The " + forge.signatureHeader + " header does not match the secret of this server:"
+                    + " give the webhook the same secret as webhook-secret.");
+            return;
+        }
+        String delivery = ctx.header(forge.deliveryHeader);
+        if (delivery == null || delivery.isBlank()) {
+            text(ctx, 400, "The request has no " + forge.deliveryHeader + " header; " + forge.word() + " sends one"
+                    + " with every delivery.");
+            return;
+        }
+        if (!deliveries.firstTime(forge.word(), delivery, Instant.now())) {
+            text(ctx, 409, "Delivery " + delivery + " was taken before; a delivery is handled once.");
+            return;
+        }
+        send(ctx, dispatch.take(forge, delivery, Optional.ofNullable(ctx.header(forge.eventHeader)).orElse(""),
+                body.get()));
+    }
+
+    private static void text(Context ctx, int status, String message) {
+        send(ctx, Reply.text(status, message));
+    }
+
+    private static void send(Context ctx, Reply reply) {
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.gantry.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.git.RemoteFetch;
+import dev.gantry.store.Store;
+import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The endpoint's checks in their order, over HTTP on a real Jetty, with a store and no service that
+ * matches (so nothing is fetched or queued): which answer each kind of request gets.
+ */
+class WebhookEndpointTest {
+    private static final String SECRET = "0123456789abcdef-test";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path home;
+    private Store store;
+    private Javalin app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void withoutASecretHooksAreOffAndSaySo() throws Exception {
+        start(Optional.empty());
+
+        HttpResponse<String> answer = post("github", signed(Forge.GITHUB, Payloads.push(Forge.GITHUB)), Payloads.push(Forge.GITHUB));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).contains("webhook-secret", "GANTRY_WEBHOOK_SECRET");
+    }
+
+    @Test
+    void unsignedWronglySignedAndWithoutDeliveryAreRefused() throws Exception {
+        start(Optional.of(SECRET));
+        byte[] body = Payloads.push(Forge.GITHUB);
+
+        assertThat(post("github", HttpRequest.newBuilder(), body).statusCode()).isEqualTo(401);
+        assertThat(post("gitlab", HttpRequest.newBuilder().header("X-Gitlab-Token", "not-the-secret-at-all")
+                .header("X-Gitlab-Event-UUID", "x"), body).statusCode()).isEqualTo(401);
+        assertThat(post("gitea", HttpRequest.newBuilder().header("X-Gitea-Signature", "00".repeat(32))
+                .header("X-Gitea-Delivery", "x"), body).statusCode()).isEqualTo(401);
+        assertThat(post("github", HttpRequest.newBuilder().header("X-Hub-Signature-256", "sha256=" + hmac(body))
+                .header("X-GitHub-Event", "push"), body).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithOrWithoutContentLength() throws Exception {
+        start(Optional.of(SECRET));
+        byte[] big = new byte[BoundedBody.LIMIT + 1];
+
+        assertThat(post("github", signed(Forge.GITHUB, big), big).statusCode()).isEqualTo(413);
+        HttpRequest chunked = signed(Forge.GITHUB, big).uri(uri("github"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        assertThat(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aDeliveryIsTakenOnceAndASignedPushWithoutServiceSaysWhy() throws Exception {
+        start(Optional.of(SECRET));
+        for (Forge forge : Forge.values()) {
+            byte[] body = Payloads.push(forge);
+            HttpRequest.Builder request = signed(forge, body);
+
+            HttpResponse<String> first = post(forge.word(), request, body);
+            HttpResponse<String> again = post(forge.word(), request, body);
+
+            assertThat(first.statusCode()).as("%s: %s", forge, first.body()).isEqualTo(202);
+            assertThat(first.body()).contains("\"queued\":[]", "no service has remote https://");
+            assertThat(again.statusCode()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void aPingIsAnsweredAndOtherEventsAreIgnored() throws Exception {
+        start(Optional.of(SECRET));
+        byte[] body = "{\"zen\":\"Keep it logically awesome.\"}".getBytes();
+
+        HttpResponse<String> ping = post("github", signed(Forge.GITHUB, body).setHeader("X-GitHub-Event", "ping"), body);
+        HttpResponse<String> issue = post("github", signed(Forge.GITHUB, body).setHeader("X-GitHub-Event", "issues"), body);
+
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.body()).contains("pong");
+        assertThat(issue.statusCode()).isEqualTo(202);
+        assertThat(issue.body()).contains("ignored");
+    }
+
+    private void start(Optional<String> secret) {
+        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        var endpoint = new WebhookEndpoint(secret, store.services(), store.webhookDeliveries(),
+                new RemoteFetch(home.resolve("repos"), store.services()), null,
+                new PrintStream(OutputStream.nullOutputStream()));
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            endpoint.mount(config);
+        }).start("127.0.0.1", 0);
+    }
+
+    /** A request signed as {@code forge} signs {@code body}, with a new delivery id and the push event. */
+    private static HttpRequest.Builder signed(Forge forge, byte[] body) {
+        String signature = switch (forge) {
+            case GITHUB -> "sha256=" + hmac(body);
+            case GITEA -> hmac(body);
+            case GITLAB -> SECRET;
+        };
+        return HttpRequest.newBuilder().header(forge.signatureHeader, signature)
+                .header(forge.deliveryHeader, UUID.randomUUID().toString()).header(forge.eventHeader, forge.pushEvent)
+                .header("Content-Type", "application/json");
+    }
+
+    private static String hmac(byte[] body) {
+        return HexFormat.of().formatHex(Forge.hmacSha256(SECRET, body));
+    }
+
+    private HttpResponse<String> post(String forge, HttpRequest.Builder request, byte[] body) throws Exception {
+        return HTTP.send(request.uri(uri(forge)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String forge) {
+        return URI.create("http://127.0.0.1:" + app.port() + "/hooks/" + forge);
+    }
+}

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The server's run queue (docs/server.md): the requests of one service run one at a time, in the
  * order they came; different services run side by side, at most {@code parallel} at once. With
  * {@code supersede}, a run (kind {@code run}) of a service drops the older runs of that service that
- * are still queued: only the newest commit is worth building.
+ * are still queued: only the newest commit is worth building. A run of a commit that is already
+ * queued or running for its service is not queued again (a webhook and a poll can both see one push).
  */
 public final class RunQueue implements AutoCloseable {
     private static final int FINISHED_KEPT = 100;
@@ -58,13 +59,20 @@ public final class RunQueue implements AutoCloseable {
         });
     }
 
-    /** Queues {@code request}; it starts as soon as its service is free and a slot is. */
+    /**
+     * Queues {@code request}; it starts as soon as its service is free and a slot is. A run of the
+     * same commit of the service already queued or running answers that one instead.
+     */
     public QueuedRun submit(RunRequest request) {
         List<QueuedRun> dropped = new ArrayList<>();
         QueuedRun run;
         synchronized (this) {
             if (closed) {
                 throw new QueueClosedException();
+            }
+            Optional<QueuedRun> same = active().stream().filter(other -> other.request().sameRun(request)).findFirst();
+            if (same.isPresent()) {
+                return same.get();
             }
             run = new QueuedRun(++lastId, request, clock.instant());
             if (supersede && request.kind() == RunKind.RUN) {

@@ -43,6 +43,13 @@ public record RunRequest(String service, RunKind kind, Optional<ServiceSource> s
         return new RunRequest(service, RunKind.ROLLBACK, Optional.empty(), Optional.empty(), trigger, listener);
     }
 
+    /** Whether both are runs of the same commit and directory of the same service. */
+    boolean sameRun(RunRequest other) {
+        return kind == RunKind.RUN && other.kind == RunKind.RUN && service.equals(other.service)
+                && source.orElseThrow().release().commit().equals(other.source.orElseThrow().release().commit())
+                && source.orElseThrow().servicePath().equals(other.source.orElseThrow().servicePath());
+    }
+
     /** What is asked, for people: "run of 3f2a1c9e0b7d", "deploy of IMAGE", "rollback". */
     public String describe() {
         return switch (kind) {

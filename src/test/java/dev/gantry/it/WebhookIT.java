@@ -147,11 +147,11 @@ class WebhookIT {
         }
     }
 
-    /** Starts the server with the webhook secret; answers its base URL. */
+    /** Starts the server with the webhook secret and polling off (every run must come from a delivery); answers its base URL. */
     private String start() {
         int port = dev.gantry.FreePort.pick();
         server = sandbox.cli().with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).with("GANTRY_WEBHOOK_SECRET", SECRET)
-                .start("server");
+                .with("GANTRY_POLL_INTERVAL", "off").start("server");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .failFast("gantry server ended", () -> !server.process().isAlive())
                 .until(() -> server.stdout().contains("gantry server listening on http://127.0.0.1:" + port));

@@ -101,6 +101,28 @@ class RunQueueTest {
     }
 
     @Test
+    void aCommitAlreadyQueuedOrRunningIsNotQueuedAgain() throws InterruptedException {
+        queue = new RunQueue(executor, 4, true, QueueObserver.NONE);
+
+        QueuedRun running = queue.submit(run("books", "aaaaaaaaaaaa"));
+        executor.awaitStarted("run of aaaaaaaaaaaa");
+        QueuedRun queued = queue.submit(run("books", "bbbbbbbbbbbb"));
+
+        assertThat(queue.submit(run("books", "aaaaaaaaaaaa"))).as("the running one").isSameAs(running);
+        assertThat(queue.submit(run("books", "bbbbbbbbbbbb"))).as("the queued one").isSameAs(queued);
+        assertThat(queue.submit(run("users", "aaaaaaaaaaaa"))).as("another service's").isNotSameAs(running);
+        assertThat(queue.depth()).isEqualTo(1);
+
+        executor.release("run of aaaaaaaaaaaa");
+        assertThat(running.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        executor.awaitStarted("run of bbbbbbbbbbbb");
+        executor.release("run of bbbbbbbbbbbb");
+        assertThat(queued.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        QueuedRun again = queue.submit(run("books", "aaaaaaaaaaaa"));
+        assertThat(again).as("a commit whose run ended may run again").isNotSameAs(running);
+    }
+
+    @Test
     void withoutSupersedeEveryQueuedRunRuns() throws InterruptedException {
         queue = new RunQueue(executor, 2, false, QueueObserver.NONE);
 

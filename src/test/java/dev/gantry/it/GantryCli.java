@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * the test fails.
  */
 final class GantryCli {
+    private static final String LISTENING = "gantry server listening on ";
     /** Longer than any run of the suite takes; a run that needs more is hung, not slow. */
     static final Duration DEADLINE = Duration.ofMinutes(3);
 
@@ -66,6 +67,23 @@ final class GantryCli {
     /** Runs {@code gantry args...} to its end; kills it and fails the test after {@code deadline}. */
     Result run(Duration deadline, String... args) {
         return start(args).await(deadline);
+    }
+
+    /** Runs {@code gantry args...}, which must succeed (exit 0). */
+    Result ok(String... args) {
+        Result result = run(args);
+        org.assertj.core.api.Assertions.assertThat(result.exitCode()).as("%s", result).isZero();
+        return result;
+    }
+
+    /** Starts {@code gantry server} on a free loopback port and waits until it listens (a minute at most). */
+    Running server() {
+        int port = dev.gantry.FreePort.pick();
+        Running server = with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start("server");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .failFast("gantry server ended", () -> !server.process().isAlive())
+                .until(() -> server.stdout().contains(LISTENING + "http://127.0.0.1:" + port));
+        return server;
     }
 
     /** Starts {@code gantry args...} and returns at once, for a test that acts while it runs. */
@@ -149,6 +167,13 @@ final class GantryCli {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while gantry " + String.join(" ", args) + " ran", e);
             }
+        }
+
+        /** The base URL a {@code gantry server} it runs listens on ({@code http://127.0.0.1:PORT}). */
+        String url() {
+            return stdout().lines().filter(line -> line.startsWith(LISTENING)).findFirst()
+                    .orElseThrow(() -> new AssertionError("gantry " + String.join(" ", args) + " is not listening"))
+                    .substring(LISTENING.length());
         }
 
         /** Kills it with SIGKILL, as a crash or {@code kill -9} would, and waits until it is gone. */

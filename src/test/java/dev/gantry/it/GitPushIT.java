@@ -1,9 +1,7 @@
 package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +80,7 @@ class GitPushIT {
         assertThat(push.output()).contains("remote: gantry: stored refs/heads/feature; not deployed: "
                 + sandbox.service() + " deploys branch main").doesNotContain("build: started");
         assertThat(bareRef("feature")).isEqualTo(repo.head());
-        assertThat(ok(sandbox.cli().run("history", sandbox.service())).stdout()).doesNotContain(repo.head().substring(0, 12));
+        assertThat(sandbox.cli().ok("history", sandbox.service()).stdout()).doesNotContain(repo.head().substring(0, 12));
         assertThat(sandbox.containers()).isEmpty();
     }
 
@@ -105,14 +102,10 @@ class GitPushIT {
 
     /** Starts the server with the service known and a token; answers the remote URL with the token in it. */
     private String start() {
-        String token = ok(sandbox.cli().run("token", "create", "pusher")).stdout().strip();
-        ok(sandbox.cli().run("service", "add", sandbox.service()));
-        int port = dev.gantry.FreePort.pick();
-        server = sandbox.cli().with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start("server");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .failFast("gantry server ended", () -> !server.process().isAlive())
-                .until(() -> server.stdout().contains("gantry server listening on http://127.0.0.1:" + port));
-        return "http://push:" + token + "@127.0.0.1:" + port + "/git/" + sandbox.service() + ".git";
+        String token = sandbox.cli().ok("token", "create", "pusher").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service());
+        server = sandbox.cli().server();
+        return server.url().replace("http://", "http://push:" + token + "@") + "/git/" + sandbox.service() + ".git";
     }
 
     private String bareRef(String branch) throws IOException {
@@ -162,8 +155,4 @@ class GitPushIT {
         return new Git(process.exitValue(), output.toString());
     }
 
-    private static Result ok(Result result) {
-        assertThat(result.exitCode()).as("%s", result).isZero();
-        return result;
-    }
 }

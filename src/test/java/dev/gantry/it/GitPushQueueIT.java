@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,29 +104,20 @@ class GitPushQueueIT {
 
     /** Starts the server (two runs at once) with both services known; answers a token. */
     private String start() {
-        String token = ok(sandbox.cli().run("token", "create", "pusher")).stdout().strip();
-        ok(sandbox.cli().run("service", "add", sandbox.service()));
-        ok(sandbox.cli().run("service", "add", second.service()));
-        int port = dev.gantry.FreePort.pick();
-        server = sandbox.cli().with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port)
-                .with("GANTRY_SERVER_PARALLEL_RUNS", "2").start("server");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .failFast("gantry server ended", () -> !server.process().isAlive())
-                .until(() -> server.stdout().contains("gantry server listening on http://127.0.0.1:" + port));
+        String token = sandbox.cli().ok("token", "create", "pusher").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service());
+        sandbox.cli().ok("service", "add", second.service());
+        server = sandbox.cli().with("GANTRY_SERVER_PARALLEL_RUNS", "2").server();
         return token;
     }
 
     private ApiClient api(String token) {
-        String url = server.stdout().lines().filter(l -> l.startsWith("gantry server listening on ")).findFirst()
-                .orElseThrow().substring("gantry server listening on ".length());
-        return new ApiClient(url, token);
+        return new ApiClient(server.url(), token);
     }
 
     private GitProcess push(ServiceRepo repo, String token, String service) {
-        String url = server.stdout().lines().filter(l -> l.startsWith("gantry server listening on http://"))
-                .findFirst().orElseThrow().substring("gantry server listening on http://".length());
-        return GitProcess.start(repo.workTree(), "push", "http://push:" + token + "@" + url + "/git/" + service + ".git",
-                "main");
+        return GitProcess.start(repo.workTree(), "push", server.url().replace("http://", "http://push:" + token + "@")
+                + "/git/" + service + ".git", "main");
     }
 
     /** The stored run the push followed, which must have built {@code commit} and succeeded. */
@@ -156,8 +146,4 @@ class GitPushQueueIT {
                 Instant.parse(stages.get(stages.size() - 1).get("finishedAt").asText()));
     }
 
-    private static Result ok(Result result) {
-        assertThat(result.exitCode()).as("%s", result).isZero();
-        return result;
-    }
 }

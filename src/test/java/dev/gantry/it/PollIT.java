@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,15 +58,10 @@ class PollIT {
 
     /** Starts the server polling every second, with the service known by its remote; answers its API client. */
     private ApiClient start(String remoteUrl) {
-        String token = ok(sandbox.cli().run("token", "create", "poller")).stdout().strip();
-        ok(sandbox.cli().run("service", "add", sandbox.service(), "--remote", remoteUrl, "--branch", "main"));
-        int port = dev.gantry.FreePort.pick();
-        server = sandbox.cli().with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).with("GANTRY_POLL_INTERVAL", "1s")
-                .start("server");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .failFast("gantry server ended", () -> !server.process().isAlive())
-                .until(() -> server.stdout().contains("gantry server listening on http://127.0.0.1:" + port));
-        return new ApiClient("http://127.0.0.1:" + port, token);
+        String token = sandbox.cli().ok("token", "create", "poller").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service(), "--remote", remoteUrl, "--branch", "main");
+        server = sandbox.cli().with("GANTRY_POLL_INTERVAL", "1s").server();
+        return new ApiClient(server.url(), token);
     }
 
     private JsonNode awaitSucceededRun(ApiClient api, String commit) {
@@ -100,8 +94,4 @@ class PollIT {
         assertThat(process.exitValue()).as("git %s: %s", String.join(" ", args), output).isZero();
     }
 
-    private static Result ok(Result result) {
-        assertThat(result.exitCode()).as("%s", result).isZero();
-        return result;
-    }
 }

@@ -43,8 +43,8 @@ class ServerIT {
 
     @Test
     void everyRouteButHealthzNeedsAValidToken() {
-        String token = ok(sandbox.cli().run("token", "create", "ci")).stdout().strip();
-        ok(sandbox.cli().run("service", "add", sandbox.service()));
+        String token = sandbox.cli().ok("token", "create", "ci").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service());
         Running server = start(sandbox.cli());
         ApiClient api = client(server, token);
 
@@ -67,7 +67,7 @@ class ServerIT {
                 .doesNotContain("get /healthz");
         assertThat(api.get("/api/v1/services").statusCode()).isEqualTo(200);
         assertThat(api.withToken(null).get("/no/such/path").statusCode()).isEqualTo(401);
-        Result list = ok(sandbox.cli().run("token", "list"));
+        Result list = sandbox.cli().ok("token", "list");
         assertThat(list.stdout()).startsWith("ci ").doesNotContain("last used never").doesNotContain(token);
         assertThat(sandbox.cli().run("token", "create", "ci").exitCode()).isEqualTo(2);
 
@@ -80,17 +80,17 @@ class ServerIT {
     void deploysAndRollsBackThroughTheApiOneAtATimePerServiceAndServicesSideBySide() {
         ServiceRepo repo = sandbox.tiny();
         String first = repo.head();
-        ok(sandbox.cli().run("run", repo.serviceDir().toString()));
+        sandbox.cli().ok("run", repo.serviceDir().toString());
         repo.write("CHANGES", "second\n");
         String secondRelease = repo.commit("Second release");
-        ok(sandbox.cli().run("run", repo.serviceDir().toString()));
+        sandbox.cli().ok("run", repo.serviceDir().toString());
         ServiceRepo other = second.tiny();
         other.replace("gantry.yml", "path: /tiny", "path: /" + second.service());
         String otherRelease = other.commit("Its own path");
-        ok(sandbox.cli().run("run", other.serviceDir().toString()));
-        String token = ok(sandbox.cli().run("token", "create", "ci")).stdout().strip();
-        ok(sandbox.cli().run("service", "add", sandbox.service()));
-        ok(sandbox.cli().run("service", "add", second.service()));
+        sandbox.cli().ok("run", other.serviceDir().toString());
+        String token = sandbox.cli().ok("token", "create", "ci").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service());
+        sandbox.cli().ok("service", "add", second.service());
         Running server = start(sandbox.cli());
         ApiClient api = client(server, token);
         String service = "/api/v1/services/" + sandbox.service();
@@ -154,12 +154,12 @@ class ServerIT {
     void aServerKilledInTheMiddleOfADeployHasItsRunRecoveredAtTheNextStart() throws Exception {
         ServiceRepo repo = sandbox.tiny();
         String first = repo.head();
-        ok(sandbox.cli().run("run", repo.serviceDir().toString()));
+        sandbox.cli().ok("run", repo.serviceDir().toString());
         repo.write("CHANGES", "second\n");
         String live = repo.commit("Second release");
-        ok(sandbox.cli().run("run", repo.serviceDir().toString()));
-        String token = ok(sandbox.cli().run("token", "create", "ci")).stdout().strip();
-        ok(sandbox.cli().run("service", "add", sandbox.service()));
+        sandbox.cli().ok("run", repo.serviceDir().toString());
+        String token = sandbox.cli().ok("token", "create", "ci").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service());
         Running paused = start(sandbox.cli().with("GANTRY_FAILPOINTS", "switch.routed=pause"));
         ApiClient api = client(paused, token);
 
@@ -182,12 +182,8 @@ class ServerIT {
     }
 
     private Running start(GantryCli cli) {
-        int port = dev.gantry.FreePort.pick();
-        Running server = cli.with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start("server");
+        Running server = cli.server();
         servers.add(server);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .failFast("gantry server ended", () -> !server.process().isAlive())
-                .until(() -> server.stdout().contains("gantry server listening on http://127.0.0.1:" + port));
         return server;
     }
 
@@ -200,9 +196,7 @@ class ServerIT {
     }
 
     private static ApiClient client(Running server, String token) {
-        String url = server.stdout().lines().filter(l -> l.startsWith("gantry server listening on ")).findFirst()
-                .orElseThrow().substring("gantry server listening on ".length());
-        return new ApiClient(url, token);
+        return new ApiClient(server.url(), token);
     }
 
     private static JsonNode awaitEnd(ApiClient api, JsonNode queued) {
@@ -227,10 +221,6 @@ class ServerIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static Result ok(Result result) {
-        assertThat(result.exitCode()).as("%s", result).isZero();
-        return result;
-    }
 
     private static int indexOf(List<Event> events, java.util.function.Predicate<Event> which) {
         for (int i = 0; i < events.size(); i++) {

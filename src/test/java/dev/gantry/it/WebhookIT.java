@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,8 +50,8 @@ class WebhookIT {
         git(sandbox.directory("forge"), "init", "--quiet", "--bare", forge.toString());
         String remote = forge.toUri().toString();
         git(repo.workTree(), "push", "--quiet", remote, "HEAD:refs/heads/main");
-        String token = ok(sandbox.cli().run("token", "create", "it")).stdout().strip();
-        ok(sandbox.cli().run("service", "add", sandbox.service(), "--remote", remote, "--branch", "main"));
+        String token = sandbox.cli().ok("token", "create", "it").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service(), "--remote", remote, "--branch", "main");
         String base = start();
         ApiClient api = new ApiClient(base, token);
 
@@ -149,13 +148,8 @@ class WebhookIT {
 
     /** Starts the server with the webhook secret and polling off (every run must come from a delivery); answers its base URL. */
     private String start() {
-        int port = dev.gantry.FreePort.pick();
-        server = sandbox.cli().with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).with("GANTRY_WEBHOOK_SECRET", SECRET)
-                .with("GANTRY_POLL_INTERVAL", "off").start("server");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .failFast("gantry server ended", () -> !server.process().isAlive())
-                .until(() -> server.stdout().contains("gantry server listening on http://127.0.0.1:" + port));
-        return "http://127.0.0.1:" + port;
+        server = sandbox.cli().with("GANTRY_WEBHOOK_SECRET", SECRET).with("GANTRY_POLL_INTERVAL", "off").server();
+        return server.url();
     }
 
     /** Runs the real git CLI in {@code dir}; it must succeed. */
@@ -170,8 +164,4 @@ class WebhookIT {
         assertThat(process.exitValue()).as("git %s: %s", String.join(" ", args), output).isZero();
     }
 
-    private static Result ok(Result result) {
-        assertThat(result.exitCode()).as("%s", result).isZero();
-        return result;
-    }
 }

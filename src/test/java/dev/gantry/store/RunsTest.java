@@ -78,6 +78,7 @@ class RunsTest {
         }
     }
 
+    /** SQLite's file under GANTRY_HOME whatever GANTRY_TEST_STORE says: the error is about that file. */
     @Test
     void anUnwritableLocationIsAClearError() throws Exception {
         Path file = Files.writeString(home.resolve("not-a-directory"), "x");

@@ -1,6 +1,5 @@
 package dev.gantry.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,16 +20,16 @@ final class Sql {
     }
 
     private final String url;
-    private final Connection connection;
+    private final StoreConnection connection;
 
-    Sql(String url, Connection connection) {
+    Sql(String url, StoreConnection connection) {
         this.url = url;
         this.connection = connection;
     }
 
     synchronized long insert(String sql, Object... params) {
         return uninterrupted("Writing to", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql, PreparedStatement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = connection.get().prepareStatement(sql, PreparedStatement.RETURN_GENERATED_KEYS)) {
                 bind(ps, params);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -42,7 +41,7 @@ final class Sql {
 
     synchronized int update(String sql, Object... params) {
         return uninterrupted("Writing to", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try (PreparedStatement ps = connection.get().prepareStatement(sql)) {
                 bind(ps, params);
                 return ps.executeUpdate();
             }
@@ -51,7 +50,7 @@ final class Sql {
 
     synchronized <T> List<T> query(String sql, Row<T> row, Object... params) {
         return uninterrupted("Reading", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try (PreparedStatement ps = connection.get().prepareStatement(sql)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<T> rows = new ArrayList<>();

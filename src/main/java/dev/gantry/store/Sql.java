@@ -1,6 +1,5 @@
 package dev.gantry.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,47 +15,69 @@ final class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private final String url;
-    private final Connection connection;
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
 
-    Sql(String url, Connection connection) {
+    private final String url;
+    private final StoreConnection connection;
+
+    Sql(String url, StoreConnection connection) {
         this.url = url;
         this.connection = connection;
     }
 
     synchronized long insert(String sql, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement(sql, PreparedStatement.RETURN_GENERATED_KEYS)) {
-            bind(ps, params);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(keyColumn(keys)) : -1;
+        return uninterrupted("Writing to", () -> {
+            try (PreparedStatement ps = connection.get().prepareStatement(sql, PreparedStatement.RETURN_GENERATED_KEYS)) {
+                bind(ps, params);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(keyColumn(keys)) : -1L;
+                }
             }
-        } catch (SQLException e) {
-            throw new StoreException("Writing to", url, e);
-        }
+        });
     }
 
     synchronized int update(String sql, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Writing to", url, e);
-        }
+        return uninterrupted("Writing to", () -> {
+            try (PreparedStatement ps = connection.get().prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     synchronized <T> List<T> query(String sql, Row<T> row, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.read(rs));
+        return uninterrupted("Reading", () -> {
+            try (PreparedStatement ps = connection.get().prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(row.read(rs));
+                    }
+                    return rows;
                 }
-                return rows;
             }
+        });
+    }
+
+    /**
+     * Runs {@code work} with the calling thread's interrupt set aside and restored afterwards: socket
+     * I/O on an interrupted virtual thread closes the socket, so a stage interrupted past its deadline
+     * that then records its undo would close PostgreSQL's one connection for the whole process.
+     */
+    private <T> T uninterrupted(String doing, Work<T> work) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return work.run();
         } catch (SQLException e) {
-            throw new StoreException("Reading", url, e);
+            throw new StoreException(doing, url, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

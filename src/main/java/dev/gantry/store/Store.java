@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class Store implements AutoCloseable {
     private final String url;
-    private final Connection connection;
+    private final StoreConnection connection;
     private final Runs runs;
     private final Keys keys;
     private final Journal journal;
@@ -24,7 +24,7 @@ public final class Store implements AutoCloseable {
     private final ServiceRows services;
     private final WebhookDeliveries webhookDeliveries;
 
-    private Store(String url, Connection connection) {
+    private Store(String url, StoreConnection connection) {
         this.url = url;
         this.connection = connection;
         Sql sql = new Sql(url, connection);
@@ -51,6 +51,10 @@ public final class Store implements AutoCloseable {
     private static Store migrated(String jdbcUrl) throws SQLException {
         Flyway.configure().dataSource(jdbcUrl, null, null).locations(Migrations.locations(jdbcUrl))
                 .loggers("slf4j").load().migrate();
+        return new Store(jdbcUrl, new StoreConnection(() -> connect(jdbcUrl)));
+    }
+
+    private static Connection connect(String jdbcUrl) throws SQLException {
         Connection connection = DriverManager.getConnection(jdbcUrl);
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             try (Statement s = connection.createStatement()) {
@@ -59,7 +63,7 @@ public final class Store implements AutoCloseable {
                 s.execute("PRAGMA foreign_keys=ON");
             }
         }
-        return new Store(jdbcUrl, connection);
+        return connection;
     }
 
     /** Runs and their stages. */

@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestStore;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
@@ -18,10 +19,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cleanup stage drains first; stopped during the drain (its deadline passed), it ends failed and stops nothing. */
 class RetireColourTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final ColourRecord BLUE = new ColourRecord("r1", "127.0.0.1:5000/books-ms:r1", ColourState.DRAINING,
             List.of(new Instance("127.0.0.1", 32001, "books-ms-blue-1")));
 
@@ -34,7 +39,7 @@ class RetireColourTest {
 
     @BeforeEach
     void openDiscovery() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        store = Store.open(testStore.url(dir));
         discovery = Discovery.open("embedded", store);
         discovery.put("books-ms", Colour.BLUE, BLUE);
     }

@@ -2,6 +2,7 @@ package dev.gantry.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestStore;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.discovery.ColourState;
@@ -17,9 +18,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunJournalTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final ColourRecord GREEN = new ColourRecord("r2", "reg/books-ms:r2", ColourState.CANDIDATE,
             List.of(new Instance("127.0.0.1", 32002, "books-ms-green-1")));
 
@@ -32,7 +37,7 @@ class RunJournalTest {
 
     @BeforeEach
     void open() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        store = Store.open(testStore.url(dir));
         discovery = Discovery.open("embedded", store);
         runId = store.runs().start(new NewRun("run", "books-ms", "r2", "r2", false, "test", "service: books-ms", "img"));
     }

@@ -2,6 +2,7 @@ package dev.gantry.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestStore;
 import dev.gantry.config.ProxySpec;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
@@ -18,9 +19,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SwitchTrafficTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final ProxySpec ROUTING = new ProxySpec("/api/v1/books", Optional.empty());
     private static final ColourRecord BLUE = new ColourRecord("r1", "reg/books-ms:r1", ColourState.LIVE,
             List.of(new Instance("127.0.0.1", 32001, "books-ms-blue-1")));
@@ -38,7 +43,7 @@ class SwitchTrafficTest {
 
     @BeforeEach
     void openDiscovery() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        store = Store.open(testStore.url(dir));
         discovery = Discovery.open("embedded", store);
         long runId = store.runs().start(new NewRun("run", "books-ms", "r2", "r2", false, "test", "service: books-ms", "reg/books-ms:r2"));
         journal = new RunJournal(store.journal(), runId, "books-ms");

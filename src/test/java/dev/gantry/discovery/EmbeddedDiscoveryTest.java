@@ -2,14 +2,19 @@ package dev.gantry.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestStore;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The discovery contract against the embedded backend, in a temporary SQLite store. */
 class EmbeddedDiscoveryTest extends DiscoveryContract {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     @TempDir
     Path home;
     private Store store;
@@ -61,6 +66,6 @@ class EmbeddedDiscoveryTest extends DiscoveryContract {
     }
 
     private String url() {
-        return "jdbc:sqlite:" + home.resolve("gantry.db");
+        return testStore.url(home);
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The etcd client (jetcd with gRPC, Netty and Vert.x: some 1,700 classes) costs startup time, so
- * it must load only when etcd is the backend. Checked in a fresh JVM that logs every class it loads.
+ * it must load only when etcd is the backend. Checked in a fresh JVM that logs every class it loads,
+ * on a SQLite store whatever GANTRY_TEST_STORE says (the classes loaded, not the store, are the subject).
  */
 class EmbeddedStartupTest {
     private static final List<String> ETCD_CLIENT_PACKAGES = List.of("io.etcd.", "io.grpc.", "io.netty.", "io.vertx.");

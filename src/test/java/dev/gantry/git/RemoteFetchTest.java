@@ -3,6 +3,7 @@ package dev.gantry.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestStore;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
 import java.nio.file.Files;
@@ -13,9 +14,13 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RemoteFetchTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     @TempDir
     Path dir;
 
@@ -25,7 +30,7 @@ class RemoteFetchTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        store = Store.open(testStore.url(dir));
         forge = Git.init().setDirectory(dir.resolve("forge").toFile()).setInitialBranch("main").call();
         fetch = new RemoteFetch(dir.resolve("repos"), store.services());
     }

@@ -101,7 +101,7 @@ class CrashMatrixIT {
     }
 
     private RunRecord lastRun() {
-        try (Store store = Store.open("jdbc:sqlite:" + sandbox.home().resolve("gantry.db"))) {
+        try (Store store = Store.open(sandbox.storeUrl())) {
             return store.runs().history(sandbox.service(), 1).getFirst();
         }
     }

@@ -95,7 +95,7 @@ class FailureMatrixIT {
     }
 
     private RunRecord lastRun() {
-        try (Store store = Store.open("jdbc:sqlite:" + sandbox.home().resolve("gantry.db"))) {
+        try (Store store = Store.open(sandbox.storeUrl())) {
             return store.runs().history(sandbox.service(), 1).getFirst();
         }
     }

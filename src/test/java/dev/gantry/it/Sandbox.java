@@ -3,6 +3,7 @@ package dev.gantry.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.PostgresDatabase;
+import dev.gantry.TestStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One test's own world (STYLE.md, "Tests"): a unique service name, a GANTRY_HOME in a temp dir,
- * the CLI pointed at it (and at a PostgreSQL database of its own, on request), and afterwards the
- * removal of everything labelled with that service (containers, images), its repositories in the
+ * the CLI pointed at it (and at a PostgreSQL database of its own, on request or for every test when
+ * {@link TestStore} says so: GANTRY_TEST_STORE=postgres), and afterwards the removal of everything labelled with that service (containers, images), its repositories in the
  * registry, the temp dir and the database. Register it with
  * {@code @RegisterExtension final Sandbox sandbox = new Sandbox();}.
  */
@@ -41,6 +42,9 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         cli = GantryCli.of(home(), root.resolve("out"))
                 .with("GANTRY_PROXY_HTTP_PORT", Integer.toString(proxyPort))
                 .with("GANTRY_PROXY_HTTPS_PORT", Integer.toString(closedPort()));
+        if (TestStore.postgres()) {
+            useStore("postgres");
+        }
     }
 
     @Override
@@ -74,7 +78,8 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
 
     /**
      * Runs this test's CLI on a PostgreSQL database of its own (GANTRY_STORE; see {@link PostgresDatabase})
-     * when {@code store} is "postgres"; "sqlite" keeps the embedded default.
+     * when {@code store} is "postgres"; "sqlite" keeps the embedded default, unless GANTRY_TEST_STORE=postgres
+     * already put the whole run on PostgreSQL (then every test is, whatever it asks; see {@link #sqliteOnly}).
      */
     void useStore(String store) {
         if (store.equals("postgres") && postgres == null) {
@@ -83,6 +88,18 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         } else if (!store.equals("sqlite") && !store.equals("postgres")) {
             throw new IllegalArgumentException("store should be sqlite or postgres, not " + store);
         }
+    }
+
+    /**
+     * Keeps this test on the SQLite store even when GANTRY_TEST_STORE=postgres, for a test about SQLite
+     * itself; {@code why} says what it looks at (the reason is for the reader).
+     */
+    void sqliteOnly(String why) {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        cli = cli.with("GANTRY_STORE", "jdbc:sqlite:" + home().resolve("gantry.db"));
     }
 
     /** The JDBC URL of this test's store, for a test that looks into it. */

@@ -15,6 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,8 +148,14 @@ class SecretsIT {
         return String.join("\n", logFiles().values());
     }
 
-    /** The bytes of the store's SQLite files (the database, its write-ahead log), as Latin-1 text. */
+    /**
+     * The bytes of the store's SQLite files (the database, its write-ahead log), as Latin-1 text; on
+     * PostgreSQL (GANTRY_TEST_STORE=postgres) every row of every table as text, in the same encoding.
+     */
     private String storeBytes() {
+        if (sandbox.storeUrl().startsWith("jdbc:postgresql:")) {
+            return latin1(String.join("\n", postgresRows()));
+        }
         List<String> texts = new ArrayList<>();
         for (String name : List.of("gantry.db", "gantry.db-wal", "gantry.db-shm")) {
             Path file = sandbox.home().resolve(name);
@@ -158,6 +169,30 @@ class SecretsIT {
         }
         assertThat(texts).as("the store's files").isNotEmpty();
         return String.join("\n", texts);
+    }
+
+    private List<String> postgresRows() {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(sandbox.storeUrl());
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet all = statement.executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
+                    while (all.next()) {
+                        rows.add(table + " " + all.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the store's rows failed", e);
+        }
+        assertThat(rows).as("the store's rows").isNotEmpty();
+        return rows;
     }
 
     /** The secret's UTF-8 bytes as they appear in {@link #storeBytes()}. */

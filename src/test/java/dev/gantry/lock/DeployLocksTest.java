@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gantry.ExitCode;
+import dev.gantry.TestStore;
 import dev.gantry.store.LeaseRecord;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * connection of its own, as a second gantry process has.
  */
 class DeployLocksTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final Instant T0 = Instant.parse("2026-11-26T19:40:02Z");
     private static final Duration TTL = Duration.ofSeconds(30);
     private static final String SERVICE = "books-ms";
@@ -40,8 +45,8 @@ class DeployLocksTest {
 
     @BeforeEach
     void open() {
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
-        otherStore = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
+        otherStore = Store.open(testStore.url(home));
     }
 
     @AfterEach

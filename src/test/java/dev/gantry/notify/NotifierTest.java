@@ -3,6 +3,7 @@ package dev.gantry.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.gantry.TestStore;
 import dev.gantry.config.NotifySpec;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunState;
@@ -22,10 +23,14 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which channels hear about a stored run, and that nothing a notification does reaches the run. */
 class NotifierTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final NotifySpec INSTALLATION = spec("https://ops.example.com/gantry", Set.of("succeeded", "failed",
             "rolled-back"));
     private static final NotifySpec ONLY_FAILURES = spec("https://books.example.com/hook", Set.of("failed"));
@@ -41,7 +46,7 @@ class NotifierTest {
 
     @BeforeEach
     void openStore() {
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
         channels.put(INSTALLATION, List.of(ops));
         channels.put(ONLY_FAILURES, List.of(books));
         channels.put(NotifySpec.NONE, List.of());
@@ -119,7 +124,7 @@ class NotifierTest {
         assertThatCode(() -> notifier(UnaryOperator.identity()).runEnded(store.runs(), run, NotifySpec.NONE))
                 .doesNotThrowAnyException();
         assertThat(warnings).singleElement().asString().startsWith("the notifications of run " + run + " were not sent: ");
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
     }
 
     @Test
@@ -131,7 +136,7 @@ class NotifierTest {
         quiet.runEnded(store.runs(), run, NotifySpec.NONE);
 
         assertThat(warnings).isEmpty();
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,10 +27,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** run, deploy and rollback hold the service's lock (docs/locks.md), against a recording engine and proxy. */
 class PipelineLockTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final String GANTRY_YML = """
             service: books-ms
             run: {replicas: 1, health: {path: /health, interval: 100ms, timeout: 1s}}
@@ -53,8 +58,8 @@ class PipelineLockTest {
     @BeforeEach
     void aCommittedService() {
         home = dir.resolve("home");
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
-        otherProcess = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
+        otherProcess = Store.open(testStore.url(home));
         discovery = Discovery.open("embedded", store);
         GitRepo repo = GitRepo.init(dir.resolve("repo"))
                 .write("books/gantry.yml", GANTRY_YML)

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,10 +27,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole flow against a recording engine, a recording proxy and embedded discovery. */
 class PipelineTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final String REGISTRY = "127.0.0.1:5000";
     private static final String GANTRY_YML = """
             service: books-ms
@@ -53,7 +58,7 @@ class PipelineTest {
     @BeforeEach
     void aCommittedService() {
         home = dir.resolve("home");
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
         discovery = Discovery.open("embedded", store);
         repo = GitRepo.init(dir.resolve("repo"))
                 .write("books/gantry.yml", GANTRY_YML)

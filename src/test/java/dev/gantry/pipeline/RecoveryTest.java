@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestStore;
 import dev.gantry.deploy.Effect;
 import dev.gantry.deploy.Production;
 import dev.gantry.deploy.RunJournal;
@@ -28,10 +29,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Recovery of runs whose gantry process died, from the journal alone, against fakes of production. */
 class RecoveryTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final String GANTRY_YML = "service: books-ms\nproxy: {path: /books}\ndeploy: {drain: 1ms}\n";
     private static final Instance BLUE_1 = new Instance("127.0.0.1", 32001, "books-ms-blue-1");
     private static final Instance GREEN_1 = new Instance("127.0.0.1", 32002, "books-ms-green-1");
@@ -49,7 +54,7 @@ class RecoveryTest {
 
     @BeforeEach
     void blueIsLive() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        store = Store.open(testStore.url(dir));
         discovery = Discovery.open("embedded", store);
         production = new Production(engine, discovery, proxy);
         engine.start(app("books-ms-blue-1", "blue", "reg/books-ms:r1"));

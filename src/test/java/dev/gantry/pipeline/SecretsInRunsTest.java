@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,10 +32,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A service's secrets in runs: given to its containers, and masked in every output the run makes. */
 class SecretsInRunsTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final String SECRET = "s3cr3t token/+&é " + "9d2f".repeat(4);
     private static final String GANTRY_YML = """
             service: books-ms
@@ -57,7 +62,7 @@ class SecretsInRunsTest {
     @BeforeEach
     void aCommittedServiceWithASecret() {
         home = dir.resolve("home");
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
         discovery = Discovery.open("embedded", store);
         repo = GitRepo.init(dir.resolve("repo"))
                 .write("books/gantry.yml", GANTRY_YML)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gantry.TestStore;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.deploy.Effect;
 import dev.gantry.deploy.Production;
@@ -25,10 +26,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A stage's deadline: enforced around whatever the stage's work waits for, recorded like any failure. */
 class StageRunnerTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final Duration SHORT = Duration.ofMillis(200);
 
     @TempDir
@@ -56,7 +61,7 @@ class StageRunnerTest {
 
     @BeforeEach
     void aRun() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        store = Store.open(testStore.url(dir));
         runId = store.runs().start(new NewRun("run", "books-ms", "abc123", "Add books", false, "cli", "service: books-ms\n",
                 "127.0.0.1:5000/books-ms:abc123"));
     }

@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestStore;
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Effect;
 import dev.gantry.deploy.Production;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * production; recovery removes test containers on the CD engine.
  */
 class TwoEnginesTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final String REGISTRY = "127.0.0.1:5000";
 
     @TempDir
@@ -43,7 +48,7 @@ class TwoEnginesTest {
 
     @BeforeEach
     void aCommittedService() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("home/gantry.db"));
+        store = Store.open(testStore.url(dir.resolve("home")));
         discovery = Discovery.open("embedded", store);
         GitRepo repo = GitRepo.init(dir.resolve("repo"))
                 .write("books/gantry.yml", """

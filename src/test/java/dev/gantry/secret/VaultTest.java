@@ -3,6 +3,7 @@ package dev.gantry.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestStore;
 import dev.gantry.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class VaultTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final String TOKEN = "tok-" + "7f3a9c1e5b".repeat(3);
 
     @TempDir
@@ -132,6 +137,6 @@ class VaultTest {
     }
 
     private String url() {
-        return "jdbc:sqlite:" + home.resolve("gantry.db");
+        return testStore.url(home);
     }
 }

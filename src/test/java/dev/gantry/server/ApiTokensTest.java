@@ -3,6 +3,7 @@ package dev.gantry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestStore;
 import dev.gantry.store.Store;
 import dev.gantry.store.StoredToken;
 import java.nio.file.Path;
@@ -16,10 +17,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens against a real SQLite store: made once, kept only as hashes, compared in constant time. */
 class ApiTokensTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     @TempDir
@@ -31,7 +36,7 @@ class ApiTokensTest {
 
     @BeforeEach
     void open() {
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
         tokens = new ApiTokens(store.apiTokens(), Clock.fixed(T0, ZoneOffset.UTC), (stored, presented) -> {
             compared.add(new String(stored));
             return MessageDigest.isEqual(stored, presented);

@@ -3,20 +3,25 @@ package dev.gantry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.gantry.TestStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeysTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     @TempDir
     Path home;
     private Store store;
 
     @BeforeEach
     void open() {
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
     }
 
     @AfterEach
@@ -57,7 +62,7 @@ class KeysTest {
     void valuesSurviveReopeningTheStore() {
         store.keys().put("/gantry/services/books-ms/live", "blue");
         store.close();
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
         assertThat(store.keys().get("/gantry/services/books-ms/live")).contains("blue");
     }
 }

@@ -2,6 +2,7 @@ package dev.gantry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +16,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lease statements against a real SQLite file, opened twice where two processes would share it. */
 class LeasesTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final Instant T0 = Instant.parse("2026-11-26T19:40:02Z");
 
     @TempDir
@@ -141,7 +146,7 @@ class LeasesTest {
     }
 
     private String url() {
-        return "jdbc:sqlite:" + home.resolve("gantry.db");
+        return testStore.url(home);
     }
 
     private static LeaseRecord lease(String service, String owner, Instant at) {

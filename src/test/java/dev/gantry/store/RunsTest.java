@@ -3,19 +3,24 @@ package dev.gantry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunsTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     @TempDir
     Path home;
 
     @Test
     void aRunAndItsStagesSurviveReopeningTheStore() {
-        String url = "jdbc:sqlite:" + home.resolve("gantry.db");
+        String url = testStore.url(home);
         long id;
         try (Store store = Store.open(url)) {
             id = store.runs().start(new NewRun("run", "books-ms", "abc123", "Add books", true, "cli", "service: books-ms\n", "127.0.0.1:5000/books-ms:abc123"));
@@ -42,7 +47,7 @@ class RunsTest {
 
     @Test
     void historyIsPerServiceAndNewestFirst() {
-        try (Store store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"))) {
+        try (Store store = Store.open(testStore.url(home))) {
             long first = store.runs().start(new NewRun("run", "books-ms", "c1", "one", false, "cli", "service: books-ms\n", "127.0.0.1:5000/books-ms:c1"));
             store.runs().start(new NewRun("run", "other-ms", "c2", "two", false, "cli", "service: other-ms\n", "127.0.0.1:5000/other-ms:c2"));
             long third = store.runs().start(new NewRun("run", "books-ms", "c3", "three", false, "cli", "service: books-ms\n", "127.0.0.1:5000/books-ms:c3"));
@@ -54,7 +59,7 @@ class RunsTest {
 
     @Test
     void releasesAreTheSucceededRunsThatWentLiveNewestFirst() {
-        try (Store store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"))) {
+        try (Store store = Store.open(testStore.url(home))) {
             long first = store.runs().start(new NewRun("run", "books-ms", "c1", "one", false, "cli", "service: books-ms\n", "r/books-ms:c1"));
             store.runs().wentLive(first, "blue");
             store.runs().finish(first, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
@@ -73,6 +78,7 @@ class RunsTest {
         }
     }
 
+    /** SQLite's file under GANTRY_HOME whatever GANTRY_TEST_STORE says: the error is about that file. */
     @Test
     void anUnwritableLocationIsAClearError() throws Exception {
         Path file = Files.writeString(home.resolve("not-a-directory"), "x");

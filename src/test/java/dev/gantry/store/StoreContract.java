@@ -61,6 +61,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void aStatementOnAnInterruptedVirtualThreadLeavesTheStoreWorking() throws Exception {
+        List<Object> seen = new ArrayList<>();
+        Thread thread = Thread.ofVirtual().start(() -> {
+            Thread.currentThread().interrupt();
+            seen.add(store.runs().start(run("books-ms", "c1")));
+            seen.add(Thread.currentThread().isInterrupted());
+        });
+        thread.join();
+
+        assertThat(seen).as("the run's id, then whether the thread is still interrupted").hasSize(2).last().isEqualTo(true);
+        assertThat(store.runs().history("books-ms", 5)).hasSize(1);
+    }
+
+    @Test
     void aRunAndItsStagesReadBackInAnotherProcessWithTheirTimes() {
         Instant before = Instant.now();
         long id = store.runs().start(run("books-ms", "c1"));

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -84,6 +85,21 @@ class StoreOnPostgresIT extends StoreContract {
                 assertThat(rs.getInt(1)).as("each migration applied once").isEqualTo(rs.getInt(2)).isGreaterThan(5);
             }
         }
+    }
+
+    @Test
+    void aSessionTheServerEndedIsOpenedAgainAndOnlyTheStatementThatMetItFails() throws SQLException {
+        Store store = another();
+        assertThat(store.runs().history("books-ms", 1)).isEmpty();
+        try (Connection admin = DriverManager.getConnection(database.url());
+             Statement statement = admin.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+
+        assertThatThrownBy(() -> store.runs().history("books-ms", 1)).isInstanceOf(StoreException.class);
+        store.runs().start(new NewRun("run", "books-ms", "c1", "one", false, "cli", "service: books-ms\n", "r/books-ms:c1"));
+        assertThat(store.runs().history("books-ms", 5)).hasSize(1);
     }
 
     @Test

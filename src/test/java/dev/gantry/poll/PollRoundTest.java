@@ -3,6 +3,7 @@ package dev.gantry.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
@@ -23,9 +24,13 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class PollRoundTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     @TempDir
     Path dir;
 
@@ -39,7 +44,7 @@ class PollRoundTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gantry.db"));
+        store = Store.open(testStore.url(dir));
         forge = Git.init().setDirectory(dir.resolve("forge").toFile()).setInitialBranch("main").call();
         queue = new RunQueue((request, listener) -> {
             executed.add(request);

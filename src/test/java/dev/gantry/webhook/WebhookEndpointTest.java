@@ -2,6 +2,7 @@ package dev.gantry.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.store.Store;
 import io.javalin.Javalin;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * matches (so nothing is fetched or queued): which answer each kind of request gets.
  */
 class WebhookEndpointTest {
+    @RegisterExtension
+    final TestStore testStore = new TestStore();
+
     private static final String SECRET = "0123456789abcdef-test";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -109,7 +114,7 @@ class WebhookEndpointTest {
     }
 
     private void start(Optional<String> secret) {
-        store = Store.open("jdbc:sqlite:" + home.resolve("gantry.db"));
+        store = Store.open(testStore.url(home));
         var endpoint = new WebhookEndpoint(secret, store.services(), store.webhookDeliveries(),
                 new RemoteFetch(home.resolve("repos"), store.services()), null,
                 new PrintStream(OutputStream.nullOutputStream()));

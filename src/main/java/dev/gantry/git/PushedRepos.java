@@ -36,7 +36,7 @@ final class PushedRepos {
         return root.resolve(service + ".git");
     }
 
-    /** Opens the bare repository of {@code service}, creating it (HEAD on its branch) if it does not exist yet. */
+    /** Opens the bare repository of {@code service}, creating it if it does not exist yet; HEAD names the service's branch. */
     synchronized Repository open(KnownService service) {
         Path dir = path(service.name());
         try {
@@ -45,7 +45,10 @@ final class PushedRepos {
             if (fresh) {
                 Files.createDirectories(root);
                 repo.create(true);
-                repo.updateRef(Constants.HEAD).link(Constants.R_HEADS + service.branch());
+            }
+            String deployRef = Constants.R_HEADS + service.branch();
+            if (!deployRef.equals(repo.getFullBranch())) {
+                repo.updateRef(Constants.HEAD).link(deployRef);  // new, or the service's branch was changed
             }
             return repo;
         } catch (IOException e) {

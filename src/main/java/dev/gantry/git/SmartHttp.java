@@ -4,11 +4,14 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.PostReceiveHook;
+import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
@@ -75,6 +78,7 @@ final class SmartHttp {
         try (repo) {
             ReceivePack receive = new ReceivePack(repo);
             receive.setBiDirectionalPipe(false);
+            receive.setPreReceiveHook(SmartHttp::keepDeployBranch);
             receive.setPostReceiveHook(hooks.apply(pusher));
             receive.receive(in, pusher, null);
         } catch (IOException e) {
@@ -82,6 +86,23 @@ final class SmartHttp {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Refuses to delete the branch HEAD names, the one the service deploys (as git's own
+     * receive.denyDeleteCurrent does): without it the repository would have nothing to deploy.
+     */
+    private static void keepDeployBranch(ReceivePack rp, Collection<ReceiveCommand> commands) {
+        String deployRef;
+        try {
+            deployRef = rp.getRepository().getFullBranch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading HEAD of " + rp.getRepository().getDirectory() + " failed", e);
+        }
+        commands.stream().filter(c -> c.getType() == ReceiveCommand.Type.DELETE && c.getRefName().equals(deployRef))
+                .forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "Gantry deploys this branch;"
+                        + " it cannot be deleted here (push a new commit to it, or deploy another branch with"
+                        + " gantry service add SERVICE --branch NAME)"));
     }
 
     private static InputStream body(Context ctx) throws IOException {

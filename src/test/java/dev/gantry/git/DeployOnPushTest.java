@@ -108,7 +108,7 @@ class DeployOnPushTest {
     }
 
     @Test
-    void aBranchDeletionRunsNothing() throws Exception {
+    void aBranchDeletionRunsNothingAndTheDeployBranchCannotBeDeleted() throws Exception {
         ObjectId commit = commit("A feature");
         push("refs/heads/feature", ObjectId.zeroId(), commit, new ByteArrayOutputStream());
         String output = push("refs/heads/feature", commit, ObjectId.zeroId(), new ByteArrayOutputStream());
@@ -120,10 +120,10 @@ class DeployOnPushTest {
         ObjectId main = commit("Deployed");
         push("refs/heads/main", ObjectId.zeroId(), main, new ByteArrayOutputStream());
         String deleted = push("refs/heads/main", main, ObjectId.zeroId(), new ByteArrayOutputStream());
-        assertThat(deleted).as("deleting the deploy branch deploys nothing").contains(
-                "gantry: deleted refs/heads/main; nothing deployed").doesNotContain("deploying");
+        assertThat(deleted).as("the deploy branch is kept").contains("Gantry deploys this branch; it cannot be deleted")
+                .doesNotContain("deploying");
         assertThat(asked).as("only the push of main ran").hasSize(1);
-        assertThat(bareHead("main")).isNull();
+        assertThat(bareHead("main")).isEqualTo(main);
     }
 
     @Test

@@ -70,6 +70,9 @@ public final class WebhookEndpoint implements ApiServer.Mount {
         Optional<byte[]> body = length > BoundedBody.LIMIT ? Optional.empty()
                 : BoundedBody.read(ctx.req().getInputStream(), BoundedBody.LIMIT);
         if (body.isEmpty()) {
+            if (!"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {  // else the body is never sent
+                BoundedBody.discard(ctx.req().getInputStream(), BoundedBody.DISCARD_LIMIT);
+            }
             text(ctx, 413, "The body is larger than " + BoundedBody.LIMIT + " bytes, the most Gantry takes.");
             return;
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The run queue behind {@code git push}, with real git clients and a real {@code gantry server}
  * (server-parallel-runs 2): pushes to two services at once run side by side; two pushes of one
- * service run one after the other in push order; a pusher that goes away (Ctrl-C) leaves its run
+ * service run one after the other in push order; a pusher that goes away (git killed) leaves its run
  * going on to its end, and the server's log says so in one line. Intervals are the stored stage times.
  */
 class GitPushQueueIT {
@@ -81,7 +81,7 @@ class GitPushQueueIT {
         GitProcess push = push(repo, token, sandbox.service());
         await().atMost(LIMIT).failFast("the push ended", () -> !push.process().isAlive())
                 .until(() -> push.output().contains("remote: test: started"));
-        push.interrupt();
+        push.kill();
         assertThat(push.await(Duration.ofSeconds(30))).as("%s", push).isNotZero();
 
         await().atMost(LIMIT).pollInterval(Duration.ofMillis(500))

@@ -35,6 +35,25 @@ class BoundedBodyTest {
     }
 
     @Test
+    void discardingReadsWhatIsLeftButNoMoreThanItsLimit() throws IOException {
+        var rest = new ByteArrayInputStream(new byte[200_000]);
+        BoundedBody.discard(rest, 1_000_000);
+        assertThat(rest.available()).isZero();
+
+        var endless = new InputStream() {
+            long read;
+
+            @Override
+            public int read() {
+                read++;
+                return 'x';
+            }
+        };
+        BoundedBody.discard(endless, 100_000);
+        assertThat(endless.read).isEqualTo(100_000);
+    }
+
+    @Test
     void theLimitIsOneMebibyte() {
         assertThat(BoundedBody.LIMIT).isEqualTo(1 << 20);
     }

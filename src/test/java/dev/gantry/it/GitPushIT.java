@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,12 +32,6 @@ class GitPushIT {
 
     private Running server;
 
-    @AfterEach
-    void stopServer() {
-        if (server != null && server.process().isAlive()) {
-            server.process().destroyForcibly();
-        }
-    }
 
     @Test
     void aPushToMainDeploysAndShowsEachStageThenAFailingPushLeavesProductionAsItWas() throws Exception {
@@ -104,7 +97,7 @@ class GitPushIT {
     private String start() {
         String token = sandbox.cli().ok("token", "create", "pusher").stdout().strip();
         sandbox.cli().ok("service", "add", sandbox.service());
-        server = sandbox.cli().server();
+        server = sandbox.server(sandbox.cli());
         return server.url().replace("http://", "http://push:" + token + "@") + "/git/" + sandbox.service() + ".git";
     }
 

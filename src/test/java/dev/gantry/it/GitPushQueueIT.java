@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,12 +32,6 @@ class GitPushQueueIT {
 
     private Running server;
 
-    @AfterEach
-    void stopServer() {
-        if (server != null && server.process().isAlive()) {
-            server.process().destroyForcibly();
-        }
-    }
 
     @Test
     void pushesToTwoServicesRunSideBySideAndTwoPushesOfOneServiceRunInPushOrder() throws Exception {
@@ -107,7 +100,7 @@ class GitPushQueueIT {
         String token = sandbox.cli().ok("token", "create", "pusher").stdout().strip();
         sandbox.cli().ok("service", "add", sandbox.service());
         sandbox.cli().ok("service", "add", second.service());
-        server = sandbox.cli().with("GANTRY_SERVER_PARALLEL_RUNS", "2").server();
+        server = sandbox.server(sandbox.cli().with("GANTRY_SERVER_PARALLEL_RUNS", "2"));
         return token;
     }
 

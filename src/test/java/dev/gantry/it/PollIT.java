@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,6 @@ class PollIT {
 
     private Running server;
 
-    @AfterEach
-    void stopServer() {
-        if (server != null && server.process().isAlive()) {
-            server.process().destroyForcibly();
-        }
-    }
 
     @Test
     void eachCommitThatReachesTheRemoteIsDeployedOnce() throws Exception {
@@ -60,7 +53,7 @@ class PollIT {
     private ApiClient start(String remoteUrl) {
         String token = sandbox.cli().ok("token", "create", "poller").stdout().strip();
         sandbox.cli().ok("service", "add", sandbox.service(), "--remote", remoteUrl, "--branch", "main");
-        server = sandbox.cli().with("GANTRY_POLL_INTERVAL", "1s").server();
+        server = sandbox.server(sandbox.cli().with("GANTRY_POLL_INTERVAL", "1s"));
         return new ApiClient(server.url(), token);
     }
 

@@ -32,6 +32,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     private final int proxyPort = closedPort();
     private Path root;
     private GantryCli cli;
+    private final java.util.List<GantryCli.Running> servers = new java.util.ArrayList<>();
     private String discovery = "embedded";
     private PostgresDatabase postgres;
 
@@ -49,6 +50,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        servers.forEach(GantryCli.Running::kill);
         DockerObjects cd = cdDocker;
         try (docker; cd) {
             ManagedProxies.stopAll(home());
@@ -154,6 +156,13 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     /** The CLI with this test's GANTRY_HOME. */
     GantryCli cli() {
         return cli;
+    }
+
+    /** Starts {@code gantry server} with {@code cli} ({@link GantryCli#server()}); it is killed when the test ends. */
+    GantryCli.Running server(GantryCli cli) {
+        GantryCli.Running server = cli.server();
+        servers.add(server);
+        return server;
     }
 
     /** The example service (examples/books-ms), committed in a repository of its own. */

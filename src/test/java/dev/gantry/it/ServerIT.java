@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,12 +33,6 @@ class ServerIT {
     @RegisterExtension
     final Sandbox second = new Sandbox();
 
-    private final List<Running> servers = new ArrayList<>();
-
-    @AfterEach
-    void stopServers() {
-        servers.stream().filter(s -> s.process().isAlive()).forEach(s -> s.process().destroyForcibly());
-    }
 
     @Test
     void everyRouteButHealthzNeedsAValidToken() {
@@ -182,9 +175,7 @@ class ServerIT {
     }
 
     private Running start(GantryCli cli) {
-        Running server = cli.server();
-        servers.add(server);
-        return server;
+        return sandbox.server(cli);
     }
 
     /** Stops the server by its pid with SIGTERM, as a service manager would, and checks it ended cleanly. */

@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,12 +35,6 @@ class WebhookIT {
 
     private Running server;
 
-    @AfterEach
-    void stopServer() {
-        if (server != null && server.process().isAlive()) {
-            server.process().destroyForcibly();
-        }
-    }
 
     @Test
     void eachForgesPushDeploysItsCommitAndBadDeliveriesStartNothing() throws Exception {
@@ -148,7 +141,8 @@ class WebhookIT {
 
     /** Starts the server with the webhook secret and polling off (every run must come from a delivery); answers its base URL. */
     private String start() {
-        server = sandbox.cli().with("GANTRY_WEBHOOK_SECRET", SECRET).with("GANTRY_POLL_INTERVAL", "off").server();
+        server = sandbox.server(sandbox.cli().with("GANTRY_WEBHOOK_SECRET", SECRET)
+                .with("GANTRY_POLL_INTERVAL", "off"));
         return server.url();
     }
 

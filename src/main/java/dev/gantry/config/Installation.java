@@ -35,7 +35,7 @@ public record Installation(
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede, Duration pollInterval, Optional<String> webhookSecret) {
+        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */

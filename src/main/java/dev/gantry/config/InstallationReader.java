@@ -89,12 +89,12 @@ final class InstallationReader {
     }
 
     /** {@code webhook-secret}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */
-    private Optional<String> webhookSecret() {
+    private Optional<WebhookSecret> webhookSecret() {
         var anyText = new Rule<String>(Rule.Kind.ANY_SCALAR, "a string of at least " + WEBHOOK_SECRET_MIN
                 + " characters", Optional::of);
         Optional<String> secret = setting("webhook-secret", "GANTRY_WEBHOOK_SECRET", anyText);
         if (secret.isEmpty() || secret.get().length() >= WEBHOOK_SECRET_MIN) {
-            return secret;
+            return secret.map(WebhookSecret::new);
         }
         String message = "should be at least " + WEBHOOK_SECRET_MIN + " characters, was " + secret.get().length()
                 + " (not shown); make one with `openssl rand -hex 32`";

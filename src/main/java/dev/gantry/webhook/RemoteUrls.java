@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Whether a service's remote is the repository a webhook names: equal once each is normalised (scheme
  * and host in lower case, no user info, no trailing {@code /} or {@code .git}, {@code git@host:path} as
- * {@code ssh://host/path}); the path's case counts.
+ * {@code ssh://host/path}). Paths on a forge are compared without case, as GitHub, GitLab and Gitea
+ * name repositories; a {@code file:} path keeps its case, as the file system does.
  */
 final class RemoteUrls {
     private static final Pattern SCHEME_AND_HOST = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/]*)(.*)$");
@@ -34,11 +35,13 @@ final class RemoteUrls {
         }
         Matcher withScheme = SCHEME_AND_HOST.matcher(trimmed);
         if (withScheme.matches()) {
-            return withScheme.group(1).toLowerCase(Locale.ROOT) + host(withScheme.group(2)) + withScheme.group(3);
+            String scheme = withScheme.group(1).toLowerCase(Locale.ROOT);
+            String path = scheme.equals("file://") ? withScheme.group(3) : withScheme.group(3).toLowerCase(Locale.ROOT);
+            return scheme + host(withScheme.group(2)) + path;
         }
         Matcher scp = SCP_LIKE.matcher(trimmed);
         if (scp.matches()) {
-            return "ssh://" + scp.group(2).toLowerCase(Locale.ROOT) + "/" + scp.group(3);
+            return ("ssh://" + scp.group(2) + "/" + scp.group(3)).toLowerCase(Locale.ROOT);
         }
         return trimmed;
     }

@@ -1,5 +1,6 @@
 package dev.gantry.webhook;
 
+import dev.gantry.config.WebhookSecret;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
@@ -38,7 +39,7 @@ public final class WebhookEndpoint implements ApiServer.Mount {
 
     /** The endpoint of the server of {@code env}; failures of its work go to the server's log (stderr). */
     public static WebhookEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
-        return new WebhookEndpoint(env.installation.webhookSecret(), env.store().services(),
+        return new WebhookEndpoint(env.installation.webhookSecret().map(WebhookSecret::value), env.store().services(),
                 env.store().webhookDeliveries(), RemoteFetch.of(env), queue, System.err);
     }
 

@@ -184,10 +184,12 @@ class InstallationTest {
     void readsTheWebhookSecretFromConfigYmlOrTheEnvironment() throws IOException {
         Files.writeString(home.resolve("config.yml"), "webhook-secret: from-the-file-0123456789\n");
 
-        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).webhookSecret())
-                .contains("from-the-file-0123456789");
+        Installation fromFile = Installation.load(Map.of("GANTRY_HOME", home.toString()));
+        assertThat(fromFile.webhookSecret()).contains(new WebhookSecret("from-the-file-0123456789"));
+        assertThat(fromFile.toString()).as("printing the installation hides the secret")
+                .doesNotContain("from-the-file").contains("WebhookSecret[24 characters, not shown]");
         assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_WEBHOOK_SECRET",
-                "from-the-environment-42")).webhookSecret()).contains("from-the-environment-42");
+                "from-the-environment-42")).webhookSecret()).contains(new WebhookSecret("from-the-environment-42"));
         Files.delete(home.resolve("config.yml"));
         assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).webhookSecret()).isEmpty();
     }

@@ -16,6 +16,9 @@ class RemoteUrlsTest {
         assertThat(RemoteUrls.matches("https://github.com/example/books-ms/", GITHUB)).isTrue();
         assertThat(RemoteUrls.matches("HTTPS://GitHub.com/example/books-ms", GITHUB)).isTrue();
         assertThat(RemoteUrls.matches("git@github.com:example/books-ms.git", GITHUB)).isTrue();
+        assertThat(RemoteUrls.matches("https://github.com/Example/Books-MS.git", GITHUB))
+                .as("forges name repositories without case").isTrue();
+        assertThat(RemoteUrls.matches("git@GitHub.com:Example/books-ms", GITHUB)).isTrue();
         assertThat(RemoteUrls.matches("ssh://git@github.com/example/books-ms.git", GITHUB)).isTrue();
     }
 
@@ -25,9 +28,8 @@ class RemoteUrlsTest {
     }
 
     @Test
-    void anotherRepositoryOrPathCaseDoesNotMatch() {
+    void anotherRepositoryDoesNotMatch() {
         assertThat(RemoteUrls.matches("https://github.com/example/books-ms-old.git", GITHUB)).isFalse();
-        assertThat(RemoteUrls.matches("https://github.com/Example/Books-ms.git", GITHUB)).isFalse();
         assertThat(RemoteUrls.matches("https://gitlab.com/example/books-ms.git", GITHUB)).isFalse();
         assertThat(RemoteUrls.matches("https://github.com/example/books-ms.git", List.of())).isFalse();
     }
@@ -36,5 +38,7 @@ class RemoteUrlsTest {
     void fileUrlsAreComparedByPath() {
         assertThat(RemoteUrls.matches("file:///srv/git/books.git", List.of("file:///srv/git/books.git/"))).isTrue();
         assertThat(RemoteUrls.matches("file:///srv/git/books.git", List.of("file:///srv/git/other.git"))).isFalse();
+        assertThat(RemoteUrls.matches("file:///srv/git/Books.git", List.of("file:///srv/git/books.git")))
+                .as("a file system path keeps its case").isFalse();
     }
 }

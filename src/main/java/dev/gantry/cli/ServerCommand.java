@@ -1,12 +1,18 @@
 package dev.gantry.cli;
 
+import dev.gantry.git.GitEndpoint;
+import dev.gantry.poll.RemotePolling;
+import dev.gantry.server.GantryServer;
+import dev.gantry.webhook.WebhookEndpoint;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code gantry server [--addr HOST:PORT]}: the long-running server (docs/server.md). Its classes
- * (Javalin, Jetty, Micrometer) load only when this command runs, so the other commands stay fast.
+ * (Javalin, Jetty, Micrometer) load only when this command runs (imports load nothing), so the other
+ * commands stay fast.
  */
 @Command(name = "server", description = "Serve the REST API and run queued runs until stopped (docs/server.md).")
 final class ServerCommand implements Callable<Integer> {
@@ -16,8 +22,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return dev.gantry.server.GantryServer.serve(addr, java.util.List.of(dev.gantry.git.GitEndpoint::of,
-                dev.gantry.webhook.WebhookEndpoint::of), java.util.List.of(dev.gantry.poll.RemotePolling::start),
+        return GantryServer.serve(addr, List.of(GitEndpoint::of, WebhookEndpoint::of), List.of(RemotePolling::start),
                 System.out, System.err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.poll;
 
+import dev.gantry.config.Durations;
 import dev.gantry.git.MaskedUrl;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.pipeline.Environment;
@@ -41,7 +42,7 @@ public final class RemotePolling implements GantryServer.Task {
             return () -> { };
         }
         var round = new PollRound(env.store().services(), RemoteFetch.of(env), queue, new PollProblems(log));
-        log.println("polling remotes: every " + dev.gantry.config.Durations.format(every));
+        log.println("polling remotes: every " + Durations.format(every));
         return new RemotePolling(round, every, log);
     }
 

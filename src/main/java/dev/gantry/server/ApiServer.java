@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import dev.gantry.trigger.QueueClosedException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
@@ -55,7 +56,7 @@ public final class ApiServer {
                 e.printStackTrace(log);
                 ctx.status(500).contentType("text/plain").result("Internal Server Error");
             });
-            config.routes.exception(dev.gantry.trigger.QueueClosedException.class, (e, ctx) ->
+            config.routes.exception(QueueClosedException.class, (e, ctx) ->
                     ApiRoutes.json(ctx, 503, Json.error(e.getMessage())));
             mounts.forEach(mount -> mount.mount(config));
         });

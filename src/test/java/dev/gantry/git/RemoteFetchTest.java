@@ -3,14 +3,13 @@ package dev.gantry.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,19 +24,18 @@ class RemoteFetchTest {
     Path dir;
 
     private Store store;
-    private Git forge;
+    private GitRepo forge;
     private RemoteFetch fetch;
 
     @BeforeEach
     void setUp() throws Exception {
         store = Store.open(testStore.url(dir));
-        forge = Git.init().setDirectory(dir.resolve("forge").toFile()).setInitialBranch("main").call();
+        forge = GitRepo.init(dir.resolve("forge"));
         fetch = new RemoteFetch(dir.resolve("repos"), store.services());
     }
 
     @AfterEach
     void tearDown() {
-        forge.close();
         store.close();
     }
 
@@ -86,14 +84,10 @@ class RemoteFetchTest {
     }
 
     private String forgeUrl() {
-        return dir.resolve("forge").toUri().toString();
+        return forge.url();
     }
 
-    private String commit(String path, String text) throws Exception {
-        Path file = dir.resolve("forge").resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        forge.add().addFilepattern(".").call();
-        return forge.commit().setMessage("change " + path).setSign(false).call().getName();
+    private String commit(String path, String text) {
+        return forge.write(path, text).commit("change " + path);
     }
 }

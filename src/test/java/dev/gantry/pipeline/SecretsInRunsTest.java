@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;

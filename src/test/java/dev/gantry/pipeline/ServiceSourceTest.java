@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.ExitCode;
+import dev.gantry.GitRepo;
 import dev.gantry.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;

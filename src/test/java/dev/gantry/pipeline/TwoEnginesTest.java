@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Effect;

@@ -3,6 +3,7 @@ package dev.gantry.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.store.KnownService;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class PollRoundTest {
     private final List<RunRequest> executed = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private Store store;
-    private Git forge;
+    private GitRepo forge;
     private RunQueue queue;
     private RemoteFetch fetch;
     private PollRound round;
@@ -45,7 +45,7 @@ class PollRoundTest {
     @BeforeEach
     void setUp() throws Exception {
         store = Store.open(testStore.url(dir));
-        forge = Git.init().setDirectory(dir.resolve("forge").toFile()).setInitialBranch("main").call();
+        forge = GitRepo.init(dir.resolve("forge"));
         queue = new RunQueue((request, listener) -> {
             executed.add(request);
             throw new IllegalStateException("recorded, not run");
@@ -58,7 +58,6 @@ class PollRoundTest {
     @AfterEach
     void tearDown() {
         queue.close();
-        forge.close();
         store.close();
     }
 
@@ -123,10 +122,7 @@ class PollRoundTest {
                 .hasSize(1);
         assertThat(executed).isEmpty();
 
-        Files.move(dir.resolve("forge"), moved);
-        forge.close();
-        forge = Git.open(moved.toFile());
-        commit(moved, "gantry.yml", "service: shop\n");
+        GitRepo.init(moved).write("gantry.yml", "service: shop\n").commit("the remote answers again");
         round.run();
         round.run();
 
@@ -174,18 +170,10 @@ class PollRoundTest {
     }
 
     private String forgeUrl() {
-        return dir.resolve("forge").toUri().toString();
+        return forge.url();
     }
 
-    private String commit(String path, String text) throws Exception {
-        return commit(dir.resolve("forge"), path, text);
-    }
-
-    private String commit(Path work, String path, String text) throws Exception {
-        Path file = work.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        forge.add().addFilepattern(".").call();
-        return forge.commit().setMessage("change " + path).setSign(false).call().getName();
+    private String commit(String path, String text) {
+        return forge.write(path, text).commit("change " + path);
     }
 }

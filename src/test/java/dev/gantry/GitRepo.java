@@ -1,4 +1,4 @@
-package dev.gantry.pipeline;
+package dev.gantry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +8,15 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
 /** A throwaway git repository for tests: write files, commit them. */
-final class GitRepo {
+public final class GitRepo {
     private final Path root;
 
     private GitRepo(Path root) {
         this.root = root;
     }
 
-    static GitRepo init(Path root) {
+    /** A new repository at {@code root}, branch main. */
+    public static GitRepo init(Path root) {
         try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
             return new GitRepo(root);
         } catch (GitAPIException e) {
@@ -23,11 +24,18 @@ final class GitRepo {
         }
     }
 
-    Path root() {
+    /** Its working tree. */
+    public Path root() {
         return root;
     }
 
-    GitRepo write(String path, String content) {
+    /** Its {@code file:} URL, as a remote names it. */
+    public String url() {
+        return root.toUri().toString();
+    }
+
+    /** Writes {@code content} to {@code path} in the working tree. */
+    public GitRepo write(String path, String content) {
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
@@ -38,7 +46,8 @@ final class GitRepo {
         }
     }
 
-    String commit(String message) {
+    /** Commits everything in the working tree; answers the commit id. */
+    public String commit(String message) {
         try (Git git = Git.open(root.toFile())) {
             git.add().addFilepattern(".").call();
             return git.commit().setMessage(message).setAuthor("Test", "test@gantry.invalid")

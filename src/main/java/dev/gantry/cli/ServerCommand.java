@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.git.GitEndpoint;
+import dev.gantry.git.UnrunHeads;
 import dev.gantry.poll.RemotePolling;
 import dev.gantry.server.GantryServer;
 import dev.gantry.webhook.WebhookEndpoint;
@@ -22,7 +23,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GantryServer.serve(addr, List.of(GitEndpoint::of, WebhookEndpoint::of), List.of(RemotePolling::start),
-                System.out, System.err);
+        return GantryServer.serve(addr, List.of(GitEndpoint::of, WebhookEndpoint::of),
+                List.of(UnrunHeads::start, RemotePolling::start), System.out, System.err);
     }
 }

@@ -69,6 +69,12 @@ public final class Runs {
                 this::run, service, limit);
     }
 
+    /** Whether {@code service} has a run of {@code commit}, in any state. */
+    public boolean ran(String service, String commit) {
+        return !sql.query("SELECT 1 FROM runs WHERE service = ? AND commit_sha = ? LIMIT 1", rs -> true, service,
+                commit).isEmpty();
+    }
+
     /** One run, if it exists. */
     public Optional<RunRecord> find(long runId) {
         return sql.query("SELECT * FROM runs WHERE id = ?", this::run, runId).stream().findFirst();

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP side of {@code gantry server} (Javalin on Jetty): {@code /healthz} open to all, the REST API,
@@ -30,6 +33,11 @@ public final class ApiServer {
     }
 
     static final String OPENAPI = "/api/v1/openapi.json";
+    /**
+     * How long stopping waits for the requests in flight: a push's result line and the end of its
+     * answer come after its run, and the run queue is drained before the server stops listening.
+     */
+    static final Duration FINISH_REQUESTS = Duration.ofSeconds(10);
 
     private final Javalin app;
     private final List<String> registered = new CopyOnWriteArrayList<>();
@@ -46,6 +54,10 @@ public final class ApiServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());  // Javalin puts its handler inside this one
+                server.setStopTimeout(FINISH_REQUESTS.toMillis());
+            });
             config.events.handlerAdded(info -> registered.add(info.getHttpMethod() + " " + info.getPath()));
             config.requestLogger.http((ctx, ms) -> log.printf("%s %s %d %.0fms%n", ctx.method(), ctx.path(),
                     ctx.status().getCode(), ms));
@@ -73,7 +85,7 @@ public final class ApiServer {
         return app.port();
     }
 
-    /** Stops listening; open streams are closed. */
+    /** Stops listening: new requests get 503, those in flight get {@link #FINISH_REQUESTS} to end, then are closed. */
     void stop() {
         app.stop();
     }
@@ -89,7 +101,7 @@ public final class ApiServer {
             if (in == null) {
                 throw new IllegalStateException("openapi.json is missing from the classpath; the build packs it");
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read openapi.json from the classpath", e);
         }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The run queue behind {@code git push}, with real git clients and a real {@code gantry server}
  * (server-parallel-runs 2): pushes to two services at once run side by side; two pushes of one
  * service run one after the other in push order; a pusher that goes away (git killed) leaves its run
- * going on to its end, and the server's log says so in one line. Intervals are the stored stage times.
+ * going on to its end, and the server's log says so in one line; a push cancelled in the queue by a
+ * stop runs when the server starts again. Intervals are the stored stage times.
  */
 class GitPushQueueIT {
     private static final Duration LIMIT = Duration.ofMinutes(4);
@@ -87,6 +88,40 @@ class GitPushQueueIT {
                         + " goes on without it"));
         assertThat(server.stderr()).as("one line in the server's log, no stack trace")
                 .containsOnlyOnce("the pusher went away").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aPushCancelledInTheQueueByAStopRunsWhenTheServerStartsAgain() throws Exception {
+        ServiceRepo repo = slow(sandbox.tiny());
+        String token = start();
+        GitProcess running = push(repo, token, sandbox.service());
+        await().atMost(LIMIT).failFast("the push ended", () -> !running.process().isAlive())
+                .until(() -> running.output().contains("remote: test: started"));
+        repo.replace("gantry.yml", EIGHT_SECOND_TESTS, QUICK_TESTS);
+        String cancelled = repo.commit("Queued when the server stops");
+        GitProcess queued = push(repo, token, sandbox.service());
+        await().atMost(LIMIT).failFast("the push ended", () -> !queued.process().isAlive())
+                .until(() -> queued.output().contains("(queued as q2)"));
+
+        server.process().destroy();  // SIGTERM, as a service manager stops it
+        assertThat(server.await(Duration.ofSeconds(90)).stderr()).contains("gantry server stopped");
+        assertThat(queued.await(LIMIT)).as("%s", queued).isZero();
+        assertThat(queued.output()).contains("cancelled: the server stopped before it started");
+        assertThat(running.await(LIMIT)).as("%s", running).isZero();
+        assertThat(running.output()).as("the running run finished first").containsPattern(RESULT);
+
+        server = sandbox.server(sandbox.cli());
+        ApiClient api = api(token);
+        await().atMost(LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode newest = api.json("/api/v1/services/" + sandbox.service() + "/runs").get("runs").get(0);
+            return newest.get("commit").asText().equals(cancelled) && !newest.get("state").asText().equals("running");
+        });
+        JsonNode run = api.json("/api/v1/services/" + sandbox.service() + "/runs").get("runs").get(0);
+        assertThat(run.get("state").asText()).as("%s", run).isEqualTo("succeeded");
+        assertThat(run.get("trigger").asText()).isEqualTo("server start (head of main never ran)");
+        assertThat(api.json("/api/v1/services/" + sandbox.service()).get("liveRelease").asText()).isEqualTo(cancelled);
+        assertThat(server.stderr()).contains(sandbox.service() + ": " + cancelled.substring(0, 12)
+                + ", the head of branch main, was taken but never ran");
     }
 
     private static ServiceRepo slow(ServiceRepo repo) {

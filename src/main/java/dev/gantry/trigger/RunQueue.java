@@ -123,6 +123,20 @@ public final class RunQueue implements AutoCloseable {
      * from their journal at the next start.
      */
     public boolean shutdown(Duration grace) throws InterruptedException {
+        closeAndCancelPending();
+        threads.shutdown();
+        return threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops at once: takes no new requests, cancels the queued ones and interrupts the running ones. */
+    @Override
+    public void close() {
+        closeAndCancelPending();
+        threads.shutdownNow();
+    }
+
+    /** Closes the queue and ends its pending requests as cancelled, so that no finishing run starts one. */
+    private void closeAndCancelPending() {
         List<QueuedRun> cancelled;
         synchronized (this) {
             closed = true;
@@ -133,13 +147,6 @@ public final class RunQueue implements AutoCloseable {
             run.end(QueuedRun.State.CANCELLED, false, "cancelled: the server stopped before it started");
             observer.ended(run);
         }
-        threads.shutdown();
-        return threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void close() {
-        threads.shutdownNow();
     }
 
     /** Starts the oldest pending requests whose services are free, while slots are. */

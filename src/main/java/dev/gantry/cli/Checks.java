@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ final class Checks {
 
     /** Gantry's nginx routes through a Lua route table: without the module it cannot switch. */
     private static String luaModule() {
-        if (!java.nio.file.Files.exists(java.nio.file.Path.of(LUA_MODULE))) {
+        if (!Files.exists(Path.of(LUA_MODULE))) {
             throw new Problem("nginx is installed but its Lua module (" + LUA_MODULE + ") is not, and Gantry's nginx"
                     + " routes through it. Install it: apt-get install -y libnginx-mod-http-lua lua-resty-core"
                     + " (bin/env-up does)");

@@ -6,14 +6,21 @@ import dev.gantry.config.Installation;
 import dev.gantry.pipeline.RunOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     private static final String EXAMPLE = "books-ms";
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -84,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     private static void secondCommit(Path service) {
         try (Git git = Git.open(service.toFile())) {
             Files.writeString(service.resolve("README.md"), "\nSecond release, deployed by gantry demo.\n",
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND);
             git.add().addFilepattern("README.md").call();
             git.commit().setMessage("books-ms: second release").setAuthor("Gantry demo", "demo@gantry.invalid")
                     .setCommitter("Gantry demo", "demo@gantry.invalid").setSign(false).call();
@@ -95,9 +102,9 @@ final class DemoCommand implements Callable<Integer> {
 
     private static int answer(String url) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(5)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.RunOutcome;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,7 @@ final class DeployCommand implements Callable<Integer> {
     LockWaitOptions lock;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

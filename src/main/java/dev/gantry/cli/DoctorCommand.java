@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.engine.Engine;
@@ -9,6 +10,7 @@ import dev.gantry.store.Store;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
@@ -16,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", description = "Check Docker, the registry, the proxies, etcd and the store.")
 final class DoctorCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     private PrintWriter out;
     private int problems;
@@ -47,7 +49,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
         });
         out.println(problems == 0 ? "Everything Gantry needs is here." : problems + " problem(s) found; fix them as said above.");
-        return problems == 0 ? 0 : dev.gantry.ExitCode.ENVIRONMENT_UNUSABLE.code();
+        return problems == 0 ? 0 : ExitCode.ENVIRONMENT_UNUSABLE.code();
     }
 
     private void check(String what, Supplier<String> probe) {

@@ -2,6 +2,7 @@ package dev.gantry.cli;
 
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiTokens;
+import dev.gantry.server.ServerInputException;
 import dev.gantry.store.StoredToken;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -85,7 +86,7 @@ final class TokenCommand implements Callable<Integer> {
         public Integer call() {
             try (Environment env = Environment.load()) {
                 if (!new ApiTokens(env.store().apiTokens()).revoke(name)) {
-                    throw new dev.gantry.server.ServerInputException("There is no token named " + name
+                    throw new ServerInputException("There is no token named " + name
                             + "; `gantry token list` shows the tokens.");
                 }
             }

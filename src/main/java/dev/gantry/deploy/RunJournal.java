@@ -1,5 +1,6 @@
 package dev.gantry.deploy;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.engine.LogSink;
@@ -98,7 +99,7 @@ public final class RunJournal {
 
     /** The effect's kind as named in the journal and the audit log: "container-started" … */
     static String kind(Effect effect) {
-        for (var type : Effect.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+        for (var type : Effect.class.getAnnotation(JsonSubTypes.class).value()) {
             if (type.value() == effect.getClass()) {
                 return type.name();
             }

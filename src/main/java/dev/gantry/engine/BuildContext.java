@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class BuildContext {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Path file : files.sorted().toList()) {
                 String name = relative(file);
-                if (name.isEmpty() || Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (name.isEmpty() || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
                 if (name.equals(alwaysSent) || name.equals(IGNORE_FILE) || !excluded(name)) {

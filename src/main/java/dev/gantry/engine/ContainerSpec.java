@@ -1,5 +1,7 @@
 package dev.gantry.engine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +56,14 @@ public record ContainerSpec(
 
     /** The same container with {@code containerPort} published on 127.0.0.1 at a port the OS chooses. */
     public ContainerSpec withPublishedPort(int containerPort) {
-        var ports = new java.util.ArrayList<>(publish);
+        var ports = new ArrayList<>(publish);
         ports.add(containerPort);
         return new ContainerSpec(image, name, command, env, labels, network, ports, volumes);
     }
 
     /** The same container with named volume {@code volume} mounted at {@code path}. */
     public ContainerSpec withVolume(String volume, String path) {
-        var mounts = new java.util.HashMap<>(volumes);
+        var mounts = new HashMap<>(volumes);
         mounts.put(volume, path);
         return new ContainerSpec(image, name, command, env, labels, network, publish, mounts);
     }

@@ -1,11 +1,14 @@
 package dev.gantry.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +76,7 @@ final class DockerEngine implements Engine {
         try {
             docker.inspectImageCmd(reference).exec();
             return;
-        } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
+        } catch (NotFoundException absent) {
             log.line(reference + " is not on " + address + "; pulling it");
         } catch (RuntimeException e) {
             throw calls.unavailable(e);
@@ -136,8 +139,8 @@ final class DockerEngine implements Engine {
                 () -> docker.listImagesCmd().withLabelFilter(labels).exec());
         return found.stream()
                 .map(i -> new ImageState(i.getId(), i.getRepoTags() == null ? List.of() : List.of(i.getRepoTags()),
-                        java.time.Instant.ofEpochSecond(i.getCreated()), i.getLabels() == null ? Map.of() : i.getLabels()))
-                .sorted(java.util.Comparator.comparing(ImageState::created).reversed())
+                        Instant.ofEpochSecond(i.getCreated()), i.getLabels() == null ? Map.of() : i.getLabels()))
+                .sorted(Comparator.comparing(ImageState::created).reversed())
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.ServiceRows;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -52,7 +53,7 @@ public final class RemoteFetch {
     public Optional<String> localHead(KnownService service) {
         try (Repository repo = repos.open(service)) {
             return Optional.ofNullable(repo.exactRef(branchRef(service))).map(Ref::getObjectId).map(ObjectId::name);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new PushException("Reading " + repos.path(service.name()) + " failed: " + e.getMessage(), e);
         }
     }
@@ -61,7 +62,7 @@ public final class RemoteFetch {
     public boolean holds(KnownService service, String commit) {
         try (Repository repo = repos.open(service)) {
             return repo.getObjectDatabase().has(ObjectId.fromString(commit));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new PushException("Reading " + repos.path(service.name()) + " failed: " + e.getMessage(), e);
         }
     }
@@ -85,7 +86,7 @@ public final class RemoteFetch {
                         + " Push it again, or check the remote of " + service.name() + " in `gantry service list`.");
             }
             return ServiceDirectory.find(repo, repos.path(service.name()), service.name(), commit);
-        } catch (GitAPIException | java.io.IOException | RuntimeException e) {
+        } catch (GitAPIException | IOException | RuntimeException e) {
             if (e instanceof PushException push) {
                 throw push;
             }

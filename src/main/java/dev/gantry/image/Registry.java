@@ -3,6 +3,7 @@ package dev.gantry.image;
 import dev.gantry.fault.Action;
 import dev.gantry.fault.Failpoints;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +64,7 @@ public final class Registry {
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new RegistryUnavailableException(address, url, "connection refused");
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -52,7 +53,7 @@ final class CheckoutCommit {
         Files.createDirectories(target.getParent());
         byte[] content = repo.open(walk.getObjectId(0)).getBytes();
         if (mode == FileMode.SYMLINK) {
-            Files.createSymbolicLink(target, Path.of(new String(content, java.nio.charset.StandardCharsets.UTF_8)));
+            Files.createSymbolicLink(target, Path.of(new String(content, StandardCharsets.UTF_8)));
             return true;
         }
         try (OutputStream out = Files.newOutputStream(target)) {

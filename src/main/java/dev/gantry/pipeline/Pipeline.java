@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.config.ServiceConfig;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -228,7 +230,7 @@ public final class Pipeline {
             return null;
         } catch (CompletionException e) {
             return e.getCause() instanceof RuntimeException cause ? cause : e;
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             return e;
         }
     }
@@ -252,8 +254,8 @@ public final class Pipeline {
         }
 
         @Override
-        public dev.gantry.ExitCode exitCode() {
-            return dev.gantry.ExitCode.ENVIRONMENT_UNUSABLE;
+        public ExitCode exitCode() {
+            return ExitCode.ENVIRONMENT_UNUSABLE;
         }
     }
 }

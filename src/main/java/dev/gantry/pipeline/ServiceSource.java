@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -68,8 +71,7 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
             }
             RevCommit found = walk.parseCommit(id);
             return new ServiceSource(repository.toRealPath(), "", new Release(id.name(), found.getShortMessage(), false));
-        } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException
-                 | org.eclipse.jgit.errors.RevisionSyntaxException e) {
+        } catch (MissingObjectException | IncorrectObjectTypeException | RevisionSyntaxException e) {
             throw new SourceException(noSuchCommit, e);
         } catch (IOException e) {
             throw new SourceException("Reading commit " + commit + " of the git repository " + repository + " failed: "

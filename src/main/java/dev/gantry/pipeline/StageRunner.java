@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.deploy.DeployFailedException;
@@ -93,7 +94,7 @@ final class StageRunner {
      */
     private static RuntimeException asStageFailure(Stage stage, RuntimeException e, StageLog log) {
         if (e instanceof StageFailedException || !(e instanceof GantryException known)
-                || known.exitCode() != dev.gantry.ExitCode.RUN_FAILED) {
+                || known.exitCode() != ExitCode.RUN_FAILED) {
             return e;
         }
         if (e instanceof DeployFailedException deploy && !deploy.lastLines().isEmpty()) {

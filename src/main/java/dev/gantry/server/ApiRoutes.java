@@ -12,6 +12,7 @@ import dev.gantry.trigger.RunQueue;
 import dev.gantry.trigger.RunRequest;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ final class ApiRoutes {
     private void release(Context ctx) {
         known(ctx).ifPresent(service -> {
             var released = new DeployLocks(store).release(service.name());
-            Map<String, Object> body = new java.util.LinkedHashMap<>(Json.lease(released));
+            Map<String, Object> body = new LinkedHashMap<>(Json.lease(released));
             body.put("released", released.isPresent());
             json(ctx, 200, body);
         });
@@ -109,7 +110,7 @@ final class ApiRoutes {
                 json(ctx, 404, Json.error("There is no run " + ctx.pathParam("run") + "."));
                 return;
             }
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            Map<String, Object> body = new LinkedHashMap<>();
             stored.ifPresent(r -> body.putAll(Json.run(r, true)));
             queued.ifPresent(q -> body.put("queue", Json.queued(q)));
             json(ctx, 200, body);

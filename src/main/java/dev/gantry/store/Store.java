@@ -1,5 +1,6 @@
 package dev.gantry.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,7 +128,7 @@ public final class Store implements AutoCloseable {
         Path parent = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("cannot create " + parent + ": " + e.getMessage(), e);
         }
     }

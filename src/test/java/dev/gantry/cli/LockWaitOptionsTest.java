@@ -3,6 +3,9 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -35,15 +38,15 @@ class LockWaitOptionsTest {
 
     @Test
     void anUnknownOptionThatLooksLikeNoWaitIsBadUsageWithTheSuggestionAndTheUsage() {
-        var err = new java.io.ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
         var original = System.err;
-        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             assertThat(Main.execute("run", "--no-such-option")).isEqualTo(2);
         } finally {
             System.setErr(original);
         }
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("Unknown option: '--no-such-option'")
                 .contains("Possible solutions: --no-wait")
                 .contains("Usage: gantry run");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -227,7 +228,7 @@ class ServiceConfigTest {
     private static Map<String, Duration> everyStage(Duration... deadlines) {
         List<String> stages = List.of("checkout", "test", "build", "push", "deploy", "register", "pre-integration",
                 "switch", "post-integration", "cleanup", "undo");
-        Map<String, Duration> byStage = new java.util.LinkedHashMap<>();
+        Map<String, Duration> byStage = new LinkedHashMap<>();
         for (int i = 0; i < stages.size(); i++) {
             byStage.put(stages.get(i), deadlines[i]);
         }

@@ -1,6 +1,7 @@
 package dev.gantry.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.TestStore;
 import dev.gantry.discovery.Colour;
@@ -133,7 +134,7 @@ class RunJournalTest {
         journal.undo(new Production(null, discovery, new RecordingProxy()), "run 1", line -> { });
         List<String> made = new ArrayList<>();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> journal.record(
+        assertThatThrownBy(() -> journal.record(
                         new Effect.ContainerStarted("books-ms-green-2", "img"), () -> made.add("started")))
                 .isInstanceOf(DeployFailedException.class).hasMessageContaining("the run is being undone");
         assertThat(made).isEmpty();

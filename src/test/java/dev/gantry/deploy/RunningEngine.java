@@ -1,7 +1,9 @@
 package dev.gantry.deploy;
 
+import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +18,7 @@ final class RunningEngine {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     Engine engine() {
-        return (Engine) java.lang.reflect.Proxy.newProxyInstance(Engine.class.getClassLoader(),
+        return (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(),
                 new Class<?>[] {Engine.class}, (proxy, method, args) -> {
                     calls.add(method.getName());
                     return switch (method.getName()) {
@@ -30,6 +32,6 @@ final class RunningEngine {
 
     private static ContainerState running(String name) {
         return new ContainerState(name, name, "127.0.0.1:5000/books-ms:r1", Labels.selector("books-ms",
-                dev.gantry.discovery.Colour.BLUE), true, "running", 0, false, 0, Map.of(8080, 32001));
+                Colour.BLUE), true, "running", 0, false, 0, Map.of(8080, 32001));
     }
 }

@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
@@ -15,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +62,7 @@ final class DockerObjects implements AutoCloseable {
 
     /** Names of the containers of {@code service} that carry {@code labels} too; only running ones if asked. */
     List<String> names(String service, Map<String, String> labels, boolean runningOnly) {
-        Map<String, String> filter = new java.util.HashMap<>(labels);
+        Map<String, String> filter = new HashMap<>(labels);
         filter.putAll(label(service));
         return docker.listContainersCmd().withShowAll(!runningOnly).withLabelFilter(filter).exec().stream()
                 .map(c -> c.getNames()[0].replaceFirst("^/", ""))
@@ -107,7 +110,7 @@ final class DockerObjects implements AutoCloseable {
      * (epoch seconds), from its event log: "container create NAME role=ROLE", "image pull NAME" ….
      */
     List<String> events(String service, long since, long until) {
-        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
         try (var callback = docker.eventsCmd().withSince(Long.toString(since)).withUntil(Long.toString(until))
                 .withLabelFilter(label(service)).exec(new ResultCallback.Adapter<Event>() {
                     @Override
@@ -150,7 +153,7 @@ final class DockerObjects implements AutoCloseable {
             ignoringGone(() -> docker.removeImageCmd(image.getId()).withForce(true).exec());
         }
         var volumes = docker.listVolumesCmd().exec().getVolumes();
-        for (var volume : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
+        for (var volume : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
             if (volume.getName().startsWith("gantry-" + service + "-")) {
                 ignoringGone(() -> docker.removeVolumeCmd(volume.getName()).exec());
             }

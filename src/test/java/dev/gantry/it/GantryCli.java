@@ -1,7 +1,9 @@
 package dev.gantry.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.gantry.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * The real {@code gantry} CLI, run as a subprocess the way a person runs it: a JVM of its own on the
@@ -72,15 +75,15 @@ final class GantryCli {
     /** Runs {@code gantry args...}, which must succeed (exit 0). */
     Result ok(String... args) {
         Result result = run(args);
-        org.assertj.core.api.Assertions.assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.exitCode()).as("%s", result).isZero();
         return result;
     }
 
     /** Starts {@code gantry server} on a free loopback port and waits until it listens (a minute at most). */
     Running server() {
-        int port = dev.gantry.FreePort.pick();
+        int port = FreePort.pick();
         Running server = with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start("server");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .failFast("gantry server ended", () -> !server.process().isAlive())
                 .until(() -> server.stdout().contains(LISTENING + "http://127.0.0.1:" + port));
         return server;
@@ -145,7 +148,7 @@ final class GantryCli {
 
         /** Waits until it has printed {@code text} on standard error; fails the test if it ends or {@code limit} passes first. */
         void awaitStderr(String text, Duration limit) {
-            org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100))
+            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100))
                     .failFast("gantry " + String.join(" ", args) + " ended before printing \"" + text + "\"",
                             () -> !process.isAlive() && !stderr().contains(text))
                     .until(() -> stderr().contains(text));

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.gantry.FreePort;
 import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.WebhookReceiver.Request;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +42,7 @@ class NotificationsIT {
     @BeforeEach
     void startReceivers() {
         receiver = WebhookReceiver.start();
-        smtp = new GreenMail(new ServerSetup(dev.gantry.FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
@@ -234,7 +236,7 @@ class NotificationsIT {
     private static List<String> recipients(MimeMessage message) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new AssertionError(e);
         }
     }

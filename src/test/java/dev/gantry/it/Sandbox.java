@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.FreePort;
 import dev.gantry.PostgresDatabase;
 import dev.gantry.TestStore;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -32,7 +35,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     private final int proxyPort = closedPort();
     private Path root;
     private GantryCli cli;
-    private final java.util.List<GantryCli.Running> servers = new java.util.ArrayList<>();
+    private final List<GantryCli.Running> servers = new ArrayList<>();
     private String discovery = "embedded";
     private PostgresDatabase postgres;
 
@@ -183,12 +186,12 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Names of this service's running containers that also carry {@code labels}. */
-    List<String> runningContainers(java.util.Map<String, String> labels) {
+    List<String> runningContainers(Map<String, String> labels) {
         return docker.names(service, labels, true);
     }
 
     /** Names of this service's containers, running or not, that also carry {@code labels}. */
-    List<String> allContainers(java.util.Map<String, String> labels) {
+    List<String> allContainers(Map<String, String> labels) {
         return docker.names(service, labels, false);
     }
 
@@ -209,7 +212,7 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
 
     /** A port nothing listens on, outside the range the OS gives outgoing connections (see FreePort). */
     static int closedPort() {
-        return dev.gantry.FreePort.pick();
+        return FreePort.pick();
     }
 
     /** A file or directory of src/test/resources, as copied to the test class path. */

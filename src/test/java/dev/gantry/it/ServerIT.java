@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -90,7 +92,7 @@ class ServerIT {
 
         JsonNode queued = ApiClient.parse(api.send("POST", service + "/deploy", "{\"image\": \"" + first + "\"}"), 202);
         ApiClient.EventStream log = api.stream(queued.get("log").asText());
-        log.done.orTimeout(RUN_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+        log.done.orTimeout(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
 
         List<Event> events = log.events;
         Event end = events.getLast();
@@ -213,7 +215,7 @@ class ServerIT {
     }
 
 
-    private static int indexOf(List<Event> events, java.util.function.Predicate<Event> which) {
+    private static int indexOf(List<Event> events, Predicate<Event> which) {
         for (int i = 0; i < events.size(); i++) {
             if (which.test(events.get(i))) {
                 return i;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gantry.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -32,7 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
     /** A receiver listening on a port of its own. */
     static WebhookReceiver start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", dev.gantry.FreePort.pick()), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.pick()), 0);
             var receiver = new WebhookReceiver(server);
             server.createContext("/", receiver::handle);
             server.start();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import java.util.Optional;
 final class LeakyEngine implements Engine {
     final RecordingEngine recording = new RecordingEngine();
     final List<ContainerSpec> appContainers = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, String> env = Collections.synchronizedMap(new java.util.HashMap<>());
+    private final Map<String, String> env = Collections.synchronizedMap(new HashMap<>());
     private String buildFailure;
     private RuntimeException pullFailure;
 

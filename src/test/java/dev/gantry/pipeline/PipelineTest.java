@@ -17,6 +17,7 @@ import dev.gantry.engine.ContainerExit;
 import dev.gantry.image.Registry;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.RecordingProxy;
+import dev.gantry.proxy.Route;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
 import dev.gantry.store.StageRecord;
@@ -330,7 +331,7 @@ class PipelineTest {
         assertThat(Files.exists(home.resolve("workspaces/other-1"))).isFalse();
     }
 
-    private void assertLiveReleaseUntouched(RecordingEngine engine, Map<String, dev.gantry.proxy.Route> routesBefore) {
+    private void assertLiveReleaseUntouched(RecordingEngine engine, Map<String, Route> routesBefore) {
         assertThat(engine.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
         assertThat(engine.list(Map.of("gantry.colour", "green"))).isEmpty();
         assertThat(proxy.routes()).isEqualTo(routesBefore);

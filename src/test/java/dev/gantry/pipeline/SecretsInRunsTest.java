@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
+import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.image.Registry;
 import dev.gantry.proxy.RecordingProxy;
+import dev.gantry.secret.SecretMask;
 import dev.gantry.secret.Vault;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.StageRecord;
@@ -175,7 +177,7 @@ class SecretsInRunsTest {
         var engine = new LeakyEngine();
         RunListener listener = new RunListener() {
             @Override
-            public void runStarted(long runId, dev.gantry.config.ServiceConfig config, Release release) {
+            public void runStarted(long runId, ServiceConfig config, Release release) {
                 warningsAndTitles.add(release.title());
             }
         };
@@ -210,7 +212,7 @@ class SecretsInRunsTest {
         assertThat(text).doesNotContain(SECRET)
                 .doesNotContain(URLEncoder.encode(SECRET, StandardCharsets.UTF_8))
                 .doesNotContain(Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)));
-        assertThat(dev.gantry.secret.SecretMask.of(List.of(SECRET)).apply(text)).as("masking again changes nothing")
+        assertThat(SecretMask.of(List.of(SECRET)).apply(text)).as("masking again changes nothing")
                 .isEqualTo(text);
     }
 

@@ -8,6 +8,7 @@ import dev.gantry.GitRepo;
 import dev.gantry.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ServiceSourceTest {
         String first = repo.commit("First");
         repo.write("gantry.yml", "service: second\n").commit("Second");
         Path bare = dir.resolve("books.git");
-        org.eclipse.jgit.api.Git.cloneRepository().setURI(dir.resolve("work").toUri().toString())
+        Git.cloneRepository().setURI(dir.resolve("work").toUri().toString())
                 .setDirectory(bare.toFile()).setBare(true).call().close();
 
         ServiceSource source = ServiceSource.of(bare, first);

@@ -2,8 +2,10 @@ package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.secret.SecretMask;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ class StageLogTest {
     @Test
     void secretsAreMaskedInTheFileTheTextAndTheTail() throws Exception {
         String secret = "hunter2-hunter2";
-        try (StageLog log = new StageLog(dir.resolve("test.log"), dev.gantry.secret.SecretMask.of(java.util.List.of(secret)))) {
+        try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.of(List.of(secret)))) {
             log.line("token: " + secret);
             log.line("\u001B[31mhunter2-\u001B[0mhunter2 coloured in two");
 

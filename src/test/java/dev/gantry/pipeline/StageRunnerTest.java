@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gantry.ExitCode;
 import dev.gantry.TestStore;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.deploy.Effect;
@@ -89,7 +90,7 @@ class StageRunnerTest {
         String reason = "passed its deadline of 200ms (deadlines/register in gantry.yml)";
         assertThat(failure.stage()).isEqualTo(Stage.REGISTER);
         assertThat(failure.reason()).isEqualTo(reason);
-        assertThat(failure.exitCode()).isEqualTo(dev.gantry.ExitCode.RUN_FAILED);
+        assertThat(failure.exitCode()).isEqualTo(ExitCode.RUN_FAILED);
         assertThat(failure.lastLines()).startsWith("registering 2 instances");
         assertThat(interrupted).as("the stage's work was interrupted").isTrue();
         StageRecord row = stageRow("register");
@@ -164,7 +165,7 @@ class StageRunnerTest {
 
         assertThatThrownBy(() -> DeployRelease.undo(stages, runId, journal, production, failure))
                 .isInstanceOfSatisfying(UndoFailedException.class, e -> {
-                    assertThat(e.exitCode()).isEqualTo(dev.gantry.ExitCode.ENVIRONMENT_UNUSABLE);
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT_UNUSABLE);
                     assertThat(e.failures()).containsExactly(
                             "the undo stage passed its deadline of 200ms (deadlines/undo in gantry.yml)");
                     assertThat(e.getMessage()).startsWith("stage deploy failed: books-ms-green-1 did not answer /health;"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.ExitCode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import javax.crypto.SecretKey;
@@ -22,7 +23,7 @@ class SecretCipherTest {
         SecretCipher.Sealed sealed = cipher.seal(TOKEN, VALUE);
 
         assertThat(sealed.nonce()).hasSize(12);
-        assertThat(sealed.ciphertext()).hasSize(VALUE.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 16);
+        assertThat(sealed.ciphertext()).hasSize(VALUE.getBytes(StandardCharsets.UTF_8).length + 16);
         assertThat(cipher.open(TOKEN, sealed.nonce(), sealed.ciphertext())).isEqualTo(VALUE);
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +114,7 @@ class SecretMaskTest {
 
     @Test
     void aFailureThatRevealsASecretIsSaidAgainMaskedWithItsExitCodeAndCausesAndNoValueInItsStackTrace() {
-        var cause = new java.io.UncheckedIOException("writing " + SECRET + " failed", new java.io.IOException(
+        var cause = new UncheckedIOException("writing " + SECRET + " failed", new IOException(
                 "base64 " + Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8))));
         var failure = new Known("the push of " + SECRET + " failed", cause);
 
@@ -136,7 +139,7 @@ class SecretMaskTest {
     @Test
     void theMaskNeverShowsTheValues() {
         assertThat(mask.toString()).doesNotContain(SECRET).startsWith("SecretMask[");
-        assertThat(SecretValues.of(java.util.Map.of("API_TOKEN", SECRET)).toString()).isEqualTo("secrets [API_TOKEN]");
+        assertThat(SecretValues.of(Map.of("API_TOKEN", SECRET)).toString()).isEqualTo("secrets [API_TOKEN]");
     }
 
     private static Base64.Encoder encoder(String name) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class VaultTest {
                 String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 assertThat(bytes).as(file.toString()).doesNotContain(TOKEN)
                         .doesNotContain(new String(key, StandardCharsets.ISO_8859_1))
-                        .doesNotContain(java.util.Base64.getEncoder().encodeToString(key));
+                        .doesNotContain(Base64.getEncoder().encodeToString(key));
             }
         }
     }

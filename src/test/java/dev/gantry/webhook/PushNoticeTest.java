@@ -3,6 +3,7 @@ package dev.gantry.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The ref, commit and repository URLs of each forge's push payload. */
@@ -52,7 +53,7 @@ class PushNoticeTest {
         assertThat(parse("")).isEmpty();
     }
 
-    private static java.util.Optional<PushNotice> parse(String json) {
+    private static Optional<PushNotice> parse(String json) {
         return PushNotice.parse(Forge.GITHUB, json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gantry.FreePort;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.ManagedProcess;
@@ -183,6 +184,6 @@ class ExternalProxyIT {
     }
 
     private static int freePort() {
-        return dev.gantry.FreePort.pick();
+        return FreePort.pick();
     }
 }

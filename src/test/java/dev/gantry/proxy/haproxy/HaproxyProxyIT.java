@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.gantry.FreePort;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.ProxyException;
@@ -307,6 +308,6 @@ class HaproxyProxyIT {
     }
 
     private static int freePort() {
-        return dev.gantry.FreePort.pick();
+        return FreePort.pick();
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ final class KeepAliveLoad {
     private final AtomicInteger sent = new AtomicInteger();
     private final LongAdder failed = new LongAdder();
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
-    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = new ArrayList<>();
 
     KeepAliveLoad(URI uri, int clients, int maxRequests) {

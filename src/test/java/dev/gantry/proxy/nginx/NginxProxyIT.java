@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.gantry.FreePort;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.ProxyException;
@@ -357,7 +358,7 @@ class NginxProxyIT {
     }
 
     private static int freePort() {
-        return dev.gantry.FreePort.pick();
+        return FreePort.pick();
     }
 
     private static SSLContext trusting(Path pem) throws Exception {

@@ -204,6 +204,7 @@ class ServerIT {
     }
 
     private static Span span(ApiClient api, JsonNode queued) {
+        assertThat(queued.get("succeeded").asBoolean()).as("the queued request ran and succeeded: %s", queued).isTrue();
         JsonNode stages = api.json("/api/v1/runs/" + queued.get("runId").asLong()).get("stages");
         return new Span(Instant.parse(stages.get(0).get("startedAt").asText()),
                 Instant.parse(stages.get(stages.size() - 1).get("finishedAt").asText()));

@@ -80,6 +80,6 @@ public final class UnrunHeads {
         QueuedRun run = queue.submit(RunRequest.run(service.name(), source, "server start (head of "
                 + service.branch() + " never ran)", RunListener.SILENT));
         log.println(service.name() + ": " + head.substring(0, 12) + ", the head of branch " + service.branch()
-                + ", was taken but never ran (the server stopped first); queued its run as q" + run.id());
+                + ", was taken but never ran; queued its run as q" + run.id());
     }
 }

@@ -2,26 +2,21 @@ package dev.gantry.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.Store;
-import dev.gantry.trigger.QueueObserver;
-import dev.gantry.trigger.RunQueue;
+import dev.gantry.trigger.RecordingQueue;
 import dev.gantry.trigger.RunRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,28 +31,23 @@ class UnrunHeadsTest {
     @TempDir
     Path dir;
 
-    private final List<RunRequest> executed = new CopyOnWriteArrayList<>();
+    private final RecordingQueue recording = new RecordingQueue();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private Store store;
-    private RunQueue queue;
     private RemoteFetch fetch;
     private UnrunHeads heads;
 
     @BeforeEach
     void setUp() {
         store = Store.open(testStore.url(dir));
-        queue = new RunQueue((request, listener) -> {
-            executed.add(request);
-            throw new IllegalStateException("recorded, not run");
-        }, 2, false, QueueObserver.NONE);
         fetch = new RemoteFetch(dir.resolve("repos"), store.services());
         heads = new UnrunHeads(new PushedRepos(dir.resolve("repos"), store.services()), store.services(),
-                store.runs(), queue, new PrintStream(logged, true, StandardCharsets.UTF_8));
+                store.runs(), recording.queue(), new PrintStream(logged, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void tearDown() {
-        queue.close();
+        recording.close();
         store.close();
     }
 
@@ -75,8 +65,7 @@ class UnrunHeadsTest {
 
         heads.queueAll();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> executed.size() >= 1 && queue.active().isEmpty());
-        assertThat(executed).singleElement().satisfies(request -> {
+        assertThat(recording.awaitExecuted(1)).singleElement().satisfies(request -> {
             assertThat(request.service()).isEqualTo("shop");
             assertThat(request.source().orElseThrow().release().commit()).isEqualTo(taken);
             assertThat(request.source().orElseThrow().servicePath()).isEqualTo("shop");
@@ -93,7 +82,7 @@ class UnrunHeadsTest {
         heads.queueAll();
 
         assertThat(Files.exists(dir.resolve("repos").resolve("local.git"))).isFalse();
-        assertThat(queue.active()).isEmpty();
+        assertThat(recording.queue().active()).isEmpty();
         assertThat(log()).isEmpty();
     }
 
@@ -109,8 +98,7 @@ class UnrunHeadsTest {
 
         heads.queueAll();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> executed.size() >= 1 && queue.active().isEmpty());
-        assertThat(executed).extracting(RunRequest::service).containsExactly("shop");
+        assertThat(recording.awaitExecuted(1)).extracting(RunRequest::service).containsExactly("shop");
         assertThat(log()).contains("warning: broken: the head of branch main of its repository is not run: Commit "
                 + readme.substring(0, 12) + " has no gantry.yml naming service broken");
     }

@@ -1,26 +1,22 @@
 package dev.gantry.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
-import dev.gantry.trigger.QueueObserver;
+import dev.gantry.trigger.RecordingQueue;
 import dev.gantry.trigger.RunQueue;
 import dev.gantry.trigger.RunRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +30,12 @@ class PollRoundTest {
     @TempDir
     Path dir;
 
-    private final List<RunRequest> executed = new CopyOnWriteArrayList<>();
+    private final RecordingQueue recording = new RecordingQueue();
+    private final List<RunRequest> executed = recording.executed();
+    private final RunQueue queue = recording.queue();
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private Store store;
     private GitRepo forge;
-    private RunQueue queue;
     private RemoteFetch fetch;
     private PollRound round;
 
@@ -46,10 +43,6 @@ class PollRoundTest {
     void setUp() throws Exception {
         store = Store.open(testStore.url(dir));
         forge = GitRepo.init(dir.resolve("forge"));
-        queue = new RunQueue((request, listener) -> {
-            executed.add(request);
-            throw new IllegalStateException("recorded, not run");
-        }, 2, false, QueueObserver.NONE);
         fetch = new RemoteFetch(dir.resolve("repos"), store.services());
         round = new PollRound(store.services(), fetch, queue,
                 new PollProblems(new PrintStream(logged, true, StandardCharsets.UTF_8)));
@@ -57,7 +50,7 @@ class PollRoundTest {
 
     @AfterEach
     void tearDown() {
-        queue.close();
+        recording.close();
         store.close();
     }
 
@@ -67,7 +60,7 @@ class PollRoundTest {
         String first = commit("shop/gantry.yml", "service: shop\n");
 
         round.run();
-        awaitExecuted(1);
+        recording.awaitExecuted(1);
         assertThat(executed.getFirst().service()).isEqualTo("shop");
         assertThat(executed.getFirst().source().orElseThrow().release().commit()).isEqualTo(first);
         assertThat(executed.getFirst().trigger()).isEqualTo("poll (" + forgeUrl() + ")");
@@ -79,7 +72,7 @@ class PollRoundTest {
         String second = commit("shop/README", "two\n");
         round.run();
         round.run();
-        awaitExecuted(2);
+        recording.awaitExecuted(2);
         assertThat(executed.get(1).source().orElseThrow().release().commit()).isEqualTo(second);
         assertThat(log()).contains("polling shop: branch main of " + forgeUrl() + " is at " + second.substring(0, 12)
                 + "; queued its run as q2");
@@ -126,7 +119,7 @@ class PollRoundTest {
         round.run();
         round.run();
 
-        awaitExecuted(1);
+        recording.awaitExecuted(1);
         assertThat(log().lines().filter(line -> line.equals("polling shop: " + gone + " answers again"))).hasSize(1);
     }
 
@@ -152,11 +145,6 @@ class PollRoundTest {
         assertThat(executed).isEmpty();
         assertThat(log().lines().filter(line -> line.startsWith("warning: polling shop: " + head.substring(0, 12)
                 + " is not deployed:"))).hasSize(1);
-    }
-
-    private void awaitExecuted(int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> executed.size() >= count && queue.active().isEmpty());
-        assertThat(executed).hasSize(count);
     }
 
     private String log() {

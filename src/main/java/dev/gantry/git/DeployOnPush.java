@@ -101,6 +101,10 @@ final class DeployOnPush implements PostReceiveHook {
                 if (event.get() instanceof Progress.End end) {
                     say(rp, RemoteLines.result(end.runId(), end.succeeded(), run.failedStage().orElse(""),
                             end.message(), run.outcome().map(RunOutcome::url).orElse("")));
+                    if (end.state().equals(QueuedRun.State.CANCELLED.word())) {
+                        say(rp, "gantry: the commit is stored; when the server starts again it runs the head of "
+                                + service.branch() + " if that never ran (docs/server.md): no need to push again");
+                    }
                     return;
                 }
             }

@@ -1,6 +1,7 @@
 package dev.gantry.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.api.Git;
@@ -45,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployOnPushTest {
     private static final KnownService SHOP = new KnownService("shop", Optional.empty(), "main", Instant.EPOCH);
+    /** A thread each for pushes and stops that block (the common pool may have a single thread). */
+    private static final Executor ASIDE = runnable -> Thread.ofVirtual().start(runnable);
 
     @TempDir
     Path dir;
@@ -160,6 +164,36 @@ class DeployOnPushTest {
                 + " away; queued run q1 goes on without it\n");
     }
 
+    @Test
+    void aPushCancelledInTheQueueByAStopSaysItsCommitIsStoredAndRunsAtTheNextStart() throws Exception {
+        blocking = true;
+        ObjectId first = commit("First");
+        CompletableFuture<String> firstPush = pushAsync(first, ObjectId.zeroId());
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        ObjectId second = commit("Second");
+        CompletableFuture<String> secondPush = pushAsync(second, first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.find(2).isPresent());
+
+        CompletableFuture<Boolean> stopping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.shutdown(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, ASIDE);
+        String cancelled = secondPush.get(30, TimeUnit.SECONDS);
+        carryOn.countDown();
+        finish.countDown();
+
+        assertThat(cancelled).contains("the run FAILED: cancelled: the server stopped before it started",
+                "gantry: the commit is stored; when the server starts again it runs the head of main if that never"
+                        + " ran (docs/server.md): no need to push again");
+        assertThat(bareHead("main")).isEqualTo(second);
+        assertThat(stopping.get(30, TimeUnit.SECONDS)).as("the running run ended within the grace").isTrue();
+        assertThat(firstPush.get(30, TimeUnit.SECONDS)).contains("run 7 succeeded")
+                .doesNotContain("no need to push again");
+    }
+
     private RunOutcome execute(RunRequest request, RunListener listener) {
         asked.add(request);
         var source = request.source().orElseThrow();
@@ -182,6 +216,16 @@ class DeployOnPushTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private CompletableFuture<String> pushAsync(ObjectId commit, ObjectId previous) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return push("refs/heads/main", previous, commit, new ByteArrayOutputStream());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, ASIDE);
     }
 
     /** Pushes through SmartHttp's receive with DeployOnPush as hook; answers what the pusher read (if it could). */

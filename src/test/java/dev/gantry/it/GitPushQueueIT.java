@@ -106,7 +106,9 @@ class GitPushQueueIT {
         server.process().destroy();  // SIGTERM, as a service manager stops it
         assertThat(server.await(Duration.ofSeconds(90)).stderr()).contains("gantry server stopped");
         assertThat(queued.await(LIMIT)).as("%s", queued).isZero();
-        assertThat(queued.output()).contains("cancelled: the server stopped before it started");
+        assertThat(queued.output()).contains("cancelled: the server stopped before it started")
+                .contains("remote: gantry: the commit is stored; when the server starts again it runs the head of main"
+                        + " if that never ran");
         assertThat(running.await(LIMIT)).as("%s", running).isZero();
         assertThat(running.output()).as("the running run finished first").containsPattern(RESULT);
 

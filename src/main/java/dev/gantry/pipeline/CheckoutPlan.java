@@ -72,11 +72,6 @@ final class CheckoutPlan {
         return bytes;
     }
 
-    /** A checker for names and trees as git's own fsck (and JGit's receive) has them, macOS' spellings of .git too. */
-    static ObjectChecker checker() {
-        return new ObjectChecker().setSafeForMacOS(true).setIgnore(ObjectChecker.ErrorType.ZERO_PADDED_FILEMODE, true);
-    }
-
     private static ObjectId serviceTree(ServiceSource source, Repository repo) throws IOException {
         try (RevWalk revs = new RevWalk(repo)) {
             ObjectId root = revs.parseCommit(ObjectId.fromString(source.release().commit())).getTree();
@@ -98,7 +93,7 @@ final class CheckoutPlan {
         private final ServiceSource source;
         private final GitLimits limits;
         private final ObjectReader reader;
-        private final ObjectChecker checker = checker();
+        private final ObjectChecker checker = TreeRules.apply(new ObjectChecker());
         private final List<Entry> entries = new ArrayList<>();
         private final List<String> submodules = new ArrayList<>();
         private long bytes;

@@ -2,6 +2,7 @@ package dev.gantry.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.config.GitLimits;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -49,6 +51,7 @@ class SmartHttpTest {
                     ctx -> SmartHttp.advertise(ctx, open(), ctx.queryParam("service")));
             config.routes.addHttpHandler(HandlerType.POST, "/r.git/git-upload-pack", ctx -> SmartHttp.upload(ctx, open()));
             config.routes.addHttpHandler(HandlerType.POST, "/r.git/git-receive-pack", ctx -> SmartHttp.receive(ctx, open(),
+                    new SmartHttp.Receiving(new ReceiveLimits(GitLimits.DEFAULTS), PreReceiveHook.NULL),
                     connection -> (rp, commands) -> {
                         commands.forEach(c -> hookSaw.add(c.getRefName() + " " + c.getNewId().name()));
                         rp.sendMessage("gantry: the hook ran");

@@ -3,6 +3,7 @@ package dev.gantry.git;
 import dev.gantry.config.ByteSizes;
 import dev.gantry.config.GitLimits;
 import dev.gantry.pipeline.TreeRules;
+import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.TooLargeObjectInPackException;
@@ -26,6 +27,19 @@ final class ReceiveLimits {
     /** The request body, refusing a pack that announces more objects than allowed. */
     InputStream body(InputStream in) {
         return new PackHeaderLimit(in, limits.objects());
+    }
+
+    /** Reads what is left of a refused push's body, at most a pack's limit more, and drops it. */
+    void drain(InputStream in) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = limits.packBytes();
+        try {
+            for (int n = in.read(buffer); n >= 0 && left > 0; n = in.read(buffer)) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the pusher went away or sent more than a pack may hold: the connection ends either way
+        }
     }
 
     /** Sets the checks and the bounds on {@code receive}. */

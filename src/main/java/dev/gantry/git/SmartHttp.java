@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import org.eclipse.jgit.errors.UnpackException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.PostReceiveHook;
@@ -94,6 +95,10 @@ final class SmartHttp {
             });
             receive.setPostReceiveHook(hooks.apply(pusher));
             receive.receive(receiving.limits().body(in), pusher, null);
+        } catch (UnpackException e) {
+            // a refused pack: JGit has sent the pusher the error and the status report, which are the answer;
+            // the rest of the pack is read (up to a bound) so that git reads that answer, not a reset connection
+            receiving.limits().drain(in);
         } catch (IOException e) {
             if (!pusher.gone()) {
                 throw e;

@@ -32,6 +32,8 @@ final class CheckoutPlan {
     record Entry(String path, FileMode mode, ObjectId blob) {
     }
 
+    private static final int MAX_LINK = 4096;  // PATH_MAX on Linux, with its NUL
+
     private final ServiceSource source;
     private final List<Entry> entries;
     private final List<String> submodules;
@@ -160,7 +162,19 @@ final class CheckoutPlan {
                 throw refused("more than " + limits.objects() + " files in " + shown(""), "A checkout is limited to "
                         + limits.objects() + " files (git-max-objects). Keep generated files out of the commit, or raise the limit");
             }
+            if (mode == FileMode.SYMLINK) {
+                link(path, blob, size);
+            }
             entries.add(new Entry(path, mode, blob.copy()));
+        }
+
+        /** A symlink's target must be one the file system can hold: no NUL, shorter than PATH_MAX. */
+        private void link(String path, ObjectId blob, long size) throws IOException {
+            if (size >= MAX_LINK || new String(reader.open(blob).getCachedBytes(MAX_LINK), StandardCharsets.UTF_8)
+                    .indexOf('\0') >= 0) {
+                throw refused("a symlink " + shown(path) + " whose target no file system takes (a NUL byte, or "
+                        + MAX_LINK + " bytes or more)", "Rewrite the history without it");
+            }
         }
 
         /**

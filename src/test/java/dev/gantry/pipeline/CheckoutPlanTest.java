@@ -79,6 +79,16 @@ class CheckoutPlanTest {
     }
 
     @Test
+    void aSymlinkWhoseTargetNoFileSystemTakesIsRefused() {
+        String commit = CraftedTree.commit(repo, Map.of("gantry.yml", YML, "bad", new Link("a\0b")));
+        ServiceSource source = new ServiceSource(repo, "", new Release(commit, "link", false));
+
+        assertThatThrownBy(() -> CheckoutPlan.of(source, GitLimits.DEFAULTS))
+                .isInstanceOf(UnsafeCommitException.class)
+                .hasMessageContaining("a symlink \"bad\" whose target no file system takes");
+    }
+
+    @Test
     void aFileLargerThanTheLimitIsRefusedNamingItsSizeAndTheSetting() {
         String commit = CraftedTree.commit(repo, Map.of("gantry.yml", YML, "big.bin", "x".repeat(2048)));
         ServiceSource source = new ServiceSource(repo, "", new Release(commit, "big", false));

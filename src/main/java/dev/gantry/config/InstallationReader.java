@@ -13,7 +13,8 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval", "webhook-secret");
+            "poll-interval", "webhook-secret", "git-max-pack-size", "git-max-objects", "git-max-file-size",
+            "checkout-max-size");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -63,7 +64,8 @@ final class InstallationReader {
                         .orElse(Installation.SERVER_PARALLEL_RUNS),
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
-                webhookSecret());
+                webhookSecret(),
+                gitLimits());
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -104,6 +106,18 @@ final class InstallationReader {
             fileProblems.add("webhook-secret", file.line("webhook-secret"), message);
         }
         return Optional.empty();
+    }
+
+    /** The four limits on commits, each from its variable, else config.yml, else {@link GitLimits#DEFAULTS}. */
+    private GitLimits gitLimits() {
+        GitLimits defaults = GitLimits.DEFAULTS;
+        Rule<Long> size = Rule.byteSize(1L << 40);
+        return new GitLimits(
+                setting("git-max-pack-size", "GANTRY_GIT_MAX_PACK_SIZE", size).orElse(defaults.packBytes()),
+                setting("git-max-objects", "GANTRY_GIT_MAX_OBJECTS", Rule.wholeNumber(1, 100_000_000))
+                        .orElse(defaults.objects()),
+                setting("git-max-file-size", "GANTRY_GIT_MAX_FILE_SIZE", size).orElse(defaults.fileBytes()),
+                setting("checkout-max-size", "GANTRY_CHECKOUT_MAX_SIZE", size).orElse(defaults.checkoutBytes()));
     }
 
     /**

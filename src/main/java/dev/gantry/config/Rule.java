@@ -70,6 +70,12 @@ record Rule<T>(Kind kind, String expected, Function<String, Optional<T>> read) {
                         .filter(n -> n >= min && n <= max));
     }
 
+    /** A size in bytes ({@link ByteSizes}): at least one byte, at most {@code max}. */
+    static Rule<Long> byteSize(long max) {
+        return new Rule<>(Kind.ANY_SCALAR, "a size like 1048576, 512KiB, 256MiB or 1GiB (at most "
+                + ByteSizes.format(max) + ")", text -> ByteSizes.parse(text, max));
+    }
+
     static Rule<Duration> duration() {
         return new Rule<>(Kind.STRING, "a duration like 500ms, 30s, 10m or 1h (at most " + Durations.MAX_TEXT + ")",
                 Durations::parse);

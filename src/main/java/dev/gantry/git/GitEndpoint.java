@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.config.GitLimits;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
 import dev.gantry.server.ApiTokens;
@@ -25,22 +26,30 @@ public final class GitEndpoint implements ApiServer.Mount {
     private final PushedRepos repos;
     private final RunQueue queue;
     private final PrintStream log;
+    private final GitLimits limits;
 
     /**
      * Serves the repositories under {@code root} of the services of {@code services} to holders of
      * {@code tokens}; pushes queue runs on {@code queue}; what a push's requests cannot say goes to {@code log}.
      */
     public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue, PrintStream log) {
+        this(tokens, root, services, queue, log, GitLimits.DEFAULTS);
+    }
+
+    /** As above, a push refused past {@code limits}. */
+    public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue, PrintStream log,
+                       GitLimits limits) {
         this.tokens = tokens;
         this.repos = new PushedRepos(root, services);
         this.queue = queue;
         this.log = log;
+        this.limits = limits;
     }
 
     /** The endpoint of the server of {@code env}: repositories under {@code HOME/repos}, logging on stderr. */
     public static GitEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
         return new GitEndpoint(tokens, env.installation.home().resolve("repos"), env.store().services(), queue,
-                System.err);
+                System.err, env.installation.gitLimits());
     }
 
     @Override
@@ -77,7 +86,10 @@ public final class GitEndpoint implements ApiServer.Mount {
         if (what.equals("upload")) {
             SmartHttp.upload(ctx, repos.open(service));
         } else {
-            SmartHttp.receive(ctx, repos.open(service), connection -> new DeployOnPush(queue, service,
+            Path bare = repos.path(service.name());
+            var receiving = new SmartHttp.Receiving(new ReceiveLimits(limits),
+                    new PushedTreeCheck(service.name(), bare, limits));
+            SmartHttp.receive(ctx, repos.open(service), receiving, connection -> new DeployOnPush(queue, service,
                     repos.path(service.name()), pusher.get().tokenName(), connection, log));
         }
     }

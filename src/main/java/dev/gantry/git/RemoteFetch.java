@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.config.GitLimits;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.store.KnownService;
@@ -26,15 +27,23 @@ public final class RemoteFetch {
     static final int TIMEOUT_SECONDS = 60;
 
     private final PushedRepos repos;
+    private final GitLimits limits;
 
-    /** Fetches into the repositories under {@code root} of the services of {@code services}. */
+    /** Fetches into the repositories under {@code root} of the services of {@code services}, within the default limits. */
     public RemoteFetch(Path root, ServiceRows services) {
+        this(root, services, GitLimits.DEFAULTS);
+    }
+
+    /** Fetches into the repositories under {@code root} of the services of {@code services}, within {@code limits}. */
+    public RemoteFetch(Path root, ServiceRows services, GitLimits limits) {
         this.repos = new PushedRepos(root, services);
+        this.limits = limits;
     }
 
     /** The fetcher of the server of {@code env}: repositories under {@code HOME/repos}, as the git endpoint's. */
     public static RemoteFetch of(Environment env) {
-        return new RemoteFetch(env.installation.home().resolve("repos"), env.store().services());
+        return new RemoteFetch(env.installation.home().resolve("repos"), env.store().services(),
+                env.installation.gitLimits());
     }
 
     /** The commit the service's branch points at on its remote, without fetching (empty: no such branch there). */
@@ -69,13 +78,16 @@ public final class RemoteFetch {
 
     /**
      * Fetches the service's branch from its remote (forced: a rewritten branch is taken as it is now) and
-     * answers where the service is in {@code commit}, which must be in what was fetched.
+     * answers where the service is in {@code commit}, which must be in what was fetched. Every fetched object
+     * is checked and counted ({@link FetchBudget}); a refused fetch stores nothing and moves no branch.
      */
     public ServiceSource fetch(KnownService service, String commit) {
         String url = remote(service);
         String ref = branchRef(service);
+        FetchBudget budget = new FetchBudget(limits);
         try (Repository repo = repos.open(service); Git git = Git.wrap(repo)) {
             git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + ref + ":" + ref)).setTimeout(TIMEOUT_SECONDS)
+                    .setCheckFetchedObjects(true).setTransportConfigCallback(transport -> transport.setObjectChecker(budget))
                     .call();
             try (RevWalk walk = new RevWalk(repo)) {
                 walk.parseCommit(ObjectId.fromString(commit));
@@ -89,6 +101,12 @@ public final class RemoteFetch {
         } catch (GitAPIException | IOException | RuntimeException e) {
             if (e instanceof PushException push) {
                 throw push;
+            }
+            if (budget.refusal().isPresent()) {
+                throw new PushException("Fetching branch " + service.branch() + " of " + service.name() + " from "
+                        + MaskedUrl.mask(url) + " was refused, nothing was stored: " + budget.refusal().get()
+                        + ". Rewrite the branch without it (or ask the server's owner to raise the limit), then push"
+                        + " to the remote again.", e);
             }
             throw unreachable(service, url, e);
         }

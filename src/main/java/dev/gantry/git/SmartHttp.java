@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.config.GitLimits;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import org.eclipse.jgit.errors.UnpackException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.PostReceiveHook;
+import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser;
@@ -62,25 +65,40 @@ final class SmartHttp {
      * {@code POST git-receive-pack}: a push; the hook that {@code hooks} makes for the connection to the
      * pusher runs once the refs are stored.
      */
-    static void receive(Context ctx, Repository repo, Function<PusherConnection, PostReceiveHook> hooks)
-            throws IOException {
+    static void receive(Context ctx, Repository repo, Receiving receiving,
+                        Function<PusherConnection, PostReceiveHook> hooks) throws IOException {
         ctx.status(200).contentType("application/x-git-receive-pack-result");
-        receive(body(ctx), ctx.res().getOutputStream(), repo, hooks);
+        receive(body(ctx), ctx.res().getOutputStream(), repo, receiving, hooks);
+    }
+
+    /** As {@link #receive(InputStream, OutputStream, Repository, Receiving, Function)} with the default limits and no tree check. */
+    static void receive(InputStream in, OutputStream out, Repository repo,
+                        Function<PusherConnection, PostReceiveHook> hooks) throws IOException {
+        receive(in, out, repo, new Receiving(new ReceiveLimits(GitLimits.DEFAULTS), PreReceiveHook.NULL), hooks);
     }
 
     /**
-     * A push read from {@code in}, answered on {@code out}. A pusher that went away while its hook
-     * followed a run is no error: the hook has said so, and there is no one left to answer.
+     * A push read from {@code in}, answered on {@code out}, within the limits of {@code receiving}. A pusher
+     * that went away while its hook followed a run is no error: the hook has said so, and there is no one
+     * left to answer.
      */
-    static void receive(InputStream in, OutputStream out, Repository repo,
+    static void receive(InputStream in, OutputStream out, Repository repo, Receiving receiving,
                         Function<PusherConnection, PostReceiveHook> hooks) throws IOException {
         PusherConnection pusher = new PusherConnection(out);
         try (repo) {
             ReceivePack receive = new ReceivePack(repo);
             receive.setBiDirectionalPipe(false);
-            receive.setPreReceiveHook(SmartHttp::keepDeployBranch);
+            receiving.limits().apply(receive);
+            receive.setPreReceiveHook((rp, commands) -> {
+                keepDeployBranch(rp, commands);
+                receiving.treeCheck().onPreReceive(rp, commands);
+            });
             receive.setPostReceiveHook(hooks.apply(pusher));
-            receive.receive(in, pusher, null);
+            receive.receive(receiving.limits().body(in), pusher, null);
+        } catch (UnpackException e) {
+            // a refused pack: JGit has sent the pusher the error and the status report, which are the answer;
+            // the rest of the pack is read (up to a bound) so that git reads that answer, not a reset connection
+            receiving.limits().drain(in);
         } catch (IOException e) {
             if (!pusher.gone()) {
                 throw e;
@@ -103,6 +121,10 @@ final class SmartHttp {
                 .forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "Gantry deploys this branch;"
                         + " it cannot be deleted here (push a new commit to it, or deploy another branch with"
                         + " gantry service add SERVICE --branch NAME)"));
+    }
+
+    /** What a push is checked against: the limits while it is received, the tree check before a branch moves. */
+    record Receiving(ReceiveLimits limits, PreReceiveHook treeCheck) {
     }
 
     private static InputStream body(Context ctx) throws IOException {

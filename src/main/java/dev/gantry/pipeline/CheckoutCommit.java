@@ -4,64 +4,84 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * The checkout stage: writes the service's directory, exactly as committed, into a fresh workspace.
- * Like {@code git archive}: no clone, only the files of the service.
+ * Like {@code git archive}: no clone, only the files of the service. It writes only what a
+ * {@link CheckoutPlan} checked, and checks each path again as it writes (defence in depth): never
+ * outside the workspace, never through a symlink, never over a file already there.
  */
 final class CheckoutCommit {
 
-    /** Writes the committed files of {@code source} under {@code workspace}; returns how many. */
-    int run(ServiceSource source, Path workspace, StageLog log) {
-        try (Repository repo = source.open(); RevWalk revs = new RevWalk(repo); TreeWalk walk = new TreeWalk(repo)) {
-            walk.addTree(revs.parseCommit(ObjectId.fromString(source.release().commit())).getTree());
-            walk.setRecursive(true);
-            if (!source.servicePath().isEmpty()) {
-                walk.setFilter(PathFilter.create(source.servicePath()));
-            }
+    /** Writes the files of {@code plan} under {@code workspace}; returns how many. */
+    int run(CheckoutPlan plan, Path workspace, StageLog log) {
+        ServiceSource source = plan.source();
+        try (Repository repo = source.open(); ObjectReader reader = repo.newObjectReader()) {
             Files.createDirectories(workspace);
-            int files = 0;
-            while (walk.next()) {
-                String relative = source.servicePath().isEmpty() ? walk.getPathString()
-                        : walk.getPathString().substring(source.servicePath().length() + 1);
-                if (write(repo, walk, workspace.resolve(relative), log)) {
-                    files++;
-                }
+            Path root = workspace.toRealPath();
+            plan.submodules().forEach(path -> log.line("skipped submodule " + StageLog.printable(path)
+                    + " (submodules are not checked out)"));
+            for (CheckoutPlan.Entry entry : plan.entries()) {
+                write(reader, entry, target(root, entry.path()));
             }
-            log.line("checked out " + files + " files of " + source.release().shortCommit() + " into " + workspace);
-            return files;
+            log.line("checked out " + plan.entries().size() + " files of " + source.release().shortCommit() + " into "
+                    + workspace);
+            return plan.entries().size();
         } catch (IOException e) {
             throw new StageFailedException(Stage.CHECKOUT, "writing commit " + source.release().shortCommit()
                     + " into " + workspace + " failed: " + e.getMessage(), log.tail());
         }
     }
 
-    private static boolean write(Repository repo, TreeWalk walk, Path target, StageLog log) throws IOException {
-        FileMode mode = walk.getFileMode(0);
-        if (mode == FileMode.GITLINK) {
-            log.line("skipped submodule " + walk.getPathString() + " (submodules are not checked out)");
-            return false;
+    /**
+     * Where {@code relative} goes under {@code root}, its directories made one by one: each must be a real
+     * directory inside {@code root}, not a symlink, and the file must not exist yet.
+     */
+    static Path target(Path root, String relative) throws IOException {
+        Path target = root.resolve(relative).normalize();
+        if (relative.isEmpty() || relative.startsWith("/") || !target.startsWith(root) || target.equals(root)) {
+            throw outside(relative, "it is not a path inside the workspace");
         }
-        Files.createDirectories(target.getParent());
-        byte[] content = repo.open(walk.getObjectId(0)).getBytes();
-        if (mode == FileMode.SYMLINK) {
-            Files.createSymbolicLink(target, Path.of(new String(content, StandardCharsets.UTF_8)));
-            return true;
+        Path dir = root;
+        for (Path part : root.relativize(target.getParent() == null ? root : target.getParent())) {
+            dir = dir.resolve(part);
+            if (Files.isSymbolicLink(dir)) {
+                throw outside(relative, "its directory " + root.relativize(dir) + " is a symlink");
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(dir);
+            }
         }
-        try (OutputStream out = Files.newOutputStream(target)) {
-            out.write(content);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw outside(relative, "it was written already");
         }
-        if (mode == FileMode.EXECUTABLE_FILE) {
+        return target;
+    }
+
+    private static void write(ObjectReader reader, CheckoutPlan.Entry entry, Path target) throws IOException {
+        if (entry.mode() == FileMode.SYMLINK) {
+            String link = new String(reader.open(entry.blob()).getCachedBytes(), StandardCharsets.UTF_8);
+            Files.createSymbolicLink(target, Path.of(link));  // a link is written, never followed (see BuildImage)
+            return;
+        }
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            reader.open(entry.blob()).copyTo(out);
+        }
+        if (entry.mode() == FileMode.EXECUTABLE_FILE) {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        return true;
+    }
+
+    private static UnsafeCommitException outside(String relative, String why) {
+        return new UnsafeCommitException("The checkout refused to write \"" + StageLog.printable(relative) + "\": " + why
+                + ". The commit's tree is not one git makes; rewrite the history without that entry, then push or run again.");
     }
 }

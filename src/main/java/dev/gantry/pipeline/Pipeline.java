@@ -73,13 +73,15 @@ public final class Pipeline {
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
     public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
+        CheckoutPlan plan = CheckoutPlan.of(source, installation.gitLimits());  // a refused commit records no run
         Release release = source.release();
         String title = secrets.mask(config.service()).apply(release.title()); // the lease's message is shown too
         return lock.holding(config.service(), "run of " + config.service() + " at " + release.shortCommit() + " \""
-                + title + "\"", held -> run(source, config, trigger, held));
+                + title + "\"", held -> run(plan, config, trigger, held));
     }
 
-    private RunOutcome run(ServiceSource source, ServiceConfig config, String trigger, HeldLock held) {
+    private RunOutcome run(CheckoutPlan plan, ServiceConfig config, String trigger, HeldLock held) {
+        ServiceSource source = plan.source();
         Release release = source.release();
         String appImage = ImageReference.of(registry.address(), config.image(), release.commit()).toString();
         SecretValues secretValues = secrets.values(config.service());
@@ -92,7 +94,7 @@ public final class Pipeline {
         MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
             return recorded(run.deployment(), (stages, deploy) -> {
-                stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(source, workspace, log));
+                stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(plan, workspace, log));
                 testWhileBuilding(run, stages);
                 stages.run(runId, Stage.PUSH, log -> new PushImage(engine, registry).run(run, log));
                 return deploy.run(run.deployment(), true);

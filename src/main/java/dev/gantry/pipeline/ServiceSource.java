@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.config.GitLimits;
 import dev.gantry.config.ServiceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,14 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
             throw new SourceException("Reading " + path + " from commit " + release.shortCommit() + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks that the service's directory in the commit can be checked out: safe names, well-formed trees,
+     * within {@code limits}; throws an {@link UnsafeCommitException} naming what is wrong.
+     */
+    public void checkTree(GitLimits limits) {
+        CheckoutPlan.of(this, limits);
     }
 
     /** A path inside the service, as the repository names it. */

@@ -34,6 +34,35 @@ class InstallationTest {
     }
 
     @Test
+    void theLimitsOnCommitsComeFromConfigYmlAndTheEnvironmentWins() throws IOException {
+        Files.writeString(home.resolve("config.yml"), """
+                git-max-pack-size: 64MiB
+                git-max-objects: 5000
+                git-max-file-size: 1048576
+                checkout-max-size: 2GiB
+                """);
+
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).gitLimits())
+                .isEqualTo(new GitLimits(64L << 20, 5000, 1L << 20, 2L << 30));
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_GIT_MAX_OBJECTS", "7",
+                "GANTRY_CHECKOUT_MAX_SIZE", "10KiB")).gitLimits())
+                .isEqualTo(new GitLimits(64L << 20, 7, 1L << 20, 10L << 10));
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.resolve("none").toString())).gitLimits())
+                .isEqualTo(new GitLimits(256L << 20, 100_000, 100L << 20, 1L << 30));
+    }
+
+    @Test
+    void aBadLimitNamesItsKeyOrVariable() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "git-max-file-size: 1.5MiB\n");
+
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_GIT_MAX_OBJECTS", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("GANTRY_GIT_MAX_OBJECTS: should be a whole number from 1 to 100000000, was \"0\"")
+                .hasMessageContaining("git-max-file-size (line 1): should be a size like 1048576, 512KiB, 256MiB or"
+                        + " 1GiB (at most 1024GiB), was \"1.5MiB\"");
+    }
+
+    @Test
     void homeIsDotGantryInTheUsersHomeWithoutGantryHome() {
         String userHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
@@ -222,7 +251,8 @@ class InstallationTest {
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
-                        + " server-supersede, poll-interval, webhook-secret; did you mean registry?\n"
+                        + " server-supersede, poll-interval, webhook-secret, git-max-pack-size, git-max-objects,"
+                        + " git-max-file-size, checkout-max-size; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

@@ -64,6 +64,28 @@ class BuildContextTest {
         assertThat(modes).containsExactly("Dockerfile 100644", "run.sh 100755");
     }
 
+    @Test
+    void aSymlinkIsSentAsASymlinkAndWhatItPointsAtIsNotRead() throws Exception {
+        write("Dockerfile", "FROM x\n");
+        Path outside = Files.createTempFile("gantry-outside-", ".txt");
+        try {
+            Files.writeString(outside, "secret outside the context");
+            Files.createSymbolicLink(context.resolve("leak"), outside);
+            Files.createSymbolicLink(context.resolve("up"), Path.of(".."));
+
+            var found = new ArrayList<String>();
+            try (var tar = new TarArchiveInputStream(new ByteArrayInputStream(tar("Dockerfile")))) {
+                for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    found.add(entry.getName() + (entry.isSymbolicLink() ? " -> " + entry.getLinkName()
+                            : " " + new String(tar.readAllBytes())));
+                }
+            }
+            assertThat(found).containsExactly("Dockerfile FROM x\n", "leak -> " + outside, "up -> ..");
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
     private List<String> entries(String dockerfile) throws Exception {
         var names = new ArrayList<String>();
         try (var tar = new TarArchiveInputStream(new ByteArrayInputStream(tar(dockerfile)))) {

@@ -3,12 +3,15 @@ package dev.gantry.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.CraftedTree;
 import dev.gantry.GitRepo;
+import dev.gantry.config.GitLimits;
 import dev.gantry.TestStore;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +78,32 @@ class RemoteFetchTest {
         KnownService secret = service("secret", "http://deployer:s3cret@127.0.0.1:1/shop.git");
         assertThatThrownBy(() -> fetch.remoteHead(secret)).isInstanceOf(PushException.class)
                 .hasMessageContaining("http://***@127.0.0.1:1/shop.git").hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void aFetchedCommitWithAnEntryGitRefusesStoresNothingAndSaysWhich() {
+        KnownService shop = service("shop", forgeUrl());
+        String good = commit("gantry.yml", "service: shop\n");
+        fetch.fetch(shop, good);
+        String bad = CraftedTree.commit(forge.root(), Map.of("gantry.yml", "service: shop\n",
+                "..", Map.of("escaped.txt", "out")));
+
+        assertThatThrownBy(() -> fetch.fetch(shop, bad)).isInstanceOf(PushException.class)
+                .hasMessageContaining("Fetching branch main of shop from " + forgeUrl() + " was refused, nothing was stored")
+                .hasMessageContaining("invalid name '..'");
+        assertThat(fetch.localHead(shop)).contains(good);
+        assertThat(fetch.holds(shop, bad)).isFalse();
+    }
+
+    @Test
+    void aFetchBringingMoreObjectsThanTheLimitIsRefused() {
+        KnownService shop = service("shop", forgeUrl());
+        String head = commit("gantry.yml", "service: shop\n");
+        var tight = new RemoteFetch(dir.resolve("repos"), store.services(), new GitLimits(1L << 20, 2, 1L << 20, 1L << 20));
+
+        assertThatThrownBy(() -> tight.fetch(shop, head)).isInstanceOf(PushException.class)
+                .hasMessageContaining("was refused, nothing was stored: it brings more than 2 objects (git-max-objects)");
+        assertThat(tight.localHead(shop)).isEmpty();
     }
 
     private KnownService service(String name, String remote) {

@@ -1,7 +1,10 @@
 package dev.gantry.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.CraftedTree;
+import dev.gantry.config.GitLimits;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -13,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -33,6 +38,8 @@ class SmartHttpTest {
     Path dir;
 
     private final List<String> hookSaw = new CopyOnWriteArrayList<>();
+    private volatile SmartHttp.Receiving receiving = new SmartHttp.Receiving(new ReceiveLimits(GitLimits.DEFAULTS),
+            PreReceiveHook.NULL);
     private Javalin app;
     private Git work;
     private String url;
@@ -49,6 +56,7 @@ class SmartHttpTest {
                     ctx -> SmartHttp.advertise(ctx, open(), ctx.queryParam("service")));
             config.routes.addHttpHandler(HandlerType.POST, "/r.git/git-upload-pack", ctx -> SmartHttp.upload(ctx, open()));
             config.routes.addHttpHandler(HandlerType.POST, "/r.git/git-receive-pack", ctx -> SmartHttp.receive(ctx, open(),
+                    receiving,
                     connection -> (rp, commands) -> {
                         commands.forEach(c -> hookSaw.add(c.getRefName() + " " + c.getNewId().name()));
                         rp.sendMessage("gantry: the hook ran");
@@ -98,6 +106,39 @@ class SmartHttpTest {
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/x-git-receive-pack-advertisement");
         assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(answer.body()).startsWith("001f# service=git-receive-pack\n0000").contains("report-status");
+    }
+
+    @Test
+    void aTreeWithADotDotEntryIsRefusedWhileReceivedAndNothingIsStored() throws Exception {
+        commit("First");
+        CraftedTree.commit(dir.resolve("work"), Map.of("gantry.yml", "service: shop\n", "..", Map.of("x", "out")));
+
+        assertThatThrownBy(() -> work.push().setRemote(url).setRefSpecs(new RefSpec("main:main")).call())
+                .hasMessageContaining("error occurred during unpacking on the remote end")
+                .hasMessageContaining("invalid name '..'");
+        try (Repository bare = open()) {
+            assertThat(bare.resolve("refs/heads/main")).isNull();
+        }
+        assertThat(hookSaw).isEmpty();
+    }
+
+    @Test
+    void aBranchWhoseServiceDirectoryIsLargerThanACheckoutTakesIsRejectedBeforeItMoves() throws Exception {
+        var tight = new GitLimits(1L << 20, 100, 1L << 20, 8);
+        receiving = new SmartHttp.Receiving(new ReceiveLimits(tight), new PushedTreeCheck("shop", dir.resolve("r.git"),
+                tight));
+        commit("First");
+
+        PushResult result = work.push().setRemote(url).setRefSpecs(new RefSpec("main:main")).call().iterator().next();
+
+        assertThat(result.getRemoteUpdate("refs/heads/main").getStatus())
+                .isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+        assertThat(result.getRemoteUpdate("refs/heads/main").getMessage()).contains("refused by Gantry");
+        assertThat(result.getMessages()).contains("gantry: refs/heads/main refused: Commit ")
+                .contains("more than 8B of files in \"/\"").contains("checkout-max-size");
+        try (Repository bare = open()) {
+            assertThat(bare.resolve("refs/heads/main")).isNull();
+        }
     }
 
     private ObjectId commit(String message) throws Exception {

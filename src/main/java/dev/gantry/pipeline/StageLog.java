@@ -57,6 +57,9 @@ final class StageLog implements LogSink, AutoCloseable {
      */
     @Override
     public synchronized void line(String raw) {
+        if (closed) {
+            return;  // a straggler of a stream the stage no longer follows
+        }
         String line = mask.apply(Printable.of(mask.apply(raw)));
         lines++;
         if (line.endsWith(cutMarker)) {

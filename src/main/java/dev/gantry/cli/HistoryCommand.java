@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.Printable;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.StageRecord;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gantry history SERVICE}: the service's runs with result, commit and stage timings. */
+/**
+ * {@code gantry history SERVICE}: the service's runs with result, commit and stage timings; below each, its
+ * commit's title, what was cut of a stage's output, and the run's message.
+ */
 @Command(name = "history", description = "List the runs of SERVICE, newest first.")
 final class HistoryCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -46,7 +50,12 @@ final class HistoryCommand implements Callable<Integer> {
                         run.kind(),
                         run.state().word(), run.commit().substring(0, Math.min(12, run.commit().length())),
                         ProgressPrinter.seconds(run.duration()), stages(run)));
-                run.message().ifPresent(message -> out.println("      " + message));
+                if (!run.commitTitle().isEmpty()) {
+                    out.println("      \"" + Printable.of(run.commitTitle()) + "\"");
+                }
+                run.stages().forEach(stage -> stage.outputCut().ifPresent(cut ->
+                        out.println("      " + stage.name() + ": " + Printable.of(cut))));
+                run.message().ifPresent(message -> out.println("      " + Printable.of(message)));
             }
             return 0;
         }

@@ -2,6 +2,7 @@ package dev.gantry.cli;
 
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
+import dev.gantry.Printable;
 import dev.gantry.pipeline.StageFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -53,17 +54,17 @@ public final class Main {
                 || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
         if (e instanceof StageFailedException failed && !failed.lastLines().isEmpty()) {
             err.println("  last lines of its output:");
-            failed.lastLines().forEach(line -> err.println("  | " + line));
+            failed.lastLines().forEach(line -> err.println("  | " + Printable.of(line)));
         }
         if (e instanceof GantryException known) {
-            err.println("error: " + known.getMessage());
+            err.println("error: " + Printable.of(known.getMessage()));
             if (verbose) {
                 e.printStackTrace(err);
             }
             err.flush();
             return known.exitCode().code();
         }
-        err.println("error: unexpected " + e + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+        err.println("error: unexpected " + Printable.of(String.valueOf(e)) + (verbose ? "" : " (run again with --verbose for the stack trace)"));
         if (verbose) {
             e.printStackTrace(err);
         }

@@ -30,13 +30,15 @@ import java.util.Optional;
  * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
  * @param webhookSecret the shared secret of the forge webhooks at /hooks/ (docs/webhooks.md); empty: hooks are off
  * @param gitLimits how much a pushed, fetched or checked-out commit may bring (docs/installation-config.md)
+ * @param output how much of the output of runs is kept: line length, the store's tail, the log file, the server's replay
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret, GitLimits gitLimits) {
+        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret, GitLimits gitLimits,
+        OutputLimits output) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */
@@ -61,6 +63,7 @@ public record Installation(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
         Objects.requireNonNull(gitLimits, "gitLimits");
+        Objects.requireNonNull(output, "output");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -71,7 +74,7 @@ public record Installation(
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
                 NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(),
-                GitLimits.DEFAULTS);
+                GitLimits.DEFAULTS, OutputLimits.DEFAULTS);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

@@ -14,7 +14,7 @@ final class InstallationReader {
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
             "poll-interval", "webhook-secret", "git-max-pack-size", "git-max-objects", "git-max-file-size",
-            "checkout-max-size");
+            "checkout-max-size", "output");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -65,7 +65,8 @@ final class InstallationReader {
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
                 webhookSecret(),
-                gitLimits());
+                gitLimits(),
+                OutputLimits.read(file.section("output", OutputLimits.KEYS), env, envProblems));
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");

@@ -15,10 +15,12 @@ final class ContainerRun {
 
     private final DockerClient docker;
     private final DockerCalls calls;
+    private final int lineMax;
 
-    ContainerRun(DockerClient docker, DockerCalls calls) {
+    ContainerRun(DockerClient docker, DockerCalls calls, int lineMax) {
         this.docker = docker;
         this.calls = calls;
+        this.lineMax = lineMax;
     }
 
     ContainerExit run(ContainerSpec spec, Duration deadline, LogSink log) {
@@ -35,7 +37,7 @@ final class ContainerRun {
     }
 
     private LineFrames follow(String id, LogSink log) {
-        var frames = new LineFrames(log);
+        var frames = new LineFrames(new LineSplitter(log, lineMax));
         calls.run("Following the output of " + id, () -> docker.logContainerCmd(id)
                 .withStdOut(true).withStdErr(true).withFollowStream(true).exec(frames));
         return frames;
@@ -76,8 +78,8 @@ final class ContainerRun {
     private static final class LineFrames extends ResultCallback.Adapter<Frame> {
         private final LineSplitter lines;
 
-        LineFrames(LogSink log) {
-            this.lines = new LineSplitter(log);
+        LineFrames(LineSplitter lines) {
+            this.lines = lines;
         }
 
         @Override

@@ -21,10 +21,12 @@ final class Containers {
     private static final Duration LOG_DEADLINE = Duration.ofSeconds(10);
     private final DockerClient docker;
     private final DockerCalls calls;
+    private final int lineMax;
 
-    Containers(DockerClient docker, DockerCalls calls) {
+    Containers(DockerClient docker, DockerCalls calls, int lineMax) {
         this.docker = docker;
         this.calls = calls;
+        this.lineMax = lineMax;
     }
 
     String start(ContainerSpec spec) {
@@ -86,7 +88,7 @@ final class Containers {
     List<String> logs(String id, int lines) {
         List<String> collected = Collections.synchronizedList(new ArrayList<>());
         var frames = new ResultCallback.Adapter<Frame>() {
-            private final LineSplitter splitter = new LineSplitter(collected::add);
+            private final LineSplitter splitter = new LineSplitter(collected::add, lineMax);
 
             @Override
             public void onNext(Frame frame) {

@@ -1,5 +1,6 @@
 package dev.gantry.engine;
 
+import dev.gantry.Printable;
 import dev.gantry.fault.Action;
 import dev.gantry.fault.Failpoints;
 import com.github.dockerjava.api.exception.DockerClientException;
@@ -88,6 +89,6 @@ final class DockerCalls {
             int end = text.indexOf("\"}", start);
             text = end > start ? text.substring(start, end) : text.substring(start);
         }
-        return text.replace("\\n", " ").replace("\\\"", "\"").strip();
+        return Printable.of(text.replace("\\n", " ").replace("\\\"", "\"").strip());
     }
 }

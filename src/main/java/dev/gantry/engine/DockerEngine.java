@@ -21,15 +21,17 @@ final class DockerEngine implements Engine {
     private final DockerClient docker;
     private final DockerCalls calls;
     private final Containers containers;
+    private final int lineMax;
 
-    private DockerEngine(String address, DockerClient docker) {
+    private DockerEngine(String address, DockerClient docker, int lineMax) {
         this.address = address;
         this.docker = docker;
         this.calls = new DockerCalls(address);
-        this.containers = new Containers(docker, calls);
+        this.containers = new Containers(docker, calls, lineMax);
+        this.lineMax = lineMax;
     }
 
-    static DockerEngine connect(String dockerHost) {
+    static DockerEngine connect(String dockerHost, int lineMax) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -37,7 +39,7 @@ final class DockerEngine implements Engine {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxConnections(50)
                 .build();
-        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http));
+        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http), lineMax);
     }
 
     @Override
@@ -63,12 +65,12 @@ final class DockerEngine implements Engine {
 
     @Override
     public String build(BuildRequest request, Duration deadline, LogSink log) {
-        return new ImageBuild(docker, calls).run(request, deadline, log);
+        return new ImageBuild(docker, calls, lineMax).run(request, deadline, log);
     }
 
     @Override
     public void push(String reference, Duration deadline, LogSink log) {
-        new RegistryTransfer(docker, calls).push(reference, deadline, log);
+        new RegistryTransfer(docker, calls, lineMax).push(reference, deadline, log);
     }
 
     @Override
@@ -81,12 +83,12 @@ final class DockerEngine implements Engine {
         } catch (RuntimeException e) {
             throw calls.unavailable(e);
         }
-        new RegistryTransfer(docker, calls).pull(reference, deadline, log);
+        new RegistryTransfer(docker, calls, lineMax).pull(reference, deadline, log);
     }
 
     @Override
     public ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log) {
-        return new ContainerRun(docker, calls).run(spec, deadline, log);
+        return new ContainerRun(docker, calls, lineMax).run(spec, deadline, log);
     }
 
     @Override

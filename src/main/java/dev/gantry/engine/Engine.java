@@ -13,7 +13,12 @@ public interface Engine extends AutoCloseable {
 
     /** Connects to the engine at {@code dockerHost} (unix:// or tcp://), or the local socket when empty. */
     static Engine connect(Optional<String> dockerHost) {
-        return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET));
+        return connect(dockerHost, LogSink.DEFAULT_LINE_MAX);
+    }
+
+    /** As {@link #connect(Optional)}, with output lines cut at {@code lineMax} bytes (output/line-max). */
+    static Engine connect(Optional<String> dockerHost, int lineMax) {
+        return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET), lineMax);
     }
 
     /** The address this engine is reached at, for messages. */

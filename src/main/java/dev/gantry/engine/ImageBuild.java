@@ -14,15 +14,17 @@ import java.util.HashSet;
 final class ImageBuild {
     private final DockerClient docker;
     private final DockerCalls calls;
+    private final int lineMax;
 
-    ImageBuild(DockerClient docker, DockerCalls calls) {
+    ImageBuild(DockerClient docker, DockerCalls calls, int lineMax) {
         this.docker = docker;
         this.calls = calls;
+        this.lineMax = lineMax;
     }
 
     String run(BuildRequest request, Duration deadline, LogSink log) {
         String what = "Building " + request.tags().getFirst();
-        var outcome = new BuildOutcome(log);
+        var outcome = new BuildOutcome(log, lineMax);
         Path tar = contextTar(request, what);
         var cmd = docker.buildImageCmd()
                 .withTarInputStream(open(tar, what))
@@ -76,8 +78,8 @@ final class ImageBuild {
     private static final class BuildOutcome extends StreamOutcome<BuildResponseItem> {
         private volatile String imageId;
 
-        BuildOutcome(LogSink log) {
-            super(log);
+        BuildOutcome(LogSink log, int lineMax) {
+            super(log, lineMax);
         }
 
         @Override

@@ -12,10 +12,12 @@ import java.time.Duration;
 final class RegistryTransfer {
     private final DockerClient docker;
     private final DockerCalls calls;
+    private final int lineMax;
 
-    RegistryTransfer(DockerClient docker, DockerCalls calls) {
+    RegistryTransfer(DockerClient docker, DockerCalls calls, int lineMax) {
         this.docker = docker;
         this.calls = calls;
+        this.lineMax = lineMax;
     }
 
     void push(String reference, Duration deadline, LogSink log) {
@@ -23,7 +25,7 @@ final class RegistryTransfer {
         RepositoryTag image = RepositoryTag.parse(reference);
         Failpoints.call(Action.REGISTRY, () -> new EngineException(what, "Get \"http://" + image.repository()
                 + "/v2/\": dial tcp: connection refused (injected: GANTRY_FAILPOINTS)"));
-        var outcome = new StreamOutcome<PushResponseItem>(log);
+        var outcome = new StreamOutcome<PushResponseItem>(log, lineMax);
         calls.run(what, () -> docker.pushImageCmd(image.repository()).withTag(image.tag())
                 .withAuthConfig(new AuthConfig()).exec(outcome));
         outcome.await(what, deadline, calls);
@@ -34,7 +36,7 @@ final class RegistryTransfer {
         RepositoryTag image = RepositoryTag.parse(reference);
         Failpoints.call(Action.REGISTRY, () -> new EngineException(what, "Get \"http://" + image.repository()
                 + "/v2/\": dial tcp: connection refused (injected: GANTRY_FAILPOINTS)"));
-        var outcome = new StreamOutcome<PullResponseItem>(log);
+        var outcome = new StreamOutcome<PullResponseItem>(log, lineMax);
         calls.run(what, () -> docker.pullImageCmd(image.repository()).withTag(image.tag()).exec(outcome));
         outcome.await(what, deadline, calls);
     }

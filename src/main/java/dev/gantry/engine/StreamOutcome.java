@@ -1,5 +1,6 @@
 package dev.gantry.engine;
 
+import dev.gantry.Printable;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.ResponseItem;
 import java.io.IOException;
@@ -14,8 +15,8 @@ class StreamOutcome<T extends ResponseItem> extends ResultCallback.Adapter<T> {
     private final LineSplitter lines;
     private volatile String error;
 
-    StreamOutcome(LogSink log) {
-        this.lines = new LineSplitter(log);
+    StreamOutcome(LogSink log, int lineMax) {
+        this.lines = new LineSplitter(log, lineMax);
     }
 
     @Override
@@ -48,7 +49,7 @@ class StreamOutcome<T extends ResponseItem> extends ResultCallback.Adapter<T> {
             throw calls.unavailable(e);
         }
         if (error != null) {
-            throw new EngineException(what, error.strip());
+            throw new EngineException(what, Printable.of(error.strip()));
         }
     }
 

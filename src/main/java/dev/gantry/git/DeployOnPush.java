@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.Printable;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;
@@ -115,9 +116,13 @@ final class DeployOnPush implements PostReceiveHook {
         }
     }
 
-    /** Sends {@code line} at once; JGit swallows a failure, which {@link PusherConnection#gone()} remembers. */
+    /**
+     * Sends {@code line} at once, made {@link Printable}: it may carry a ref name, a commit's title, a
+     * stage's output or a remote's message, and the pusher's terminal shows it as it is. JGit swallows
+     * a failure, which {@link PusherConnection#gone()} remembers.
+     */
     private static void say(ReceivePack rp, String line) {
-        rp.sendMessage(line);
+        rp.sendMessage(Printable.of(line));
         try {
             rp.getMessageOutputStream().flush();
         } catch (IOException e) {

@@ -90,7 +90,8 @@ public final class Environment implements AutoCloseable {
     public synchronized Engine buildEngine() {
         if (buildEngine == null) {
             buildEngine = installation.effectiveBuildDockerHost().equals(installation.dockerHost())
-                    ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost());
+                    ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost(),
+                    installation.output().lineMax());
         }
         return buildEngine;
     }
@@ -98,7 +99,7 @@ public final class Environment implements AutoCloseable {
     /** The engine that runs the releases (DOCKER_HOST), connected on first use. */
     public synchronized Engine productionEngine() {
         if (productionEngine == null) {
-            productionEngine = Engine.connect(installation.dockerHost());
+            productionEngine = Engine.connect(installation.dockerHost(), installation.output().lineMax());
         }
         return productionEngine;
     }

@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
+import dev.gantry.Printable;
 import dev.gantry.config.Installation;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Deployment;
@@ -182,7 +183,7 @@ public final class Pipeline {
         SecretMask mask = deployment.secrets().mask();
         RunListener heard = MaskedListener.of(listener, mask);
         var stages = new StageRunner(store, heard, installation.logs().resolve(deployment.service()),
-                deployment.config().deadlines(), mask);
+                deployment.config().deadlines(), mask, installation.output());
         try {
             Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, heard, store.journal()));
             store.runs().wentLive(runId, colour.word());
@@ -193,7 +194,7 @@ public final class Pipeline {
         } catch (RuntimeException e) {
             RuntimeException failure = MaskedFailures.of(e, mask);
             store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
-                    Optional.of(String.valueOf(failure.getMessage())));
+                    Optional.of(Printable.of(String.valueOf(failure.getMessage()))));
             throw failure;
         } finally {
             notifier.runEnded(store.runs(), runId, deployment.config().notifications());

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.Printable;
 import dev.gantry.config.GitLimits;
 import dev.gantry.config.ServiceConfig;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * A service's directory inside a git work tree, pinned to the commit at HEAD. Gantry builds that
  * commit exactly: uncommitted changes are reported, never built. {@code workTree} may also be a bare
- * repository ({@link #of}), as a push to the server leaves one.
+ * repository ({@link #of}), as a push to the server leaves one. The commit's title is taken through
+ * {@link Printable}: it is shown on terminals, in the API and in notifications.
  */
 public record ServiceSource(Path workTree, String servicePath, Release release) {
     static final String CONFIG_FILE = "gantry.yml";
@@ -52,7 +54,7 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
                 status.addPath(servicePath);
             }
             boolean dirty = !status.call().isClean();
-            return new ServiceSource(workTree, servicePath, new Release(head.name(), commit.getShortMessage(), dirty));
+            return new ServiceSource(workTree, servicePath, new Release(head.name(), Printable.of(commit.getShortMessage()), dirty));
         } catch (IOException | GitAPIException e) {
             throw new SourceException("Reading the git repository around " + directory + " failed: " + e.getMessage(), e);
         }
@@ -71,7 +73,7 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
                 throw new SourceException(noSuchCommit);
             }
             RevCommit found = walk.parseCommit(id);
-            return new ServiceSource(repository.toRealPath(), "", new Release(id.name(), found.getShortMessage(), false));
+            return new ServiceSource(repository.toRealPath(), "", new Release(id.name(), Printable.of(found.getShortMessage()), false));
         } catch (MissingObjectException | IncorrectObjectTypeException | RevisionSyntaxException e) {
             throw new SourceException(noSuchCommit, e);
         } catch (IOException e) {

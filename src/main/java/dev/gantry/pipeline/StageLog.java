@@ -1,31 +1,32 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.Printable;
+import dev.gantry.config.OutputLimits;
 import dev.gantry.engine.LogSink;
 import dev.gantry.secret.SecretMask;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
- * The whole output of one stage: written to its log file, kept for the store, its tail kept for
- * errors, each line handed on as written (the live log); the service's secrets masked in every line
- * before it goes anywhere.
+ * The whole output of one stage, within the installation's {@link OutputLimits}: written to its log
+ * file (bounded, {@link StageFile}), its last lines kept for the store and for errors (bounded,
+ * {@link Tail}), each line handed on as written (the live log); the service's secrets masked and the
+ * text made printable ({@link Printable}) in every line before it goes anywhere.
  */
 final class StageLog implements LogSink, AutoCloseable {
-    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
-
-    private final Path file;
+    private final StageFile file;
+    private final Path path;
     private final SecretMask mask;
-    private final BufferedWriter writer;
-    private final StringBuilder text = new StringBuilder();
-    private final Tail tail = new Tail();
+    private final OutputLimits limits;
+    private final Tail stored;
     private final Consumer<String> follower;
+    private final String cutMarker;
+    private long lines;
+    private long linesCut;
+    private boolean closed;
 
     StageLog(Path file) {
         this(file, SecretMask.NONE, line -> { });
@@ -35,72 +36,82 @@ final class StageLog implements LogSink, AutoCloseable {
         this(file, mask, line -> { });
     }
 
-    /** A log at {@code file}, masking with {@code mask}, that hands each line as written to {@code follower}. */
     StageLog(Path file, SecretMask mask, Consumer<String> follower) {
-        this.file = file;
+        this(file, mask, follower, OutputLimits.DEFAULTS);
+    }
+
+    /** A log at {@code file}, masking with {@code mask}, that hands each line as written to {@code follower}. */
+    StageLog(Path file, SecretMask mask, Consumer<String> follower, OutputLimits limits) {
+        this.path = file;
+        this.file = new StageFile(file, limits.fileMax());
         this.mask = mask;
+        this.limits = limits;
+        this.stored = new Tail(limits.storedLines(), limits.storedMax());
         this.follower = follower;
-        try {
-            Files.createDirectories(file.getParent());
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the stage log " + file, e);
-        }
+        this.cutMarker = LogSink.cutMarker(limits.lineMax());
     }
 
     /**
-     * Takes one line of output. Colour codes are dropped and other control characters shown as
-     * {@code \xNN}: output comes from the commit, and must not drive the terminal it is shown on.
+     * Takes one line of output. Colour codes are dropped and other control characters shown
+     * escaped: output comes from the commit, and must not drive the terminal it is shown on.
      */
     @Override
     public synchronized void line(String raw) {
-        String line = mask.apply(printable(mask.apply(raw)));
-        text.append(line).append('\n');
-        tail.add(line);
-        try {
-            writer.write(line);
-            writer.newLine();
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the stage log " + file, e);
+        if (closed) {
+            return;  // a straggler of a stream the stage no longer follows
         }
+        String line = mask.apply(Printable.of(mask.apply(raw)));
+        lines++;
+        if (line.endsWith(cutMarker)) {
+            linesCut++;
+        }
+        stored.add(line);
+        file.write(line);
         follower.accept(line);
-    }
-
-    static String printable(String raw) {
-        String line = ANSI_ESCAPE.matcher(raw).replaceAll("");
-        StringBuilder out = new StringBuilder(line.length());
-        line.codePoints().forEach(c -> {
-            if (c == '\t' || !Character.isISOControl(c)) {
-                out.appendCodePoint(c);
-            } else {
-                out.append(String.format("\\x%02x", c));
-            }
-        });
-        return out.toString();
     }
 
     /** Where the log is kept. */
     Path file() {
-        return file;
+        return path;
     }
 
-    /** The last lines written, oldest first. */
+    /** The last lines written, oldest first: what a failure shows. */
     List<String> tail() {
-        return tail.lines();
+        return stored.last(Tail.LINES);
     }
 
-    /** Everything written so far. */
+    /** What the store keeps: the last lines, after a line that says how many came before, if any did. */
     synchronized String text() {
+        StringBuilder text = new StringBuilder();
+        if (stored.dropped() > 0) {
+            text.append("… [").append(stored.dropped()).append(" earlier lines are not kept here: the store keeps the last ")
+                    .append(limits.storedLines()).append(" lines or ").append(OutputLimits.text(limits.storedMax()))
+                    .append(" of a stage; the log file ").append(path).append(" has more]\n");
+        }
+        stored.lines().forEach(line -> text.append(line).append('\n'));
         return text.toString();
+    }
+
+    /** What was cut of the output, in a sentence for history and the API; empty if nothing was. */
+    synchronized Optional<String> cuts() {
+        List<String> cuts = new ArrayList<>();
+        if (linesCut > 0) {
+            cuts.add(linesCut + (linesCut == 1 ? " line" : " lines") + " cut at " + OutputLimits.text(limits.lineMax()));
+        }
+        if (stored.dropped() > 0) {
+            cuts.add("the store keeps the last " + (lines - stored.dropped()) + " of " + lines + " lines");
+        }
+        if (file.linesLeftOut() > 0) {
+            cuts.add(file.leftOut());
+        }
+        return cuts.isEmpty() ? Optional.empty() : Optional.of("output cut: " + String.join("; ", cuts));
     }
 
     @Override
     public synchronized void close() {
-        try {
-            writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the stage log " + file, e);
+        if (!closed) {
+            closed = true;
+            file.close(stored.last(file.linesLeftOut()));
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.ExitCode;
+import dev.gantry.Printable;
 import dev.gantry.GantryException;
 import dev.gantry.config.DeadlinesSpec;
+import dev.gantry.config.OutputLimits;
 import dev.gantry.deploy.DeployFailedException;
 import dev.gantry.fault.Failpoints;
 import dev.gantry.secret.SecretMask;
@@ -29,6 +31,7 @@ final class StageRunner {
     private final DeadlinesSpec deadlines;
     private final Duration grace;
     private final SecretMask mask;
+    private final OutputLimits limits;
     private volatile Stage failedStage;
 
     StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines) {
@@ -46,6 +49,18 @@ final class StageRunner {
 
     StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, Duration grace,
                 SecretMask mask) {
+        this(store, listener, logs, deadlines, grace, mask, OutputLimits.DEFAULTS);
+    }
+
+    /** A runner whose stages keep no more of their output than {@code limits} allow. */
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, SecretMask mask,
+                OutputLimits limits) {
+        this(store, listener, logs, deadlines, GRACE, mask, limits);
+    }
+
+    StageRunner(Store store, RunListener listener, Path logs, DeadlinesSpec deadlines, Duration grace,
+                SecretMask mask, OutputLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.listener = listener;
         this.logs = logs;
@@ -63,7 +78,7 @@ final class StageRunner {
         store.runs().stageStarted(runId, stage.word());
         listener.stageStarted(stage);
         try (StageLog log = new StageLog(logs.resolve(runId + "-" + stage.word() + ".log"), mask,
-                line -> listener.stageOutput(stage, line))) {
+                line -> listener.stageOutput(stage, line), limits)) {
             try {
                 new StageDeadline(stage, deadlines.of(stage.word()), grace).run(() -> {
                     Failpoints.stageStarted(stage.word());
@@ -72,8 +87,8 @@ final class StageRunner {
                 finish(runId, stage, StageState.PASSED, Optional.empty(), log, started);
             } catch (RuntimeException e) {
                 RuntimeException failure = MaskedFailures.of(asStageFailure(stage, e, log), mask);
-                String reason = failure instanceof StageFailedException failed ? failed.reason()
-                        : String.valueOf(failure.getMessage());
+                String reason = Printable.of(failure instanceof StageFailedException failed ? failed.reason()
+                        : String.valueOf(failure.getMessage()));
                 finish(runId, stage, StageState.FAILED, Optional.of(reason), log, started);
                 if (failedStage == null) {
                     failedStage = stage;
@@ -106,7 +121,8 @@ final class StageRunner {
 
     private void finish(long runId, Stage stage, StageState state, Optional<String> message, StageLog log, long started) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        store.runs().stageFinished(runId, stage.word(), state, message, log.file(), log.text());
+        log.close();  // ends the file with the tail it could not hold, before the stage is told finished
+        store.runs().stageFinished(runId, stage.word(), state, message, log.file(), log.text(), log.cuts());
         listener.stageFinished(stage, state, took, log.file());
     }
 }

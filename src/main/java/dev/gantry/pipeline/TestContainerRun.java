@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.Printable;
 import dev.gantry.config.Durations;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
@@ -24,7 +25,7 @@ final class TestContainerRun {
         try {
             exit = engine.runToCompletion(spec, timeout, line -> {
                 log.line(line);
-                output.add(StageLog.printable(line));
+                output.add(Printable.of(line));
             });
         } catch (EngineException e) {
             throw new StageFailedException(stage, "the test container could not run: " + e.getMessage(), log.tail());

@@ -46,7 +46,7 @@ public final class GantryServer {
         Installation installation = env.installation;
         var metrics = new RunMetrics();
         this.queue = new RunQueue(new PipelineExecutor(env), installation.serverParallelRuns(),
-                installation.serverSupersede(), metrics);
+                installation.serverSupersede(), metrics, installation.output());
         metrics.watch(queue);
         var tokens = new ApiTokens(env.store().apiTokens());
         this.http = new ApiServer(tokens, new ApiRoutes(env.store(), env.production(), queue).routes(), metrics,

@@ -1,6 +1,7 @@
 package dev.gantry.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gantry.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.discovery.Colour;
@@ -68,11 +69,11 @@ final class Json {
         json.put("kind", run.kind());
         json.put("service", run.service());
         json.put("commit", run.commit());
-        json.put("title", run.commitTitle());
+        json.put("title", Printable.of(run.commitTitle()));
         json.put("trigger", run.trigger());
         json.put("state", run.state().word());
         json.put("failedStage", run.failedStage().orElse(null));
-        json.put("message", run.message().orElse(null));
+        json.put("message", Printable.of(run.message().orElse(null)));
         json.put("image", run.image().orElse(null));
         json.put("colour", run.colour().orElse(null));
         json.put("startedAt", time(run.startedAt()));
@@ -91,7 +92,8 @@ final class Json {
         json.put("finishedAt", stage.finishedAt().map(Json::time).orElse(null));
         json.put("millis", stage.finishedAt().map(end -> end.toEpochMilli() - stage.startedAt().toEpochMilli())
                 .orElse(null));
-        json.put("message", stage.message().orElse(null));
+        json.put("message", Printable.of(stage.message().orElse(null)));
+        json.put("outputCut", stage.outputCut().orElse(null));
         return json;
     }
 

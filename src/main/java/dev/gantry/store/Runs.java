@@ -52,9 +52,15 @@ public final class Runs {
     /** Records how a stage ended, with its message and its whole log. */
     public void stageFinished(long runId, String stage, StageState state, Optional<String> message,
                               Path logPath, String log) {
-        sql.update("UPDATE stages SET state = ?, message = ?, log_path = ?, log = ?, finished_at = ?"
+        stageFinished(runId, stage, state, message, logPath, log, Optional.empty());
+    }
+
+    /** Records how a stage ended, with its message, the log kept of it and what was cut of that log. */
+    public void stageFinished(long runId, String stage, StageState state, Optional<String> message,
+                              Path logPath, String log, Optional<String> outputCut) {
+        sql.update("UPDATE stages SET state = ?, message = ?, log_path = ?, log = ?, output_cut = ?, finished_at = ?"
                         + " WHERE run_id = ? AND name = ?",
-                state.word(), message.orElse(null), logPath.toString(), log, now(), runId, stage);
+                state.word(), message.orElse(null), logPath.toString(), log, outputCut.orElse(null), now(), runId, stage);
     }
 
     /** Records that a stage never ended because its process stopped; its log stays as it was. */
@@ -101,7 +107,8 @@ public final class Runs {
         return sql.query("SELECT * FROM stages WHERE run_id = ? ORDER BY started_at, rowid", rs -> new StageRecord(
                 rs.getString("name"), StageState.valueOf(rs.getString("state").toUpperCase()),
                 instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"),
-                Optional.ofNullable(rs.getString("message")), Optional.ofNullable(rs.getString("log_path"))), runId);
+                Optional.ofNullable(rs.getString("message")), Optional.ofNullable(rs.getString("log_path")),
+                Optional.ofNullable(rs.getString("output_cut"))), runId);
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.gantry.trigger;
 
+import dev.gantry.config.OutputLimits;
 import dev.gantry.pipeline.RunOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,9 @@ public final class QueuedRun {
     private final RunRequest request;
     private final Instant queuedAt;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final List<Progress> events = new ArrayList<>();
+    private final EventBuffer events;
+    private final int replayLines;
+    private final long replayMax;
     private final List<ProgressFeed> feeds = new ArrayList<>();
     private State state = State.QUEUED;
     private long runId;
@@ -38,6 +41,14 @@ public final class QueuedRun {
     private RunOutcome outcome;
 
     QueuedRun(long id, RunRequest request, Instant queuedAt) {
+        this(id, request, queuedAt, OutputLimits.DEFAULTS);
+    }
+
+    /** A request whose progress keeps the lines {@code limits} allow (output/replay-lines, output/replay-max). */
+    QueuedRun(long id, RunRequest request, Instant queuedAt, OutputLimits limits) {
+        this.replayLines = limits.replayLines();
+        this.replayMax = limits.replayMax();
+        this.events = new EventBuffer(replayLines, replayMax);
         this.id = id;
         this.request = request;
         this.queuedAt = queuedAt;
@@ -98,9 +109,12 @@ public final class QueuedRun {
         return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Its progress: every event so far, then each one as it happens, ending with {@link Progress.End}. */
+    /**
+     * Its progress: every event kept so far, then each one as it happens, ending with {@link Progress.End};
+     * lines left out (beyond the bounds) are said as a line that counts them.
+     */
     public synchronized ProgressFeed subscribe() {
-        ProgressFeed feed = new ProgressFeed(events, this::unsubscribe);
+        ProgressFeed feed = new ProgressFeed(events.events(), replayLines, replayMax, this::unsubscribe);
         if (!isOver()) {
             feeds.add(feed);
         }

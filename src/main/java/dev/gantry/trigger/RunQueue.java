@@ -1,5 +1,6 @@
 package dev.gantry.trigger;
 
+import dev.gantry.config.OutputLimits;
 import dev.gantry.pipeline.RunOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class RunQueue implements AutoCloseable {
     private final boolean supersede;
     private final QueueObserver observer;
     private final Clock clock;
+    private final OutputLimits limits;
     private final ExecutorService threads;
     private final List<QueuedRun> pending = new ArrayList<>();
     private final Set<String> busy = new HashSet<>();
@@ -39,10 +41,21 @@ public final class RunQueue implements AutoCloseable {
 
     /** A queue that runs requests with {@code executor}; {@code observer} hears each run. */
     public RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer) {
-        this(executor, parallel, supersede, observer, Clock.systemUTC());
+        this(executor, parallel, supersede, observer, OutputLimits.DEFAULTS, Clock.systemUTC());
+    }
+
+    /** As above; each run keeps as much of its progress as {@code limits} allow (output/replay-*). */
+    public RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer,
+                    OutputLimits limits) {
+        this(executor, parallel, supersede, observer, limits, Clock.systemUTC());
     }
 
     RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer, Clock clock) {
+        this(executor, parallel, supersede, observer, OutputLimits.DEFAULTS, clock);
+    }
+
+    private RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer,
+                     OutputLimits limits, Clock clock) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
         }
@@ -51,6 +64,7 @@ public final class RunQueue implements AutoCloseable {
         this.supersede = supersede;
         this.observer = observer;
         this.clock = clock;
+        this.limits = limits;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(work -> {
             Thread thread = new Thread(work, "gantry-run-" + count.incrementAndGet());
@@ -74,7 +88,7 @@ public final class RunQueue implements AutoCloseable {
             if (same.isPresent()) {
                 return same.get();
             }
-            run = new QueuedRun(++lastId, request, clock.instant());
+            run = new QueuedRun(++lastId, request, clock.instant(), limits);
             if (supersede && request.kind() == RunKind.RUN) {
                 pending.stream().filter(older -> older.request().kind() == RunKind.RUN
                         && older.request().service().equals(request.service())).forEach(dropped::add);

@@ -1,6 +1,7 @@
 package dev.gantry.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.Printable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
@@ -15,7 +16,10 @@ record PushNotice(String ref, String after, List<String> repositoryUrls) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String BRANCHES = "refs/heads/";
 
-    /** The push payload {@code body} of {@code forge}; empty if it is not JSON or lacks ref or after. */
+    /**
+     * The push payload {@code body} of {@code forge}; empty if it is not JSON or lacks ref or after. The
+     * ref and the URLs are taken through {@link Printable}: replies and logs show them.
+     */
     static Optional<PushNotice> parse(Forge forge, byte[] body) {
         JsonNode root;
         try {
@@ -30,8 +34,8 @@ record PushNotice(String ref, String after, List<String> repositoryUrls) {
         List<String> fields = forge == Forge.GITLAB ? List.of("git_http_url", "git_ssh_url", "web_url")
                 : List.of("clone_url", "ssh_url", "html_url");
         List<String> urls = fields.stream().map(repo::path).filter(JsonNode::isTextual).map(JsonNode::asText)
-                .filter(url -> !url.isBlank()).toList();
-        return Optional.of(new PushNotice(root.get("ref").asText(), root.get("after").asText(), urls));
+                .filter(url -> !url.isBlank()).map(Printable::of).toList();
+        return Optional.of(new PushNotice(Printable.of(root.get("ref").asText()), root.get("after").asText(), urls));
     }
 
     /** The branch pushed, if the ref is a branch (not a tag). */

@@ -252,7 +252,7 @@ class InstallationTest {
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
                         + " server-supersede, poll-interval, webhook-secret, git-max-pack-size, git-max-objects,"
-                        + " git-max-file-size, checkout-max-size; did you mean registry?\n"
+                        + " git-max-file-size, checkout-max-size, output; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

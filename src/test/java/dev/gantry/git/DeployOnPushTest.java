@@ -112,6 +112,19 @@ class DeployOnPushTest {
     }
 
     @Test
+    void aCommitTitleAndARefNameWithControlsReachThePusherEscaped() throws Exception {
+        ObjectId commit = commit("Title \u001b[2J\u001b]8;;http://evil.example\u001b\\link\u0007 \u202eesrever");
+        String deployed = push("refs/heads/main", ObjectId.zeroId(), commit, new ByteArrayOutputStream());
+        String stored = push("refs/heads/evil\u202e\u009b", ObjectId.zeroId(), commit, new ByteArrayOutputStream());
+
+        assertThat(deployed).contains("\"Title \\x1b[2J\\x1b]8;;http://evil.example\\x1b\\link\\x07 \\u202eesrever\"")
+                .doesNotContain("\u001b", "\u0007", "\u202e");
+        // the protocol's own status ("ok refs/heads/...") names the ref as the pusher sent it; the message does not
+        assertThat(stored.lines().filter(line -> line.contains("gantry: stored"))).singleElement().asString()
+                .contains("gantry: stored refs/heads/evil\\u202e\\x9b; not deployed").doesNotContain("\u202e", "\u009b");
+    }
+
+    @Test
     void aBranchDeletionRunsNothingAndTheDeployBranchCannotBeDeleted() throws Exception {
         ObjectId commit = commit("A feature");
         push("refs/heads/feature", ObjectId.zeroId(), commit, new ByteArrayOutputStream());

@@ -47,7 +47,7 @@ class JsonTest {
                 + "\"failedStage\":null,\"message\":null,\"image\":\"127.0.0.1:5000/books:1a2b3c\",\"colour\":\"blue\","
                 + "\"startedAt\":\"2026-12-01T10:00:00Z\",\"finishedAt\":\"2026-12-01T10:00:02Z\",\"stages\":[{"
                 + "\"name\":\"deploy\",\"state\":\"passed\",\"startedAt\":\"2026-12-01T10:00:00Z\","
-                + "\"finishedAt\":\"2026-12-01T10:00:01.500Z\",\"millis\":1500,\"message\":null}]}");
+                + "\"finishedAt\":\"2026-12-01T10:00:01.500Z\",\"millis\":1500,\"message\":null,\"outputCut\":null}]}");
         assertThat(Json.run(run, false)).doesNotContainKey("stages");
     }
 

@@ -29,13 +29,15 @@ import java.util.Optional;
  * @param serverSupersede whether a newer queued run of a service drops the older one still queued (docs/server.md)
  * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
  * @param webhookSecret the shared secret of the forge webhooks at /hooks/ (docs/webhooks.md); empty: hooks are off
+ * @param serverLimits what {@code gantry server} takes at most at once: queued runs, log streams, pushes (docs/server.md)
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret) {
+        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret,
+        ServerLimits serverLimits) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */
@@ -59,6 +61,7 @@ public record Installation(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
+        Objects.requireNonNull(serverLimits, "serverLimits");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -68,7 +71,8 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty());
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(),
+                ServerLimits.DEFAULTS);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

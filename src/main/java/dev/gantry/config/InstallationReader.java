@@ -13,7 +13,7 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval", "webhook-secret");
+            "poll-interval", "webhook-secret", "server-max-queued-runs", "server-max-log-streams", "server-max-pushes");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -63,7 +63,8 @@ final class InstallationReader {
                         .orElse(Installation.SERVER_PARALLEL_RUNS),
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
-                webhookSecret());
+                webhookSecret(),
+                serverLimits());
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -86,6 +87,17 @@ final class InstallationReader {
             envProblems.add(variable, 0, "should be " + rule.expected() + ", was " + Found.quote(text));
             return Optional.empty();
         })).orElse(fromFile);
+    }
+
+    /** The bounds of {@code gantry server}: each from its variable, else config.yml, else its default. */
+    private ServerLimits serverLimits() {
+        ServerLimits d = ServerLimits.DEFAULTS;
+        return new ServerLimits(
+                setting("server-max-queued-runs", "GANTRY_SERVER_MAX_QUEUED_RUNS", Rule.wholeNumber(1, 10_000))
+                        .orElse(d.queuedRuns()),
+                setting("server-max-log-streams", "GANTRY_SERVER_MAX_LOG_STREAMS", Rule.wholeNumber(1, 10_000))
+                        .orElse(d.logStreams()),
+                setting("server-max-pushes", "GANTRY_SERVER_MAX_PUSHES", Rule.wholeNumber(1, 1_000)).orElse(d.pushes()));
     }
 
     /** {@code webhook-secret}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */

@@ -1,5 +1,6 @@
 package dev.gantry.trigger;
 
+import dev.gantry.config.ServerLimits;
 import dev.gantry.pipeline.RunOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code supersede}, a run (kind {@code run}) of a service drops the older runs of that service that
  * are still queued: only the newest commit is worth building. A run of a commit that is already
  * queued or running for its service is not queued again (a webhook and a poll can both see one push).
+ * At most {@code maxQueued} requests wait; one more is refused with {@link QueueFullException}.
  */
 public final class RunQueue implements AutoCloseable {
     private static final int FINISHED_KEPT = 100;
@@ -28,6 +30,7 @@ public final class RunQueue implements AutoCloseable {
     private final RunExecutor executor;
     private final int parallel;
     private final boolean supersede;
+    private final int maxQueued;
     private final QueueObserver observer;
     private final Clock clock;
     private final ExecutorService threads;
@@ -37,18 +40,25 @@ public final class RunQueue implements AutoCloseable {
     private long lastId;
     private boolean closed;
 
-    /** A queue that runs requests with {@code executor}; {@code observer} hears each run. */
+    /** A queue that runs requests with {@code executor}; {@code observer} hears each run; the default bound. */
     public RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer) {
-        this(executor, parallel, supersede, observer, Clock.systemUTC());
+        this(executor, parallel, supersede, ServerLimits.DEFAULTS.queuedRuns(), observer, Clock.systemUTC());
     }
 
-    RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer, Clock clock) {
+    /** A queue that keeps at most {@code maxQueued} requests waiting and refuses more ({@link QueueFullException}). */
+    public RunQueue(RunExecutor executor, int parallel, boolean supersede, int maxQueued, QueueObserver observer) {
+        this(executor, parallel, supersede, maxQueued, observer, Clock.systemUTC());
+    }
+
+    RunQueue(RunExecutor executor, int parallel, boolean supersede, int maxQueued, QueueObserver observer,
+             Clock clock) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
         }
         this.executor = executor;
         this.parallel = parallel;
         this.supersede = supersede;
+        this.maxQueued = maxQueued;
         this.observer = observer;
         this.clock = clock;
         AtomicInteger count = new AtomicInteger();
@@ -74,12 +84,15 @@ public final class RunQueue implements AutoCloseable {
             if (same.isPresent()) {
                 return same.get();
             }
-            run = new QueuedRun(++lastId, request, clock.instant());
             if (supersede && request.kind() == RunKind.RUN) {
                 pending.stream().filter(older -> older.request().kind() == RunKind.RUN
                         && older.request().service().equals(request.service())).forEach(dropped::add);
-                pending.removeAll(dropped);
             }
+            if (pending.size() - dropped.size() >= maxQueued) {
+                throw new QueueFullException(maxQueued, request);  // before anything changed
+            }
+            pending.removeAll(dropped);
+            run = new QueuedRun(++lastId, request, clock.instant());
             pending.add(run);
             remember(run);
         }

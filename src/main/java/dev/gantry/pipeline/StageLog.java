@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.config.OwnerOnly;
 import dev.gantry.engine.LogSink;
 import dev.gantry.secret.SecretMask;
 import java.io.BufferedWriter;
@@ -43,6 +44,7 @@ final class StageLog implements LogSink, AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            OwnerOnly.file(file);  // it may hold what a commit's tests print; GANTRY_HOME is 0700 besides
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the stage log " + file, e);
         }

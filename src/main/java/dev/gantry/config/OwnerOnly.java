@@ -52,7 +52,7 @@ public final class OwnerOnly {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile() && !file.equals(home.resolve("config.yml"))) {
+                    if (!attrs.isSymbolicLink() && !file.equals(home.resolve("config.yml"))) {
                         ownerOnly(file);
                     }
                     return FileVisitResult.CONTINUE;

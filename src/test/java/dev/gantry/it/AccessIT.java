@@ -93,7 +93,8 @@ class AccessIT {
     void anImageNoRunTestedIsRefusedAndDeployedUntestedOnlyByAnAdminWhichTheAuditShows() throws Exception {
         ServiceRepo repo = sandbox.tiny();
         sandbox.cli().ok("run", repo.serviceDir().toString());
-        sandbox.registry().retag(sandbox.service(), repo.head(), "by-hand");
+        sandbox.registry().retag(sandbox.service(), repo.head(), "by-hand");  // its integration tests come along
+        sandbox.registry().retag(sandbox.service() + "-test", repo.head(), "by-hand");
 
         Result refused = sandbox.cli().run("deploy", sandbox.service(), "by-hand");
         assertThat(refused.exitCode()).as("%s", refused).isEqualTo(2);
@@ -164,6 +165,7 @@ class AccessIT {
     @Test
     void everythingGantryWroteInItsHomeIsTheOwnersOnlyAndAReadableConfigIsWarnedAbout() throws Exception {
         ServiceRepo repo = sandbox.tiny();
+        Files.createDirectories(sandbox.home());
         Files.writeString(sandbox.home().resolve("config.yml"), "# nothing set\n");
         Files.setPosixFilePermissions(sandbox.home().resolve("config.yml"), PosixFilePermissions.fromString("rw-r--r--"));
 

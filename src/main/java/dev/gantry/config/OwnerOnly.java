@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -45,13 +44,13 @@ public final class OwnerOnly {
             directory(home);
             Files.walkFileTree(home, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     ownerOnly(dir);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (!attrs.isSymbolicLink() && !file.equals(home.resolve("config.yml"))) {
                         ownerOnly(file);
                     }
@@ -72,18 +71,21 @@ public final class OwnerOnly {
         }
     }
 
-    /** Takes group's and others' bits off {@code path}, keeping the owner's (an executable stays executable). */
-    private static void ownerOnly(Path path) throws IOException {
-        Set<PosixFilePermission> mode;
+    /**
+     * Takes group's and others' bits off {@code path}, keeping the owner's (an executable stays
+     * executable). A path that went away meanwhile (a workspace another run deleted) or that is not
+     * ours to change is left: the home's own 0700 still keeps everyone else out of it.
+     */
+    private static void ownerOnly(Path path) {
         try {
-            mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        if (mode.stream().anyMatch(OTHERS::contains)) {
-            Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
-            mode.stream().filter(bit -> !OTHERS.contains(bit)).forEach(owner::add);
-            Files.setPosixFilePermissions(path, owner);
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+            if (mode.stream().anyMatch(OTHERS::contains)) {
+                Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
+                mode.stream().filter(bit -> !OTHERS.contains(bit)).forEach(owner::add);
+                Files.setPosixFilePermissions(path, owner);
+            }
+        } catch (IOException e) {
+            // see above
         }
     }
 

@@ -85,9 +85,7 @@ final class ApiRoutes {
         boolean anyway = untested.map(JsonNode::asBoolean).orElse(false);
         ApiTokens.Caller caller = ctx.attribute(BearerAuth.CALLER);
         if (anyway && !caller.scope().allows(Scope.ADMIN)) {
-            ctx.status(403).contentType("application/json").result(Json.write(Map.of("error", ScopeRules.refusal(caller,
-                    Scope.ADMIN, "Deploying an untested image (\"untested\": true)"), "needs", Scope.ADMIN.word(),
-                    "scope", caller.scope().word())));
+            json(ctx, 403, ScopeRules.forbidden(caller, Scope.ADMIN, "Deploying an untested image (\"untested\": true)"));
             return;
         }
         try {

@@ -3,7 +3,6 @@ package dev.gantry.server;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,9 +47,7 @@ final class BearerAuth implements Handler {
         }
         Scope needed = ScopeRules.needed(ctx.method().name(), path);
         if (!caller.get().scope().allows(needed)) {
-            ctx.status(403).contentType("application/json").result(Json.write(Map.of(
-                    "error", ScopeRules.refusal(caller.get(), needed, ctx.method().name() + " " + path),
-                    "needs", needed.word(), "scope", caller.get().scope().word())));
+            ApiRoutes.json(ctx, 403, ScopeRules.forbidden(caller.get(), needed, ctx.method().name() + " " + path));
             ctx.skipRemainingHandlers();
             return;
         }

@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,11 @@ final class ScopeRules {
             return Scope.DEPLOY;
         }
         return Scope.ADMIN;
+    }
+
+    /** The body of a 403: the refusal, the scope needed and the scope held. */
+    static Map<String, Object> forbidden(ApiTokens.Caller caller, Scope needed, String what) {
+        return Map.of("error", refusal(caller, needed, what), "needs", needed.word(), "scope", caller.scope().word());
     }
 
     /** What a refused request is told: which scope it needs and which it has. */

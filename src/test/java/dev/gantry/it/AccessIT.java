@@ -137,7 +137,8 @@ class AccessIT {
         String viewer = token("viewer", "read");
         sandbox.cli().ok("service", "add", sandbox.service());
         Running server = sandbox.server(sandbox.cli().with("GANTRY_POLL_INTERVAL", "off")
-                .with("GANTRY_FAILPOINTS", "deploy.replica-started=pause").with("GANTRY_SERVER_MAX_QUEUED_RUNS", "1"));
+                .with("GANTRY_FAILPOINTS", "deploy.replica-started=pause").with("GANTRY_SERVER_MAX_QUEUED_RUNS", "1")
+                .with("GANTRY_SERVER_MAX_LOG_STREAMS", "1"));
         ApiClient api = new ApiClient(server.url(), ci);
         String service = "/api/v1/services/" + sandbox.service();
 
@@ -148,17 +149,28 @@ class AccessIT {
         HttpResponse<String> full = api.send("POST", service + "/rollback", null);
         assertThat(full.statusCode()).as(full.body()).isEqualTo(429);
         assertThat(full.body()).contains("The run queue is full: 1 requests wait already (server-max-queued-runs)");
+        repo.write("CHANGES", "pushed while the queue is full\n");
+        repo.commit("Pushed while the queue is full");
+        Git push = git(repo, "push", server.url().replace("http://", "http://x:" + ci + "@") + "/git/"
+                + sandbox.service() + ".git", "main");
+        assertThat(push.exit()).as("the commit is stored: %s", push).isZero();
+        assertThat(push.output()).contains("is stored but not deployed: The run queue is full");
 
         ApiClient.EventStream stream = api.withToken(viewer).stream("/api/v1/runs/q" + running.get("queueId").asLong()
                 + "/log");
         await().atMost(Duration.ofSeconds(30)).until(() -> !stream.events.isEmpty());
         assertThat(stream.done).as("the stream is open while the run is paused").isNotDone();
+        HttpResponse<String> second = api.get("/api/v1/runs/q" + running.get("queueId").asLong() + "/log");
+        assertThat(second.statusCode()).as("one stream at most: %s", second.body()).isEqualTo(429);
+        assertThat(second.body()).contains("(server-max-log-streams)");
         sandbox.cli().ok("token", "revoke", "viewer");
         stream.done.orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(stream.events.getLast().name()).isEqualTo("revoked");
         assertThat(stream.events.getLast().data().get("message").asText())
                 .startsWith("the token viewer was revoked, so this stream ends");
         assertThat(api.withToken(viewer).get("/api/v1/queue").statusCode()).isEqualTo(401);
+        ApiClient.EventStream again = api.stream("/api/v1/runs/q" + running.get("queueId").asLong() + "/log");
+        await().atMost(Duration.ofSeconds(30)).as("the ended stream gave its place back").until(() -> !again.events.isEmpty());
         server.kill();
     }
 

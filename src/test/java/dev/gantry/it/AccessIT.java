@@ -170,7 +170,7 @@ class AccessIT {
                 .startsWith("the token viewer was revoked, so this stream ends");
         assertThat(api.withToken(viewer).get("/api/v1/queue").statusCode()).isEqualTo(401);
         ApiClient.EventStream again = api.stream("/api/v1/runs/q" + running.get("queueId").asLong() + "/log");
-        await().atMost(Duration.ofSeconds(30)).as("the ended stream gave its place back").until(() -> !again.events.isEmpty());
+        await("the ended stream gave its place back").atMost(Duration.ofSeconds(30)).until(() -> !again.events.isEmpty());
         server.kill();
     }
 

@@ -1,15 +1,20 @@
 package dev.gantry.cli;
 
+import dev.gantry.pipeline.DeployableImage;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.RunOutcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code gantry deploy SERVICE IMAGE}: the deployment half of the flow for an image already in the registry. */
+/**
+ * {@code gantry deploy SERVICE IMAGE [--untested]}: the deployment half of the flow for an image already
+ * in the registry that a run of the service tested (or, with {@code --untested}, one no run tested).
+ */
 @Command(name = "deploy", description = "Deploy IMAGE, already in the registry, as the new release of SERVICE.")
 final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "A service Gantry has run before.")
@@ -18,6 +23,10 @@ final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "IMAGE",
             description = "registry/repository:tag, or just the tag of the service's image in the configured registry.")
     String image;
+
+    @Option(names = "--untested", description = "Deploy IMAGE even though no run of SERVICE built and tested it;"
+            + " the audit log records it. Without it, only images a run tested are deployed.")
+    boolean untested;
 
     @Mixin
     LockWaitOptions lock;
@@ -29,8 +38,11 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         try (Environment env = Environment.load()) {
             var progress = new ProgressPrinter(spec.commandLine().getOut());
+            // the person at the CLI owns the installation, as an admin token's holder would: --untested is theirs
+            DeployableImage.check(env.store(), env.installation.registry(), service, image, untested); // before any engine
             env.preflight();
-            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).deploy(service, image, Environment.trigger());
+            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).deploy(service, image, untested,
+                    Environment.trigger());
             progress.succeeded(outcome);
             return 0;
         }

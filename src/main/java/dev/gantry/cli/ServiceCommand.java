@@ -1,7 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceName;
-import dev.gantry.git.MaskedUrl;
+import dev.gantry.config.MaskedUrl;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ServerInputException;
 import dev.gantry.store.KnownService;

@@ -14,7 +14,7 @@ final class InstallationReader {
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
             "poll-interval", "webhook-secret", "git-max-pack-size", "git-max-objects", "git-max-file-size",
-            "checkout-max-size", "output");
+            "checkout-max-size", "output", "server-max-queued-runs", "server-max-log-streams", "server-max-pushes");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -66,7 +66,8 @@ final class InstallationReader {
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
                 webhookSecret(),
                 gitLimits(),
-                OutputLimits.read(file.section("output", OutputLimits.KEYS), env, envProblems));
+                OutputLimits.read(file.section("output", OutputLimits.KEYS), env, envProblems),
+                serverLimits());
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -89,6 +90,17 @@ final class InstallationReader {
             envProblems.add(variable, 0, "should be " + rule.expected() + ", was " + Found.quote(text));
             return Optional.empty();
         })).orElse(fromFile);
+    }
+
+    /** The bounds of {@code gantry server}: each from its variable, else config.yml, else its default. */
+    private ServerLimits serverLimits() {
+        ServerLimits d = ServerLimits.DEFAULTS;
+        return new ServerLimits(
+                setting("server-max-queued-runs", "GANTRY_SERVER_MAX_QUEUED_RUNS", Rule.wholeNumber(1, 10_000))
+                        .orElse(d.queuedRuns()),
+                setting("server-max-log-streams", "GANTRY_SERVER_MAX_LOG_STREAMS", Rule.wholeNumber(1, 10_000))
+                        .orElse(d.logStreams()),
+                setting("server-max-pushes", "GANTRY_SERVER_MAX_PUSHES", Rule.wholeNumber(1, 1_000)).orElse(d.pushes()));
     }
 
     /** {@code webhook-secret}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */

@@ -4,6 +4,7 @@ import dev.gantry.Printable;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.server.TokenWatch;
 import dev.gantry.store.KnownService;
 import dev.gantry.trigger.Progress;
 import dev.gantry.trigger.ProgressFeed;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.transport.PostReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -26,7 +28,8 @@ import org.eclipse.jgit.transport.ReceivePack;
  * After a push stored its refs: a push to the service's branch queues a run of the new commit and
  * tells the pusher its progress as {@code remote:} lines until it ends (or {@link #DEADLINE} passes);
  * a push to another branch is only stored, and says so. A pusher that goes away stops the following,
- * not the run: it was queued on its own, and goes on to its end.
+ * not the run: it was queued on its own, and goes on to its end. So does a token revoked or expired
+ * while it follows (checked every {@link TokenWatch#EVERY}): its last line says so.
  */
 final class DeployOnPush implements PostReceiveHook {
     /** How long a push waits for its run; the run goes on after that, followed in the API. */
@@ -39,16 +42,24 @@ final class DeployOnPush implements PostReceiveHook {
     private final String tokenName;
     private final PusherConnection pusher;
     private final PrintStream log;
+    private final Supplier<Optional<String>> withdrawn;
 
     /** Deploys pushes to {@code service} (stored in {@code bare}) by {@code tokenName}, telling {@code pusher}. */
     DeployOnPush(RunQueue queue, KnownService service, Path bare, String tokenName, PusherConnection pusher,
                  PrintStream log) {
+        this(queue, service, bare, tokenName, pusher, log, Optional::empty);
+    }
+
+    /** The same; {@code withdrawn} says why the pusher's token no longer holds, which ends the following. */
+    DeployOnPush(RunQueue queue, KnownService service, Path bare, String tokenName, PusherConnection pusher,
+                 PrintStream log, Supplier<Optional<String>> withdrawn) {
         this.queue = queue;
         this.service = service;
         this.bare = bare;
         this.tokenName = tokenName;
         this.pusher = pusher;
         this.log = log;
+        this.withdrawn = withdrawn;
     }
 
     @Override
@@ -86,6 +97,7 @@ final class DeployOnPush implements PostReceiveHook {
         RemoteLines lines = new RemoteLines();
         Instant started = Instant.now();
         Instant until = started.plus(DEADLINE);
+        Instant quietSince = started;
         try (ProgressFeed feed = run.subscribe()) {
             while (Instant.now().isBefore(until)) {
                 if (pusher.gone()) {
@@ -93,11 +105,21 @@ final class DeployOnPush implements PostReceiveHook {
                             + " queued run q" + run.id() + " goes on without it");
                     return;
                 }
-                Optional<Progress> event = feed.next(QUIET);
+                Optional<String> why = withdrawn.get();
+                if (why.isPresent()) {
+                    say(rp, "gantry: " + why.get() + ", so this push stops following run q" + run.id() + "; the run"
+                            + " goes on (follow it with a valid token: GET /api/v1/runs/q" + run.id() + ")");
+                    return;
+                }
+                Optional<Progress> event = feed.next(TokenWatch.EVERY);
                 if (event.isEmpty()) {
-                    say(rp, lines.stillRunning(Duration.between(started, Instant.now()).toSeconds()));
+                    if (Duration.between(quietSince, Instant.now()).compareTo(QUIET) >= 0) {
+                        say(rp, lines.stillRunning(Duration.between(started, Instant.now()).toSeconds()));
+                        quietSince = Instant.now();
+                    }
                     continue;
                 }
+                quietSince = Instant.now();
                 lines.of(event.get()).forEach(line -> say(rp, line));
                 if (event.get() instanceof Progress.End end) {
                     say(rp, RemoteLines.result(end.runId(), end.succeeded(), run.failedStage().orElse(""),

@@ -1,9 +1,12 @@
 package dev.gantry.git;
 
 import dev.gantry.config.GitLimits;
+import dev.gantry.config.ServerLimits;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
 import dev.gantry.server.ApiTokens;
+import dev.gantry.server.Scope;
+import dev.gantry.server.TokenWatch;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.ServiceRows;
 import dev.gantry.trigger.RunQueue;
@@ -14,10 +17,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code /git/SERVICE.git}: git's smart HTTP protocol for the known services (docs/git-push.md). Basic
- * auth, any user name, an API token as password; a push to the service's branch deploys it.
+ * auth, any user name, an API token as password: a fetch needs scope {@code read}, a push {@code deploy}
+ * (else 403, whose text git shows as {@code remote:} lines). A push to the service's branch deploys it;
+ * at most {@code maxPushes} pushes are open at once (429 past that).
  */
 public final class GitEndpoint implements ApiServer.Mount {
     static final String PREFIX = "/git/";
@@ -27,29 +33,33 @@ public final class GitEndpoint implements ApiServer.Mount {
     private final RunQueue queue;
     private final PrintStream log;
     private final GitLimits limits;
+    private final int maxPushes;
+    private final Semaphore pushes;
 
     /**
      * Serves the repositories under {@code root} of the services of {@code services} to holders of
      * {@code tokens}; pushes queue runs on {@code queue}; what a push's requests cannot say goes to {@code log}.
      */
     public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue, PrintStream log) {
-        this(tokens, root, services, queue, log, GitLimits.DEFAULTS);
+        this(tokens, root, services, queue, log, GitLimits.DEFAULTS, ServerLimits.DEFAULTS.pushes());
     }
 
-    /** As above, a push refused past {@code limits}. */
+    /** As above, a push refused past {@code limits}, and at most {@code maxPushes} pushes open at once. */
     public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue, PrintStream log,
-                       GitLimits limits) {
+                       GitLimits limits, int maxPushes) {
         this.tokens = tokens;
         this.repos = new PushedRepos(root, services);
         this.queue = queue;
         this.log = log;
         this.limits = limits;
+        this.maxPushes = maxPushes;
+        this.pushes = new Semaphore(maxPushes);
     }
 
     /** The endpoint of the server of {@code env}: repositories under {@code HOME/repos}, logging on stderr. */
     public static GitEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
         return new GitEndpoint(tokens, env.installation.home().resolve("repos"), env.store().services(), queue,
-                System.err, env.installation.gitLimits());
+                System.err, env.installation.gitLimits(), env.installation.serverLimits().pushes());
     }
 
     @Override
@@ -71,36 +81,67 @@ public final class GitEndpoint implements ApiServer.Mount {
                     + " 2.x (`git push`, `git fetch`), which asks for ?service=git-upload-pack or git-receive-pack.\n");
             return;
         }
-        Optional<Pusher> pusher = pusher(ctx);
-        if (pusher.isPresent()) {
-            SmartHttp.advertise(ctx, repos.open(pusher.get().service()), service);
+        boolean push = service.equals("git-receive-pack");
+        Optional<Pusher> pusher = pusher(ctx, push ? Scope.DEPLOY : Scope.READ);
+        if (pusher.isEmpty()) {
+            return;
         }
+        if (push && pushes.availablePermits() == 0) {
+            tooManyPushes(ctx);  // refused here, where git shows the reason, rather than only at the POST
+            return;
+        }
+        SmartHttp.advertise(ctx, repos.open(pusher.get().service()), service);
     }
 
     private void serve(Context ctx, String what) throws Exception {
-        Optional<Pusher> pusher = pusher(ctx);
+        Optional<Pusher> pusher = pusher(ctx, what.equals("upload") ? Scope.READ : Scope.DEPLOY);
         if (pusher.isEmpty()) {
             return;
         }
         KnownService service = pusher.get().service();
         if (what.equals("upload")) {
             SmartHttp.upload(ctx, repos.open(service));
-        } else {
+            return;
+        }
+        if (!pushes.tryAcquire()) {
+            tooManyPushes(ctx);
+            return;
+        }
+        try {
+            var watch = new TokenWatch(tokens, pusher.get().caller());
             Path bare = repos.path(service.name());
             var receiving = new SmartHttp.Receiving(new ReceiveLimits(limits),
                     new PushedTreeCheck(service.name(), bare, limits));
             SmartHttp.receive(ctx, repos.open(service), receiving, connection -> new DeployOnPush(queue, service,
-                    repos.path(service.name()), pusher.get().tokenName(), connection, log));
+                    bare, pusher.get().caller().name(), connection, log, watch::withdrawn));
+        } finally {
+            pushes.release();
         }
     }
 
-    /** Who asks, for which service; empty (and the answer sent) when the credentials or the service are wrong. */
-    private Optional<Pusher> pusher(Context ctx) {
-        Optional<String> token = BasicCredentials.password(ctx.header("Authorization")).flatMap(tokens::verify);
-        if (token.isEmpty()) {
+    private void tooManyPushes(Context ctx) {
+        ctx.status(429).header("Retry-After", "30").contentType("text/plain").result("The server already has "
+                + maxPushes + " pushes open, as many as it may (server-max-pushes): push again in a moment.\n");
+    }
+
+    /**
+     * Who asks, for which service, if its token has scope {@code needed}; empty (and the answer sent)
+     * when the credentials, the scope or the service are wrong.
+     */
+    private Optional<Pusher> pusher(Context ctx, Scope needed) {
+        Optional<String> presented = BasicCredentials.password(ctx.header("Authorization"));
+        Optional<ApiTokens.Caller> caller = presented.flatMap(tokens::caller);
+        if (caller.isEmpty()) {
             ctx.header("WWW-Authenticate", "Basic realm=\"gantry\"").status(401).contentType("text/plain")
-                    .result("This needs an API token as the password (any user name): create one with"
-                            + " `gantry token create NAME`.\n");
+                    .result(tokens.refusal(presented.orElse(null)) + " Give the token as the password (any user"
+                            + " name).\n");
+            return Optional.empty();
+        }
+        if (!caller.get().scope().allows(needed)) {
+            ctx.status(403).contentType("text/plain").result((needed == Scope.DEPLOY ? "Pushing" : "Fetching")
+                    + " needs a token of scope " + needed.word() + " (or higher); the token " + caller.get().name()
+                    + " has scope " + caller.get().scope().word() + ". Create one with `gantry token create NAME"
+                    + " --scope " + needed.word() + "`.\n");
             return Optional.empty();
         }
         String repo = ctx.pathParam("repo");
@@ -110,9 +151,9 @@ public final class GitEndpoint implements ApiServer.Mount {
                     + " on this server. Add it first: gantry service add SERVICE [--branch main]\n");
             return Optional.empty();
         }
-        return Optional.of(new Pusher(service.get(), token.get()));
+        return Optional.of(new Pusher(service.get(), caller.get()));
     }
 
-    private record Pusher(KnownService service, String tokenName) {
+    private record Pusher(KnownService service, ApiTokens.Caller caller) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.config.OwnerOnly;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.ServiceRows;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class PushedRepos {
             boolean fresh = !Files.isDirectory(dir);
             Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
             if (fresh) {
-                Files.createDirectories(root);
+                OwnerOnly.directory(root);
                 repo.create(true);
             }
             String deployRef = Constants.R_HEADS + service.branch();

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.Printable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class CheckoutCommit {
         try (Repository repo = source.open(); ObjectReader reader = repo.newObjectReader()) {
             Files.createDirectories(workspace);
             Path root = workspace.toRealPath();
-            plan.submodules().forEach(path -> log.line("skipped submodule " + StageLog.printable(path)
+            plan.submodules().forEach(path -> log.line("skipped submodule " + Printable.of(path)
                     + " (submodules are not checked out)"));
             for (CheckoutPlan.Entry entry : plan.entries()) {
                 write(reader, entry, target(root, entry.path()));
@@ -81,7 +82,7 @@ final class CheckoutCommit {
     }
 
     private static UnsafeCommitException outside(String relative, String why) {
-        return new UnsafeCommitException("The checkout refused to write \"" + StageLog.printable(relative) + "\": " + why
+        return new UnsafeCommitException("The checkout refused to write \"" + Printable.of(relative) + "\": " + why
                 + ". The commit's tree is not one git makes; rewrite the history without that entry, then push or run again.");
     }
 }

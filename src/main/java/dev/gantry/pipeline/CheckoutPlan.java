@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.Printable;
 import dev.gantry.config.ByteSizes;
 import dev.gantry.config.GitLimits;
 import java.io.IOException;
@@ -216,7 +217,7 @@ final class CheckoutPlan {
         /** A path of the service as the repository names it, quoted and made printable: names come from the commit. */
         private String shown(String path) {
             String full = source.servicePath().isEmpty() ? path : source.servicePath() + "/" + path;
-            return "\"" + StageLog.printable(full.isEmpty() ? "/" : full) + "\"";
+            return "\"" + Printable.of(full.isEmpty() ? "/" : full) + "\"";
         }
 
         private UnsafeCommitException refused(String what, String fix) {

@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
+import dev.gantry.config.OwnerOnly;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.Owner;
 import dev.gantry.deploy.Production;
@@ -41,8 +42,13 @@ public final class Environment implements AutoCloseable {
         return load(Installation.load(System.getenv()), STDERR);
     }
 
-    /** The environment of {@code installation}; recovery's warnings go to {@code warnings}. */
+    /**
+     * The environment of {@code installation}; recovery's warnings go to {@code warnings}, and so does,
+     * once, a config.yml that others may read. The home is made owner-only ({@link OwnerOnly}).
+     */
     public static Environment load(Installation installation, RunListener warnings) {
+        OwnerOnly.secure(installation.home());
+        OwnerOnly.configWarning(installation.home()).ifPresent(warnings::warning);
         return new Environment(installation, warnings);
     }
 
@@ -118,6 +124,7 @@ public final class Environment implements AutoCloseable {
     public synchronized Store store() {
         if (store == null) {
             store = Store.open(installation.storeUrl());
+            OwnerOnly.secure(installation.home());  // the SQLite file it may just have made, 0600
             if (Recovery.needed(store)) {
                 recoverUnfinishedRuns();
             }
@@ -168,6 +175,11 @@ public final class Environment implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        try {
+            OwnerOnly.secure(installation.home());  // what this command wrote: logs, the route table, repositories
+        } catch (RuntimeException e) {
+            // not worth failing a command that did its work for: its next start makes them owner-only
         }
     }
 }

@@ -107,18 +107,26 @@ public final class Pipeline {
 
     /**
      * The deployment half for {@code image} (registry/repository:tag, or a tag of the service's image
-     * in the registry), already pushed, with the gantry.yml of the service's last run.
+     * in the registry), already pushed and tested by a run of the service, with the gantry.yml of the
+     * service's last run.
      */
     public RunOutcome deploy(String service, String image, String trigger) {
-        return lock.holding(service, "deploy of " + image, held -> deploy(service, image, trigger, held));
+        return deploy(service, image, false, trigger);
     }
 
-    private RunOutcome deploy(String service, String image, String trigger, HeldLock held) {
-        RunRecord last = store.runs().history(service, 1).stream().findFirst().orElseThrow(() -> new NothingToDeployException(
-                "Gantry has never run " + service + ", so it has no gantry.yml for it. Run `gantry run PATH` on"
-                        + " the service first."));
-        String configText = last.config().orElseThrow();
-        ImageReference reference = pushedImage(image, ServiceConfig.parse(configText, service + "/gantry.yml"));
+    /**
+     * The same; with {@code untested} (an admin's explicit choice) an image no run tested is deployed
+     * too, and its run's trigger says so, which the audit log shows.
+     */
+    public RunOutcome deploy(String service, String image, boolean untested, String trigger) {
+        ImageReference reference = DeployableImage.check(store, registry.address(), service, image, untested);
+        String recorded = untested ? trigger + ", untested image" : trigger;
+        return lock.holding(service, "deploy of " + reference, held -> deploy(service, reference, recorded, held));
+    }
+
+    private RunOutcome deploy(String service, ImageReference image, String trigger, HeldLock held) {
+        String configText = DeployableImage.lastConfig(store, service);
+        ImageReference reference = pushed(image, service);
         Deployment deployment = started("deploy", service, reference, configText, trigger, reference.tag(), held);
         return recorded(deployment, (stages, deploy) -> deploy.run(deployment, true));
     }
@@ -144,16 +152,10 @@ public final class Pipeline {
         return recorded(deployment, (stages, deploy) -> deploy.run(deployment, false));
     }
 
-    private ImageReference pushedImage(String image, ServiceConfig config) {
-        ImageReference reference;
-        try {
-            reference = image.contains("/") ? ImageReference.parse(image)
-                    : ImageReference.of(registry.address(), config.image(), image);
-        } catch (IllegalArgumentException e) {
-            throw new NothingToDeployException(image + " is not an image reference: give registry/repository:tag, or a tag.");
-        }
+    /** {@code reference}, checked to be in the installation's registry (the only one Gantry asks). */
+    private ImageReference pushed(ImageReference reference, String service) {
         if (!Registry.at(reference.registry()).contains(reference)) {
-            throw new NothingToDeployException(reference + " is not in the registry. `gantry history " + config.service()
+            throw new NothingToDeployException(reference + " is not in the registry. `gantry history " + service
                     + "` lists the releases Gantry pushed.");
         }
         return reference;

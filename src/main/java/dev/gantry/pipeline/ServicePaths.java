@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -35,7 +36,7 @@ final class ServicePaths {
     /** The real directory {@code key} (like {@code build/context}) names; it must be inside the service directory. */
     Path directory(String key, String relative) {
         return real(key, relative).filter(Files::isDirectory).orElseThrow(() -> new UnsafeCommitException(key + " \""
-                + StageLog.printable(relative) + "\" is not a directory of the commit. Set " + key
+                + Printable.of(relative) + "\" is not a directory of the commit. Set " + key
                 + " in gantry.yml to a directory of the service."));
     }
 
@@ -66,7 +67,7 @@ final class ServicePaths {
     }
 
     private static UnsafeCommitException leaves(String key, String relative, String why) {
-        return new UnsafeCommitException(key + " \"" + StageLog.printable(relative) + "\" cannot be used: " + why
+        return new UnsafeCommitException(key + " \"" + Printable.of(relative) + "\" cannot be used: " + why
                 + ". Gantry reads and sends only the files of the service's directory in the commit; make " + key
                 + " name a file or directory inside it, not through a symlink that leaves it.");
     }

@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.config.OutputLimits;
+import dev.gantry.config.OwnerOnly;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ final class StageFile implements AutoCloseable {
         try {
             Files.createDirectories(path.getParent());
             this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            OwnerOnly.file(path);  // it may hold what a commit's tests print; GANTRY_HOME is 0700 besides
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the stage log " + path, e);
         }

@@ -1,6 +1,6 @@
 package dev.gantry.poll;
 
-import dev.gantry.git.MaskedUrl;
+import dev.gantry.config.MaskedUrl;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.gantry.poll;
 
-import dev.gantry.git.MaskedUrl;
+import dev.gantry.config.MaskedUrl;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.ServiceSource;

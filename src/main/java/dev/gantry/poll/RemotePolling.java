@@ -1,7 +1,7 @@
 package dev.gantry.poll;
 
 import dev.gantry.config.Durations;
-import dev.gantry.git.MaskedUrl;
+import dev.gantry.config.MaskedUrl;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.GantryServer;

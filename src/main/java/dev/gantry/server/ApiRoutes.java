@@ -1,9 +1,11 @@
 package dev.gantry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.GantryException;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.lock.DeployLocks;
+import dev.gantry.pipeline.DeployableImage;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
@@ -25,13 +27,16 @@ final class ApiRoutes {
     private final Store store;
     private final Production production;
     private final RunQueue queue;
+    private final String registry;
     private final RunLogStream logs;
 
-    ApiRoutes(Store store, Production production, RunQueue queue) {
+    /** The API of {@code store}, {@code production} and {@code queue}; images come from {@code registry} only. */
+    ApiRoutes(Store store, Production production, RunQueue queue, String registry, ApiTokens tokens, int maxLogStreams) {
         this.store = store;
         this.production = production;
         this.queue = queue;
-        this.logs = new RunLogStream(store, queue);
+        this.registry = registry;
+        this.logs = new RunLogStream(store, queue, tokens, maxLogStreams);
     }
 
     /** Every route of the API. */
@@ -67,14 +72,29 @@ final class ApiRoutes {
         if (service.isEmpty()) {
             return;
         }
-        Optional<String> image = Json.read(ctx.body()).map(body -> body.get("image")).filter(JsonNode::isTextual)
+        Optional<JsonNode> body = Json.read(ctx.body());
+        Optional<String> image = body.map(b -> b.get("image")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText).filter(text -> !text.isBlank() && text.chars().noneMatch(Character::isISOControl));
-        if (image.isEmpty()) {
+        Optional<JsonNode> untested = body.map(b -> b.get("untested")).filter(node -> !node.isNull());
+        if (image.isEmpty() || untested.filter(node -> !node.isBoolean()).isPresent()) {
             json(ctx, 400, Json.error("The body should be JSON like {\"image\": \"127.0.0.1:5000/books:1a2b3c4d5e6f\"}:"
-                    + " the image (registry/repository:tag, or a tag of the service's image) to deploy."));
+                    + " the image (registry/repository:tag, or a tag of the service's image) to deploy, and"
+                    + " \"untested\": true only to deploy an image no run tested (admin scope)."));
             return;
         }
-        submit(ctx, RunRequest.deploy(service.get().name(), image.get(), trigger(ctx), RunListener.SILENT));
+        boolean anyway = untested.map(JsonNode::asBoolean).orElse(false);
+        ApiTokens.Caller caller = ctx.attribute(BearerAuth.CALLER);
+        if (anyway && !caller.scope().allows(Scope.ADMIN)) {
+            json(ctx, 403, ScopeRules.forbidden(caller, Scope.ADMIN, "Deploying an untested image (\"untested\": true)"));
+            return;
+        }
+        try {
+            DeployableImage.check(store, registry, service.get().name(), image.get(), anyway);  // no request sent yet
+        } catch (GantryException e) {
+            json(ctx, 400, Json.error(e.getMessage()));
+            return;
+        }
+        submit(ctx, RunRequest.deploy(service.get().name(), image.get(), anyway, trigger(ctx), RunListener.SILENT));
     }
 
     private void rollback(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.gantry.server;
 
 import dev.gantry.trigger.QueueClosedException;
+import dev.gantry.trigger.QueueFullException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
@@ -70,6 +71,8 @@ public final class ApiServer {
             });
             config.routes.exception(QueueClosedException.class, (e, ctx) ->
                     ApiRoutes.json(ctx, 503, Json.error(e.getMessage())));
+            config.routes.exception(QueueFullException.class, (e, ctx) ->
+                    ApiRoutes.json(ctx.header("Retry-After", "30"), 429, Json.error(e.getMessage())));
             mounts.forEach(mount -> mount.mount(config));
         });
     }

@@ -45,13 +45,23 @@ public final class ApiTokens {
         this.sameHash = sameHash;
     }
 
-    /** Makes a new token named {@code name} and answers it; it cannot be shown again. */
+    /** Who a request comes from: the name and scope of the token it presented, and that token's hash. */
+    public record Caller(String name, Scope scope, String sha256) {
+    }
+
+    /** Makes a new token named {@code name} of the default scope that never expires; it cannot be shown again. */
     public String create(String name) {
+        return create(name, Scope.DEFAULT, Optional.empty());
+    }
+
+    /** Makes a new token named {@code name} of {@code scope}, expiring after {@code lifetime} if given, and answers it. */
+    public String create(String name, Scope scope, Optional<Duration> lifetime) {
         checkName(name);
         byte[] bytes = new byte[RANDOM_BYTES];
         random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        if (!rows.add(name, sha256(token), clock.instant())) {
+        Instant now = clock.instant();
+        if (!rows.add(name, sha256(token), scope.word(), now, lifetime.map(now::plus))) {
             throw new ServerInputException("A token named " + name + " exists already. Choose another name, or revoke"
                     + " it first: gantry token revoke " + name);
         }
@@ -63,6 +73,38 @@ public final class ApiTokens {
      * constant time, so how long this takes says nothing about how close a guess was.
      */
     public Optional<String> verify(String token) {
+        return caller(token).map(Caller::name);
+    }
+
+    /** Who presents {@code token}, if it is a stored token that has not expired; its use is recorded. */
+    public Optional<Caller> caller(String token) {
+        Optional<StoredToken> match = match(token).filter(stored -> !expired(stored));
+        match.ifPresent(this::recordUse);
+        return match.map(stored -> new Caller(stored.name(), scopeOf(stored), stored.sha256()));
+    }
+
+    /** Why {@code token} is refused, for the 401 answer: expired (named), or not a token at all. */
+    public String refusal(String token) {
+        return match(token).filter(this::expired).map(stored -> "The token " + stored.name() + " expired at "
+                        + stored.expiresAt().orElseThrow() + ". Create a new one: gantry token create NAME [--expires 30d]")
+                .orElse("This needs an API token. Create one with `gantry token create NAME`.");
+    }
+
+    /**
+     * Why {@code caller}'s token may no longer be used (revoked, or expired since), if so: streams and
+     * pushes it opened check this while they are open, and end when it answers.
+     */
+    public Optional<String> withdrawn(Caller caller) {
+        Optional<StoredToken> stored = rows.find(caller.name()).filter(t -> t.sha256().equals(caller.sha256()));
+        if (stored.isEmpty()) {
+            return Optional.of("the token " + caller.name() + " was revoked");
+        }
+        return stored.filter(this::expired).map(t -> "the token " + caller.name() + " expired at "
+                + t.expiresAt().orElseThrow());
+    }
+
+    /** The stored token whose hash is that of {@code token}; every stored hash is compared, in constant time. */
+    private Optional<StoredToken> match(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
@@ -73,11 +115,16 @@ public final class ApiTokens {
                 match = stored;
             }
         }
-        if (match == null) {
-            return Optional.empty();
-        }
-        recordUse(match);
-        return Optional.of(match.name());
+        return Optional.ofNullable(match);
+    }
+
+    private boolean expired(StoredToken token) {
+        return token.expiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false);
+    }
+
+    /** A scope the store holds that this Gantry does not know counts as the least: read. */
+    private static Scope scopeOf(StoredToken token) {
+        return Scope.of(token.scope()).orElse(Scope.READ);
     }
 
     /** Every token: names and times, never the tokens. */

@@ -46,10 +46,12 @@ public final class GantryServer {
         Installation installation = env.installation;
         var metrics = new RunMetrics();
         this.queue = new RunQueue(new PipelineExecutor(env), installation.serverParallelRuns(),
-                installation.serverSupersede(), metrics, installation.output());
+                installation.serverSupersede(), installation.serverLimits().queuedRuns(), metrics, installation.output());
         metrics.watch(queue);
         var tokens = new ApiTokens(env.store().apiTokens());
-        this.http = new ApiServer(tokens, new ApiRoutes(env.store(), env.production(), queue).routes(), metrics,
+        var api = new ApiRoutes(env.store(), env.production(), queue, installation.registry(), tokens,
+                installation.serverLimits().logStreams());
+        this.http = new ApiServer(tokens, api.routes(), metrics,
                 mounts.stream().map(factory -> factory.create(env, tokens, queue)).toList(), log);
     }
 

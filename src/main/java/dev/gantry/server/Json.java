@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gantry.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.config.MaskedUrl;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.lock.Lease;
@@ -53,7 +54,7 @@ final class Json {
     static Map<String, Object> service(KnownService service, Optional<Colour> colour, Optional<ColourRecord> live) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", service.name());
-        json.put("remote", service.remote().orElse(null));
+        json.put("remote", service.remote().map(MaskedUrl::mask).orElse(null));  // a token in it stays on the server
         json.put("branch", service.branch());
         json.put("addedAt", time(service.addedAt()));
         json.put("liveColour", colour.map(Colour::word).orElse(null));

@@ -31,7 +31,8 @@ final class PipelineExecutor implements RunExecutor {
                 ServiceSource source = request.source().orElseThrow();
                 yield pipeline.run(source, source.config(), request.trigger());
             }
-            case DEPLOY -> pipeline.deploy(request.service(), request.image().orElseThrow(), request.trigger());
+            case DEPLOY -> pipeline.deploy(request.service(), request.image().orElseThrow(), request.untested(),
+                    request.trigger());
             case ROLLBACK -> pipeline.rollback(request.service(), request.trigger());
         };
     }

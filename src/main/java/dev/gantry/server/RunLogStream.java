@@ -13,23 +13,34 @@ import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /api/v1/runs/{run}/log} as Server-Sent Events: a queued or running run's progress as it
  * happens (events {@code stage}, {@code line}, then {@code end}); a finished run's stored stages and
  * logs, then {@code end}. Every line went through the pipeline's secret mask before it got here.
+ * At most {@code maxClients} streams are open at once (429 past that), and a live stream checks the
+ * token it was opened with every {@link TokenWatch#EVERY}: revoked or expired, the stream ends with an
+ * event {@code revoked} that says why.
  */
 final class RunLogStream {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final Store store;
     private final RunQueue queue;
+    private final ApiTokens tokens;
+    private final int maxClients;
+    private final Semaphore slots;
 
-    RunLogStream(Store store, RunQueue queue) {
+    RunLogStream(Store store, RunQueue queue, ApiTokens tokens, int maxClients) {
         this.store = store;
         this.queue = queue;
+        this.tokens = tokens;
+        this.maxClients = maxClients;
+        this.slots = new Semaphore(maxClients);
     }
 
     /** The route's handler: 400 or 404 as JSON before the stream starts, else the stream. */
@@ -48,27 +59,58 @@ final class RunLogStream {
                 ApiRoutes.json(ctx, 404, Json.error("There is no run " + ctx.pathParam("run") + "."));
                 return;
             }
-            new SseHandler(client -> stream(client, queued, stored)).handle(ctx);
+            if (!slots.tryAcquire()) {
+                ctx.header("Retry-After", "30");
+                ApiRoutes.json(ctx, 429, Json.error("The server already streams " + maxClients + " run logs, as many"
+                        + " as it may (server-max-log-streams). Close another stream or try again later; GET "
+                        + ApiRoutes.BASE + "/runs/" + ctx.pathParam("run") + " answers without a stream."));
+                return;
+            }
+            ApiTokens.Caller caller = ctx.attribute(BearerAuth.CALLER);
+            boolean streams = String.valueOf(ctx.header("Accept")).contains("text/event-stream");
+            if (!streams) {
+                slots.release();  // SseHandler answers nothing to a client that does not take events
+            }
+            new SseHandler(client -> {
+                try {
+                    stream(client, queued, stored, caller);
+                } finally {
+                    slots.release();
+                }
+            }).handle(ctx);
         };
     }
 
-    private void stream(SseClient client, Optional<QueuedRun> queued, Optional<RunRecord> stored) {
+    private void stream(SseClient client, Optional<QueuedRun> queued, Optional<RunRecord> stored,
+                        ApiTokens.Caller caller) {
         if (queued.isPresent() && (!queued.get().isOver() || stored.isEmpty())) {
-            live(client, queued.get());
+            live(client, queued.get(), caller);
         } else {
             stored(client, store.runs().find(stored.orElseThrow().id()).orElseThrow());
         }
         client.close();
     }
 
-    private static void live(SseClient client, QueuedRun run) {
+    private void live(SseClient client, QueuedRun run, ApiTokens.Caller caller) {
+        Instant quietSince = Instant.now();
+        TokenWatch token = new TokenWatch(tokens, caller);
         try (ProgressFeed feed = run.subscribe()) {
             while (!client.terminated()) {
-                Optional<Progress> next = feed.next(KEEP_ALIVE);
+                Optional<Progress> next = feed.next(TokenWatch.EVERY);
+                Optional<String> withdrawn = token.withdrawn();
+                if (withdrawn.isPresent()) {
+                    client.sendEvent("revoked", Json.write(Map.of("message", withdrawn.get()
+                            + ", so this stream ends; the run goes on. Follow it again with a valid token.")));
+                    return;
+                }
                 if (next.isEmpty()) {
-                    client.sendComment("keep-alive");
+                    if (Duration.between(quietSince, Instant.now()).compareTo(KEEP_ALIVE) >= 0) {
+                        client.sendComment("keep-alive");
+                        quietSince = Instant.now();
+                    }
                     continue;
                 }
+                quietSince = Instant.now();
                 send(client, next.get());
                 if (next.get() instanceof Progress.End) {
                     return;

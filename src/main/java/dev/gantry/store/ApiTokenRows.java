@@ -14,13 +14,13 @@ public final class ApiTokenRows {
         this.sql = sql;
     }
 
-    /** Stores a new token; false if a token of that name exists already. */
-    public boolean add(String name, String sha256, Instant createdAt) {
+    /** Stores a new token with its scope and expiry (none: never); false if a token of that name exists already. */
+    public boolean add(String name, String sha256, String scope, Instant createdAt, Optional<Instant> expiresAt) {
         if (find(name).isPresent()) {
             return false;
         }
-        sql.update("INSERT INTO api_tokens (name, sha256, created_at) VALUES (?, ?, ?)", name, sha256,
-                createdAt.toEpochMilli());
+        sql.update("INSERT INTO api_tokens (name, sha256, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?)", name,
+                sha256, scope, createdAt.toEpochMilli(), expiresAt.map(Instant::toEpochMilli).orElse(null));
         return true;
     }
 
@@ -45,9 +45,12 @@ public final class ApiTokenRows {
     }
 
     private static StoredToken token(ResultSet rs) throws SQLException {
-        long used = rs.getLong("last_used_at");
-        Optional<Instant> lastUsed = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(used));
-        return new StoredToken(rs.getString("name"), rs.getString("sha256"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), lastUsed);
+        return new StoredToken(rs.getString("name"), rs.getString("sha256"), rs.getString("scope"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "last_used_at"), instant(rs, "expires_at"));
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 }

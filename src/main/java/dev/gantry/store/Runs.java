@@ -81,6 +81,17 @@ public final class Runs {
                 commit).isEmpty();
     }
 
+    /**
+     * Whether a run (the whole flow, not a deploy) of {@code service} built {@code image} and passed
+     * its tests and its push: an image Gantry tested, which {@code deploy} accepts without more.
+     */
+    public boolean tested(String service, String image) {
+        return !sql.query("SELECT 1 FROM runs r WHERE r.service = ? AND r.kind = 'run' AND r.image = ?"
+                + " AND EXISTS (SELECT 1 FROM stages s WHERE s.run_id = r.id AND s.name = 'test' AND s.state = ?)"
+                + " AND EXISTS (SELECT 1 FROM stages s WHERE s.run_id = r.id AND s.name = 'push' AND s.state = ?)"
+                + " LIMIT 1", rs -> true, service, image, StageState.PASSED.word(), StageState.PASSED.word()).isEmpty();
+    }
+
     /** One run, if it exists. */
     public Optional<RunRecord> find(long runId) {
         return sql.query("SELECT * FROM runs WHERE id = ?", this::run, runId).stream().findFirst();

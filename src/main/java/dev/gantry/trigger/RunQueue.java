@@ -1,6 +1,7 @@
 package dev.gantry.trigger;
 
 import dev.gantry.config.OutputLimits;
+import dev.gantry.config.ServerLimits;
 import dev.gantry.pipeline.RunOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code supersede}, a run (kind {@code run}) of a service drops the older runs of that service that
  * are still queued: only the newest commit is worth building. A run of a commit that is already
  * queued or running for its service is not queued again (a webhook and a poll can both see one push).
+ * At most {@code maxQueued} requests wait; one more is refused with {@link QueueFullException}.
  */
 public final class RunQueue implements AutoCloseable {
     private static final int FINISHED_KEPT = 100;
@@ -29,6 +31,7 @@ public final class RunQueue implements AutoCloseable {
     private final RunExecutor executor;
     private final int parallel;
     private final boolean supersede;
+    private final int maxQueued;
     private final QueueObserver observer;
     private final Clock clock;
     private final OutputLimits limits;
@@ -39,31 +42,28 @@ public final class RunQueue implements AutoCloseable {
     private long lastId;
     private boolean closed;
 
-    /** A queue that runs requests with {@code executor}; {@code observer} hears each run. */
+    /** A queue that runs requests with {@code executor}; {@code observer} hears each run; the default bounds. */
     public RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer) {
-        this(executor, parallel, supersede, observer, OutputLimits.DEFAULTS, Clock.systemUTC());
+        this(executor, parallel, supersede, ServerLimits.DEFAULTS.queuedRuns(), observer);
+    }
+
+    /** A queue that keeps at most {@code maxQueued} requests waiting and refuses more ({@link QueueFullException}). */
+    public RunQueue(RunExecutor executor, int parallel, boolean supersede, int maxQueued, QueueObserver observer) {
+        this(executor, parallel, supersede, maxQueued, observer, OutputLimits.DEFAULTS);
     }
 
     /** As above; each run keeps as much of its progress as {@code limits} allow (output/replay-*). */
-    public RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer,
+    public RunQueue(RunExecutor executor, int parallel, boolean supersede, int maxQueued, QueueObserver observer,
                     OutputLimits limits) {
-        this(executor, parallel, supersede, observer, limits, Clock.systemUTC());
-    }
-
-    RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer, Clock clock) {
-        this(executor, parallel, supersede, observer, OutputLimits.DEFAULTS, clock);
-    }
-
-    private RunQueue(RunExecutor executor, int parallel, boolean supersede, QueueObserver observer,
-                     OutputLimits limits, Clock clock) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
         }
         this.executor = executor;
         this.parallel = parallel;
         this.supersede = supersede;
+        this.maxQueued = maxQueued;
         this.observer = observer;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.limits = limits;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(work -> {
@@ -88,12 +88,15 @@ public final class RunQueue implements AutoCloseable {
             if (same.isPresent()) {
                 return same.get();
             }
-            run = new QueuedRun(++lastId, request, clock.instant(), limits);
             if (supersede && request.kind() == RunKind.RUN) {
                 pending.stream().filter(older -> older.request().kind() == RunKind.RUN
                         && older.request().service().equals(request.service())).forEach(dropped::add);
-                pending.removeAll(dropped);
             }
+            if (pending.size() - dropped.size() >= maxQueued) {
+                throw new QueueFullException(maxQueued, request);  // before anything changed
+            }
+            pending.removeAll(dropped);
+            run = new QueuedRun(++lastId, request, clock.instant(), limits);
             pending.add(run);
             remember(run);
         }

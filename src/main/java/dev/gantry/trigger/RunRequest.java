@@ -8,10 +8,11 @@ import java.util.Optional;
 /**
  * A request for the run queue: which service, what to do (the flow for the commit of {@code source},
  * a deploy of {@code image}, or a rollback), who asked ({@code trigger}, like "api (token ci)"), and a
- * listener that hears the run's progress besides the queue's own.
+ * listener that hears the run's progress besides the queue's own; {@code untested}: a deploy of an
+ * image no run tested, which an admin asked for explicitly.
  */
 public record RunRequest(String service, RunKind kind, Optional<ServiceSource> source, Optional<String> image,
-                         String trigger, RunListener listener) {
+                         String trigger, RunListener listener, boolean untested) {
     /** Checks that the kind has what it needs. */
     public RunRequest {
         Objects.requireNonNull(service, "service");
@@ -30,17 +31,24 @@ public record RunRequest(String service, RunKind kind, Optional<ServiceSource> s
      * ({@link ServiceSource#of}), as the git endpoint has them.
      */
     public static RunRequest run(String service, ServiceSource source, String trigger, RunListener listener) {
-        return new RunRequest(service, RunKind.RUN, Optional.of(source), Optional.empty(), trigger, listener);
+        return new RunRequest(service, RunKind.RUN, Optional.of(source), Optional.empty(), trigger, listener, false);
     }
 
-    /** The deployment half for {@code image}, already in the registry. */
+    /** The deployment half for {@code image}, already in the registry and tested by a run. */
     public static RunRequest deploy(String service, String image, String trigger, RunListener listener) {
-        return new RunRequest(service, RunKind.DEPLOY, Optional.empty(), Optional.of(image), trigger, listener);
+        return deploy(service, image, false, trigger, listener);
+    }
+
+    /** The deployment half for {@code image}; with {@code untested}, even if no run tested it. */
+    public static RunRequest deploy(String service, String image, boolean untested, String trigger,
+                                    RunListener listener) {
+        return new RunRequest(service, RunKind.DEPLOY, Optional.empty(), Optional.of(image), trigger, listener,
+                untested);
     }
 
     /** Back to the release that was live before. */
     public static RunRequest rollback(String service, String trigger, RunListener listener) {
-        return new RunRequest(service, RunKind.ROLLBACK, Optional.empty(), Optional.empty(), trigger, listener);
+        return new RunRequest(service, RunKind.ROLLBACK, Optional.empty(), Optional.empty(), trigger, listener, false);
     }
 
     /** Whether both are runs of the same commit and directory of the same service. */
@@ -54,7 +62,7 @@ public record RunRequest(String service, RunKind kind, Optional<ServiceSource> s
     public String describe() {
         return switch (kind) {
             case RUN -> "run of " + source.orElseThrow().release().shortCommit();
-            case DEPLOY -> "deploy of " + image.orElseThrow();
+            case DEPLOY -> "deploy of " + image.orElseThrow() + (untested ? " (untested)" : "");
             case ROLLBACK -> "rollback";
         };
     }

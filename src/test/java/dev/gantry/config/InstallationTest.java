@@ -112,6 +112,19 @@ class InstallationTest {
     }
 
     @Test
+    void theServersBoundsHaveDefaultsAndComeFromConfigYmlOrTheEnvironment() throws IOException {
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).serverLimits())
+                .isEqualTo(new ServerLimits(100, 32, 16));
+        Files.writeString(home.resolve("config.yml"), "server-max-queued-runs: 5\nserver-max-log-streams: 2\n");
+
+        assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_SERVER_MAX_PUSHES", "3"))
+                .serverLimits()).isEqualTo(new ServerLimits(5, 2, 3));
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString(),
+                "GANTRY_SERVER_MAX_QUEUED_RUNS", "0"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("GANTRY_SERVER_MAX_QUEUED_RUNS: should be a whole number from 1 to 10000, was \"0\"");
+    }
+
+    @Test
     void theBuildEngineCanDifferFromTheProductionEngine() {
         Installation installation = Installation.load(Map.of("GANTRY_HOME", home.toString(),
                 "DOCKER_HOST", "tcp://prod:2376", "GANTRY_BUILD_DOCKER_HOST", "unix:///var/run/docker.sock"));
@@ -252,7 +265,8 @@ class InstallationTest {
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
                         + " server-supersede, poll-interval, webhook-secret, git-max-pack-size, git-max-objects,"
-                        + " git-max-file-size, checkout-max-size, output; did you mean registry?\n"
+                        + " git-max-file-size, checkout-max-size, output, server-max-queued-runs, server-max-log-streams,"
+                        + " server-max-pushes; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

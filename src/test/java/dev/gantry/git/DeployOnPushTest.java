@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -59,6 +60,7 @@ class DeployOnPushTest {
     private final CountDownLatch carryOn = new CountDownLatch(1);
     private final CountDownLatch finish = new CountDownLatch(1);
     private boolean blocking;
+    private final AtomicReference<Optional<String>> withdrawn = new AtomicReference<>(Optional.empty());
     private RunQueue queue;
     private Git work;
     private Path bare;
@@ -178,6 +180,25 @@ class DeployOnPushTest {
     }
 
     @Test
+    void aTokenRevokedWhileItsPushFollowsTheRunEndsThePushWithALastLineAndTheRunGoesOn() throws Exception {
+        blocking = true;
+        ObjectId commit = commit("First");
+        CompletableFuture<String> pushing = pushAsync(commit, ObjectId.zeroId());
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+
+        withdrawn.set(Optional.of("the token ci was revoked"));
+        String output = pushing.get(30, TimeUnit.SECONDS);
+
+        assertThat(output).contains("gantry: the token ci was revoked, so this push stops following run q1; the run goes"
+                + " on (follow it with a valid token: GET /api/v1/runs/q1)").doesNotContain("succeeded");
+        QueuedRun run = queue.find(1).orElseThrow();
+        assertThat(run.state()).isEqualTo(QueuedRun.State.RUNNING);
+        carryOn.countDown();
+        finish.countDown();
+        assertThat(run.awaitEnd(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
     void aPushCancelledInTheQueueByAStopSaysItsCommitIsStoredAndRunsAtTheNextStart() throws Exception {
         blocking = true;
         ObjectId first = commit("First");
@@ -254,7 +275,7 @@ class DeployOnPushTest {
         };
         var log = new PrintStream(logged, true, StandardCharsets.UTF_8);
         SmartHttp.receive(new ByteArrayInputStream(body), both, openBare(),
-                connection -> new DeployOnPush(queue, SHOP, bare, "ci", connection, log));
+                connection -> new DeployOnPush(queue, SHOP, bare, "ci", connection, log, withdrawn::get));
         return answer.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,7 @@
 package dev.gantry.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -63,6 +65,19 @@ final class RegistryApi {
             manifest.headers().firstValue("Docker-Content-Digest").ifPresent(digest ->
                     send(HttpRequest.newBuilder(manifest(repository, digest)).timeout(TIMEOUT).DELETE().build()));
         }
+    }
+
+    /**
+     * Tags {@code repository:from} as {@code repository:to} too, the way any registry client can (the
+     * manifest put again under another tag): an image in the registry that no Gantry run made.
+     */
+    void retag(String repository, String from, String to) {
+        HttpResponse<String> manifest = send(get(manifest(repository, from)));
+        assertThat(manifest.statusCode()).as("GET the manifest of %s:%s", repository, from).isEqualTo(200);
+        String type = manifest.headers().firstValue("Content-Type").orElseThrow();
+        HttpResponse<String> put = send(HttpRequest.newBuilder(manifest(repository, to)).timeout(TIMEOUT)
+                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(manifest.body())).build());
+        assertThat(put.statusCode()).as("PUT %s:%s: %s", repository, to, put.body()).isEqualTo(201);
     }
 
     private HttpRequest get(URI uri) {

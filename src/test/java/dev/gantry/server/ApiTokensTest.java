@@ -9,11 +9,15 @@ import dev.gantry.store.StoredToken;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +110,80 @@ class ApiTokensTest {
         assertThatThrownBy(() -> tokens.create("has space")).isInstanceOf(ServerInputException.class)
                 .hasMessageContaining("is not allowed");
         assertThat(new ServerInputException("x").exitCode().code()).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenHasItsScopeDeployUnlessToldAndCallerNamesIt() {
+        String ci = tokens.create("ci");
+        String viewer = tokens.create("viewer", Scope.READ, Optional.empty());
+
+        assertThat(tokens.caller(ci)).get().extracting(ApiTokens.Caller::name, ApiTokens.Caller::scope)
+                .containsExactly("ci", Scope.DEPLOY);
+        assertThat(tokens.caller(viewer).orElseThrow().scope()).isEqualTo(Scope.READ);
+        assertThat(store.apiTokens().find("viewer").orElseThrow().scope()).isEqualTo("read");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndTheRefusalSaysItExpired() {
+        var clock = new AtomicReference<>(T0);
+        var ticking = new ApiTokens(store.apiTokens(), clockOf(clock), MessageDigest::isEqual);
+        String token = ticking.create("short", Scope.DEPLOY, Optional.of(Duration.ofDays(1)));
+
+        clock.set(T0.plus(Duration.ofDays(1)).minusMillis(1));
+        assertThat(ticking.caller(token)).isPresent();
+        clock.set(T0.plus(Duration.ofDays(1)));
+        assertThat(ticking.caller(token)).isEmpty();
+        assertThat(ticking.verify(token)).isEmpty();
+        assertThat(ticking.refusal(token)).startsWith("The token short expired at 2026-12-02T10:00:00Z.");
+        assertThat(ticking.refusal("gty_unknown")).startsWith("This needs an API token.");
+    }
+
+    @Test
+    void aTokenRevokedOrExpiredSinceItWasCheckedIsWithdrawnAndSaysWhy() {
+        var clock = new AtomicReference<>(T0);
+        var ticking = new ApiTokens(store.apiTokens(), clockOf(clock), MessageDigest::isEqual);
+        ApiTokens.Caller ci = ticking.caller(ticking.create("ci")).orElseThrow();
+        ApiTokens.Caller hour = ticking.caller(ticking.create("hour", Scope.READ, Optional.of(Duration.ofHours(1))))
+                .orElseThrow();
+
+        assertThat(ticking.withdrawn(ci)).isEmpty();
+        ticking.revoke("ci");
+        assertThat(ticking.withdrawn(ci)).contains("the token ci was revoked");
+        ticking.create("ci");  // a new token of the same name is another token
+        assertThat(ticking.withdrawn(ci)).contains("the token ci was revoked");
+        clock.set(T0.plus(Duration.ofHours(2)));
+        assertThat(ticking.withdrawn(hour)).contains("the token hour expired at 2026-12-01T11:00:00Z");
+    }
+
+    @Test
+    void aTokenWatchAsksTheStoreAtMostOncePerInterval() {
+        var clock = new AtomicReference<>(T0);
+        var ticking = new ApiTokens(store.apiTokens(), clockOf(clock), MessageDigest::isEqual);
+        ApiTokens.Caller ci = ticking.caller(ticking.create("ci")).orElseThrow();
+        var watch = new TokenWatch(ticking, ci, clockOf(clock));
+        ticking.revoke("ci");
+
+        assertThat(watch.withdrawn()).as("checked only after the interval").isEmpty();
+        clock.set(T0.plus(TokenWatch.EVERY));
+        assertThat(watch.withdrawn()).contains("the token ci was revoked");
+    }
+
+    private static Clock clockOf(AtomicReference<Instant> now) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
     }
 }

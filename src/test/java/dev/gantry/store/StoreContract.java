@@ -321,4 +321,44 @@ abstract class StoreContract {
     private static LeaseRecord lease(String service, String owner, Instant at) {
         return new LeaseRecord(service, owner, 0, "run by " + owner, at, at.plusSeconds(30));
     }
+
+    @Test
+    void aTokenKeepsItsScopeAndExpiryAndOneWrittenBeforeScopesReadsAsDeployNeverExpiring() throws Exception {
+        store.apiTokens().add("ops", "a".repeat(64), "admin", T0, Optional.of(T0.plus(30, ChronoUnit.DAYS)));
+        try (var connection = java.sql.DriverManager.getConnection(url)) {
+            // the columns a token had before V9: what the migration met in an existing store
+            connection.createStatement().execute("INSERT INTO api_tokens (name, sha256, created_at) VALUES ('ci', '"
+                    + "b".repeat(64) + "', " + T0.toEpochMilli() + ")");
+        }
+
+        StoredToken ops = another().apiTokens().find("ops").orElseThrow();
+        assertThat(ops.scope()).isEqualTo("admin");
+        assertThat(ops.expiresAt()).contains(T0.plus(30, ChronoUnit.DAYS));
+        StoredToken old = store.apiTokens().find("ci").orElseThrow();
+        assertThat(old.scope()).isEqualTo("deploy");
+        assertThat(old.expiresAt()).isEmpty();
+    }
+
+    @Test
+    void anImageIsTestedOnlyByARunOfItsServiceWhoseTestsAndPushPassed() {
+        long passed = store.runs().start(run("books", "c1"));
+        stage(passed, "test", StageState.PASSED);
+        stage(passed, "push", StageState.PASSED);
+        long failedTests = store.runs().start(run("books", "c2"));
+        stage(failedTests, "test", StageState.FAILED);
+        long deployed = store.runs().start(new NewRun("deploy", "books", "c3", "deploy of x", false, "api", "",
+                "127.0.0.1:5000/books:c3"));
+        stage(deployed, "test", StageState.PASSED);
+        stage(deployed, "push", StageState.PASSED);
+
+        assertThat(store.runs().tested("books", "127.0.0.1:5000/books:c1")).isTrue();
+        assertThat(store.runs().tested("books", "127.0.0.1:5000/books:c2")).as("its tests failed").isFalse();
+        assertThat(store.runs().tested("books", "127.0.0.1:5000/books:c3")).as("a deploy tests nothing").isFalse();
+        assertThat(store.runs().tested("users", "127.0.0.1:5000/books:c1")).as("another service's run").isFalse();
+    }
+
+    private void stage(long runId, String name, StageState state) {
+        store.runs().stageStarted(runId, name);
+        store.runs().stageFinished(runId, name, state, Optional.empty(), Path.of(name + ".log"), "");
+    }
 }

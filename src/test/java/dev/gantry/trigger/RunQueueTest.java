@@ -190,6 +190,25 @@ class RunQueueTest {
         assertThat(running.succeeded()).isTrue();
     }
 
+    @Test
+    void pastItsBoundTheQueueRefusesARequestAndChangesNothing() throws InterruptedException {
+        queue = new RunQueue(executor, 1, true, 2, QueueObserver.NONE);
+        queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        executor.awaitStarted("deploy of books:1");
+        queue.submit(RunRequest.deploy("books", "books:2", "test", RunListener.SILENT));
+        queue.submit(run("users", "u1"));
+
+        assertThatThrownBy(() -> queue.submit(RunRequest.rollback("books", "test", RunListener.SILENT)))
+                .isInstanceOf(QueueFullException.class)
+                .hasMessage("The run queue is full: 2 requests wait already (server-max-queued-runs), so the rollback"
+                        + " of books was not queued. Try again once the queue has shrunk (GET /api/v1/queue), or raise"
+                        + " server-max-queued-runs in config.yml.");
+        assertThat(queue.depth()).isEqualTo(2);
+        assertThat(queue.submit(run("users", "u2")).state()).as("it supersedes u1, so the queue does not grow")
+                .isEqualTo(QueuedRun.State.QUEUED);
+        assertThat(queue.depth()).isEqualTo(2);
+    }
+
     private static RunRequest run(String service, String commit) {
         ServiceSource source = new ServiceSource(Path.of("/nonexistent"), "", new Release(commit, "title", false));
         return RunRequest.run(service, source, "test", RunListener.SILENT);

@@ -1,4 +1,4 @@
-package dev.gantry.git;
+package dev.gantry.config;
 
 import java.util.regex.Pattern;
 

@@ -77,9 +77,11 @@ class NginxConfTest {
                             proxy_set_header Host $http_host;
                             proxy_set_header Upgrade $http_upgrade;
                             proxy_set_header Connection $gantry_connection;
-                            # Set, never passed on: a client's own X-Forwarded-For is replaced, not appended to.
+                            # Set, never passed on: a client's own X-Forwarded-For is replaced, not appended to, and its
+                            # Forwarded (RFC 7239) removed ("" drops a header).
                             proxy_set_header X-Forwarded-For $remote_addr;
                             proxy_set_header X-Forwarded-Proto $scheme;
+                            proxy_set_header Forwarded "";
                             proxy_connect_timeout 5s;
                             proxy_next_upstream error timeout;  # a request already sent is never sent twice
                             log_by_lua_block { require("gantry").done() }

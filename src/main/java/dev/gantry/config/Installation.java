@@ -29,13 +29,14 @@ import java.util.Optional;
  * @param serverSupersede whether a newer queued run of a service drops the older one still queued (docs/server.md)
  * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
  * @param webhookSecret the shared secret of the forge webhooks at /hooks/ (docs/webhooks.md); empty: hooks are off
+ * @param logins the user names and passwords of the registry and etcd, where they ask for one
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret) {
+        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret, Logins logins) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */
@@ -59,6 +60,7 @@ public record Installation(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
+        Objects.requireNonNull(logins, "logins");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -68,7 +70,7 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty());
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(), Logins.NONE);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

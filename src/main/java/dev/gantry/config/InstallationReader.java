@@ -13,7 +13,7 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval", "webhook-secret");
+            "poll-interval", "webhook-secret", "registry-username", "registry-password", "etcd-username", "etcd-password");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -63,7 +63,8 @@ final class InstallationReader {
                         .orElse(Installation.SERVER_PARALLEL_RUNS),
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
-                webhookSecret());
+                webhookSecret(),
+                new Logins(login("registry", "GANTRY_REGISTRY"), login("etcd", "GANTRY_ETCD")));
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -102,6 +103,29 @@ final class InstallationReader {
             envProblems.add("GANTRY_WEBHOOK_SECRET", 0, message);
         } else {
             fileProblems.add("webhook-secret", file.line("webhook-secret"), message);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code <plane>-username} and {@code <plane>-password} ({@code <VARIABLE>_USERNAME}, {@code _PASSWORD}):
+     * both or neither; problems never show the password.
+     */
+    private Optional<Login> login(String plane, String variable) {
+        var anyText = new Rule<String>(Rule.Kind.ANY_SCALAR, "a string", Optional::of);
+        Optional<String> username = setting(plane + "-username", variable + "_USERNAME", anyText);
+        Optional<String> password = setting(plane + "-password", variable + "_PASSWORD", anyText);
+        if (username.isPresent() == password.isPresent()) {
+            return username.map(name -> new Login(name, password.orElseThrow()));
+        }
+        String given = username.isPresent() ? "username" : "password";
+        String missing = username.isPresent() ? "password" : "username";
+        String message = "is set but " + plane + "-" + missing + " (" + variable + "_" + missing.toUpperCase()
+                + ") is not; set both, or neither for a " + plane + " without authentication";
+        if (variable(variable + "_" + given.toUpperCase()).isPresent()) {
+            envProblems.add(variable + "_" + given.toUpperCase(), 0, message);
+        } else {
+            fileProblems.add(plane + "-" + given, file.line(plane + "-" + given), message);
         }
         return Optional.empty();
     }

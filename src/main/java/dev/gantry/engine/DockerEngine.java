@@ -21,15 +21,17 @@ final class DockerEngine implements Engine {
     private final DockerClient docker;
     private final DockerCalls calls;
     private final Containers containers;
+    private final RegistryAuth auth;
 
-    private DockerEngine(String address, DockerClient docker) {
+    private DockerEngine(String address, DockerClient docker, RegistryAuth auth) {
         this.address = address;
         this.docker = docker;
+        this.auth = auth;
         this.calls = new DockerCalls(address);
         this.containers = new Containers(docker, calls);
     }
 
-    static DockerEngine connect(String dockerHost) {
+    static DockerEngine connect(String dockerHost, RegistryAuth auth) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -37,7 +39,7 @@ final class DockerEngine implements Engine {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxConnections(50)
                 .build();
-        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http));
+        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http), auth);
     }
 
     @Override
@@ -68,7 +70,7 @@ final class DockerEngine implements Engine {
 
     @Override
     public void push(String reference, Duration deadline, LogSink log) {
-        new RegistryTransfer(docker, calls).push(reference, deadline, log);
+        new RegistryTransfer(docker, calls, auth).push(reference, deadline, log);
     }
 
     @Override
@@ -81,7 +83,7 @@ final class DockerEngine implements Engine {
         } catch (RuntimeException e) {
             throw calls.unavailable(e);
         }
-        new RegistryTransfer(docker, calls).pull(reference, deadline, log);
+        new RegistryTransfer(docker, calls, auth).pull(reference, deadline, log);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class Environment implements AutoCloseable {
 
     private Environment(Installation installation, RunListener warnings) {
         this.installation = installation;
-        this.registry = Registry.at(installation.registry());
+        this.registry = Registry.at(installation.registry(), installation.logins().registry());
         this.warnings = warnings;
     }
 
@@ -90,7 +90,8 @@ public final class Environment implements AutoCloseable {
     public synchronized Engine buildEngine() {
         if (buildEngine == null) {
             buildEngine = installation.effectiveBuildDockerHost().equals(installation.dockerHost())
-                    ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost());
+                    ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost(),
+                            registry.address(), installation.logins().registry());
         }
         return buildEngine;
     }
@@ -98,7 +99,8 @@ public final class Environment implements AutoCloseable {
     /** The engine that runs the releases (DOCKER_HOST), connected on first use. */
     public synchronized Engine productionEngine() {
         if (productionEngine == null) {
-            productionEngine = Engine.connect(installation.dockerHost());
+            productionEngine = Engine.connect(installation.dockerHost(), registry.address(),
+                    installation.logins().registry());
         }
         return productionEngine;
     }
@@ -138,7 +140,7 @@ public final class Environment implements AutoCloseable {
     /** The service registry, opened on first use. */
     public synchronized Discovery discovery() {
         if (discovery == null) {
-            discovery = Discovery.open(installation.discovery(), store());
+            discovery = Discovery.open(installation.discovery(), store(), installation.logins().etcd());
         }
         return discovery;
     }

@@ -149,7 +149,8 @@ public final class Pipeline {
         } catch (IllegalArgumentException e) {
             throw new NothingToDeployException(image + " is not an image reference: give registry/repository:tag, or a tag.");
         }
-        if (!Registry.at(reference.registry()).contains(reference)) {
+        Registry holder = reference.registry().equals(registry.address()) ? registry : Registry.at(reference.registry());
+        if (!holder.contains(reference)) {
             throw new NothingToDeployException(reference + " is not in the registry. `gantry history " + config.service()
                     + "` lists the releases Gantry pushed.");
         }

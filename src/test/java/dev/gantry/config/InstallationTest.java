@@ -222,7 +222,8 @@ class InstallationTest {
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
-                        + " server-supersede, poll-interval, webhook-secret; did you mean registry?\n"
+                        + " server-supersede, poll-interval, webhook-secret, registry-username, registry-password,"
+                        + " etcd-username, etcd-password; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

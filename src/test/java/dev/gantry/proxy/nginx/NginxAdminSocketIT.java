@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.gantry.FreePort;
 import dev.gantry.config.Installation;
+import dev.gantry.proxy.ListeningPorts;
 import dev.gantry.proxy.ManagedProcess;
 import dev.gantry.proxy.Route;
 import java.io.IOException;
@@ -19,11 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,38 +145,5 @@ class NginxAdminSocketIT {
 
     private static Route books(ColourBackend replica) {
         return new Route("books", "/books/", Optional.empty(), List.of(replica.backend()));
-    }
-
-    /** The TCP ports a process listens on, from its socket inodes and /proc/net/tcp{,6} (state 0A is LISTEN). */
-    static final class ListeningPorts {
-        private ListeningPorts() {
-        }
-
-        static Set<Integer> of(long pid) throws IOException {
-            Set<String> inodes;
-            try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-                inodes = fds.map(ListeningPorts::target).filter(t -> t.startsWith("socket:["))
-                        .map(t -> t.substring(8, t.length() - 1)).collect(Collectors.toSet());
-            }
-            Set<Integer> ports = new TreeSet<>();
-            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-                List<String> lines = Files.readAllLines(Path.of(table));
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f[3].equals("0A") && inodes.contains(f[9])) {
-                        ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
-                    }
-                }
-            }
-            return ports;
-        }
-
-        private static String target(Path fd) {
-            try {
-                return Files.readSymbolicLink(fd).toString();
-            } catch (IOException gone) {
-                return "";
-            }
-        }
     }
 }

@@ -3,16 +3,24 @@
 # and how its daemons are started, found and stopped by pid file. Sourced, not executed.
 
 GANTRY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-ENV_DIR="$GANTRY_ROOT/.env"
+# GANTRY_ENV_DIR and the GANTRY_ENV_*_PORT variables run a second lab beside the first (its own state,
+# pid files, credentials and loopback ports), e.g. to try a change of env-up without touching the
+# daemons tests are using. Unset, they are the lab every test and doc expects.
+ENV_DIR="${GANTRY_ENV_DIR:-$GANTRY_ROOT/.env}"
 RUN_DIR="$ENV_DIR/run"
 LOG_DIR="$ENV_DIR/log"
+# Generated credentials of the registry, etcd and PostgreSQL: owner-only, made once, kept.
+SECRETS_DIR="$ENV_DIR/secrets"
+# What Gantry and the tests read: GANTRY_* lines, `set -a; . .env/gantry.env; set +a` (docs/environment.md).
+# shellcheck disable=SC2034
+CREDENTIALS_FILE="$ENV_DIR/gantry.env"
 
 # shellcheck disable=SC2034  # used by the scripts that source this
-REGISTRY_ADDR=127.0.0.1:5000
+REGISTRY_ADDR="127.0.0.1:${GANTRY_ENV_REGISTRY_PORT:-5000}"
 # shellcheck disable=SC2034
-ETCD_CLIENT_URL=http://127.0.0.1:2379
+ETCD_CLIENT_URL="http://127.0.0.1:${GANTRY_ENV_ETCD_PORT:-2379}"
 # shellcheck disable=SC2034
-ETCD_PEER_URL=http://127.0.0.1:2380
+ETCD_PEER_URL="http://127.0.0.1:${GANTRY_ENV_ETCD_PEER_PORT:-2380}"
 
 # The CD engine: a second dockerd where builds and tests run (docs/environment.md). Its paths are
 # the machine's, like the first daemon's: a unix socket path must stay under 108 bytes whatever the
@@ -34,6 +42,20 @@ CD_BRIDGE_CIDR=10.213.0.1/24
 CD_HOST_FILE="$ENV_DIR/cd-docker-host"
 
 say() { printf '%s\n' "$*"; }
+
+# secret NAME: print the credential NAME, generated at its first use (32 letters and digits, safe in a
+# URL, SQL, JSON and htpasswd) and kept in .env/secrets/NAME, mode 600 in a 700 directory.
+secret() {
+  local file="$SECRETS_DIR/$1" value
+  (umask 077; mkdir -p "$SECRETS_DIR")
+  chmod 700 "$SECRETS_DIR"
+  if [[ ! -s "$file" ]]; then
+    value="$(head -c 64 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 32)"
+    (umask 077; printf '%s\n' "$value" >"$file.tmp") && mv "$file.tmp" "$file"
+  fi
+  chmod 600 "$file"
+  tr -d '\n' <"$file"
+}
 
 # fail MESSAGE [LOG]: report what failed (and the log's tail) on stderr, exit 3.
 fail() {

@@ -5,17 +5,24 @@
 # when env-up runs as root (PostgreSQL refuses to run as root). As root its data is in
 # /var/lib/gantry-postgres, which the user postgres can always reach (a checkout under /root cannot
 # be); otherwise in .env/postgres. Its pid file is in .env/run, like every other service's.
+# The role gantry's password is generated (.env/secrets/postgres-password): every process on this
+# machine, test containers on the host network included, can reach the port.
 
-POSTGRES_PORT=55432
-# A development cluster reachable from this machine only: its password is no secret.
-POSTGRES_PASSWORD=gantry
-if [[ "$(id -u)" == 0 ]]; then
+POSTGRES_PORT="${GANTRY_ENV_POSTGRES_PORT:-55432}"
+# The password of clusters made by env-up before it generated one; such a cluster gets the generated one.
+POSTGRES_OLD_PASSWORD=gantry
+if [[ -n "${GANTRY_ENV_POSTGRES_DIR:-}" ]]; then
+  POSTGRES_DIR="$GANTRY_ENV_POSTGRES_DIR"
+elif [[ "$(id -u)" == 0 ]]; then
   POSTGRES_DIR=/var/lib/gantry-postgres
 else
   POSTGRES_DIR="$ENV_DIR/postgres"
 fi
-# shellcheck disable=SC2034  # printed by env-up
-POSTGRES_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/gantry?user=gantry&password=$POSTGRES_PASSWORD"
+
+# postgres_url: the store URL of the role gantry, with its password.
+postgres_url() {
+  printf 'jdbc:postgresql://127.0.0.1:%s/gantry?user=gantry&password=%s\n' "$POSTGRES_PORT" "$(secret postgres-password)"
+}
 
 # postgres_bin: the bin directory of the newest PostgreSQL installed (Debian keeps each major apart).
 postgres_bin() {
@@ -34,12 +41,24 @@ as_postgres() {
   fi
 }
 
-# postgres_answers: the cluster takes logins of the role gantry on its database.
-postgres_answers() {
+# postgres_psql PASSWORD SQL: runs SQL as the role gantry with PASSWORD.
+postgres_psql() {
   local bin
   bin="$(postgres_bin)" || return 1
-  PGPASSWORD="$POSTGRES_PASSWORD" PGCONNECT_TIMEOUT=2 "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" \
-    -U gantry -d gantry -Atqc 'SELECT 1' >/dev/null 2>&1
+  PGPASSWORD="$1" PGCONNECT_TIMEOUT=2 "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" \
+    -U gantry -d gantry -Atqc "$2" >/dev/null 2>&1
+}
+
+# postgres_answers: the cluster takes logins of the role gantry on its database, with the generated password.
+postgres_answers() { postgres_psql "$(secret postgres-password)" 'SELECT 1'; }
+
+# postgres_ready: postgres_answers, after giving the role its generated password if the cluster was
+# made before env-up generated one and still takes "gantry" (live: no restart; new logins need it).
+postgres_ready() {
+  postgres_answers && return 0
+  postgres_psql "$POSTGRES_OLD_PASSWORD" 'SELECT 1' || return 1
+  postgres_psql "$POSTGRES_OLD_PASSWORD" "ALTER ROLE gantry PASSWORD '$(secret postgres-password)'" || return 1
+  postgres_answers
 }
 
 # init_postgres BIN: a new cluster with the role and database gantry, unless one was made before.
@@ -60,7 +79,7 @@ init_postgres() {
   # Single-user mode: the role and database exist before the server first listens.
   as_postgres "$bin/postgres" --single -D "$POSTGRES_DIR/data" postgres >>"$log" 2>&1 <<SQL \
     || fail "creating the role and database gantry failed" "$log"
-CREATE ROLE gantry LOGIN CREATEDB PASSWORD '$POSTGRES_PASSWORD';
+CREATE ROLE gantry LOGIN CREATEDB PASSWORD '$(secret postgres-password)';
 CREATE DATABASE gantry OWNER gantry;
 SQL
   touch "$POSTGRES_DIR/initialized"

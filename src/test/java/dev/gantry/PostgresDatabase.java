@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * part of the environment, like Docker.
  */
 public final class PostgresDatabase implements AutoCloseable {
-    /** bin/env-up's cluster: its role and database gantry (bin/lib/env-postgres.sh). */
+    /** The cluster of an env-up before generated passwords: its role and database gantry (bin/lib/env-postgres.sh). */
     public static final String ENV_UP = "jdbc:postgresql://127.0.0.1:55432/gantry?user=gantry&password=gantry";
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?");
 
@@ -73,8 +73,8 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
+    /** GANTRY_TEST_POSTGRES of the test JVM, else the one env-up wrote to .env/gantry.env, else an older env-up's. */
     private static String server() {
-        String url = System.getenv("GANTRY_TEST_POSTGRES");
-        return url == null || url.isBlank() ? ENV_UP : url;
+        return LabCredentials.get("GANTRY_TEST_POSTGRES").orElse(ENV_UP);
     }
 }

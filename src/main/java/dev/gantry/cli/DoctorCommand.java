@@ -38,7 +38,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
         }
         check("registry", () -> {
-            Registry.at(installation.registry()).ping();
+            Registry.at(installation.registry(), installation.logins().registry()).ping();
             return installation.registry() + " answers the registry API";
         });
         Checks.proxies(installation).forEach(this::check);

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param gitLimits how much a pushed, fetched or checked-out commit may bring (docs/installation-config.md)
  * @param output how much of the output of runs is kept: line length, the store's tail, the log file, the server's replay
  * @param serverLimits what {@code gantry server} takes at most at once: queued runs, log streams, pushes (docs/server.md)
+ * @param logins the user names and passwords of the registry and etcd, where they ask for one
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
@@ -39,7 +40,7 @@ public record Installation(
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
         boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret, GitLimits gitLimits,
-        OutputLimits output, ServerLimits serverLimits) {
+        OutputLimits output, ServerLimits serverLimits, Logins logins) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */
@@ -66,6 +67,7 @@ public record Installation(
         Objects.requireNonNull(gitLimits, "gitLimits");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(serverLimits, "serverLimits");
+        Objects.requireNonNull(logins, "logins");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -76,7 +78,7 @@ public record Installation(
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
                 NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(),
-                GitLimits.DEFAULTS, OutputLimits.DEFAULTS, ServerLimits.DEFAULTS);
+                GitLimits.DEFAULTS, OutputLimits.DEFAULTS, ServerLimits.DEFAULTS, Logins.NONE);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

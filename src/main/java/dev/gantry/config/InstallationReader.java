@@ -14,7 +14,8 @@ final class InstallationReader {
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
             "poll-interval", "webhook-secret", "git-max-pack-size", "git-max-objects", "git-max-file-size",
-            "checkout-max-size", "output", "server-max-queued-runs", "server-max-log-streams", "server-max-pushes");
+            "checkout-max-size", "output", "server-max-queued-runs", "server-max-log-streams", "server-max-pushes",
+            "registry-username", "registry-password", "etcd-username", "etcd-password");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -67,7 +68,8 @@ final class InstallationReader {
                 webhookSecret(),
                 gitLimits(),
                 OutputLimits.read(file.section("output", OutputLimits.KEYS), env, envProblems),
-                serverLimits());
+                serverLimits(),
+                new Logins(login("registry", "GANTRY_REGISTRY"), login("etcd", "GANTRY_ETCD")));
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -131,6 +133,29 @@ final class InstallationReader {
                         .orElse(defaults.objects()),
                 setting("git-max-file-size", "GANTRY_GIT_MAX_FILE_SIZE", size).orElse(defaults.fileBytes()),
                 setting("checkout-max-size", "GANTRY_CHECKOUT_MAX_SIZE", size).orElse(defaults.checkoutBytes()));
+    }
+
+    /**
+     * {@code <plane>-username} and {@code <plane>-password} ({@code <VARIABLE>_USERNAME}, {@code _PASSWORD}):
+     * both or neither; problems never show the password.
+     */
+    private Optional<Login> login(String plane, String variable) {
+        var anyText = new Rule<String>(Rule.Kind.ANY_SCALAR, "a string", Optional::of);
+        Optional<String> username = setting(plane + "-username", variable + "_USERNAME", anyText);
+        Optional<String> password = setting(plane + "-password", variable + "_PASSWORD", anyText);
+        if (username.isPresent() == password.isPresent()) {
+            return username.map(name -> new Login(name, password.orElseThrow()));
+        }
+        String given = username.isPresent() ? "username" : "password";
+        String missing = username.isPresent() ? "password" : "username";
+        String message = "is set but " + plane + "-" + missing + " (" + variable + "_" + missing.toUpperCase()
+                + ") is not; set both, or neither for a " + plane + " without authentication";
+        if (variable(variable + "_" + given.toUpperCase()).isPresent()) {
+            envProblems.add(variable + "_" + given.toUpperCase(), 0, message);
+        } else {
+            fileProblems.add(plane + "-" + given, file.line(plane + "-" + given), message);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gantry.discovery;
 import dev.gantry.fault.Failpoints;
 import dev.gantry.config.ConfigException;
 import dev.gantry.config.ConfigProblem;
+import dev.gantry.config.Login;
 import dev.gantry.store.Store;
 import java.time.Duration;
 import java.util.Collections;
@@ -40,13 +41,18 @@ public final class Discovery implements AutoCloseable {
      * not used) and fails with {@link DiscoveryUnavailableException} if etcd does not answer.
      */
     public static Discovery open(String setting, Store store) {
+        return open(setting, store, Optional.empty());
+    }
+
+    /** Opens as {@link #open(String, Store)}, logging in to etcd as {@code login} when there is one. */
+    public static Discovery open(String setting, Store store, Optional<Login> login) {
         if (setting.equals("embedded")) {
             return new Discovery(new EmbeddedKeyValues(Objects.requireNonNull(store, "store").keys()));
         }
         EtcdEndpoint endpoint = EtcdEndpoint.parse(setting).orElseThrow(() -> badSetting(setting));
         endpoint.probe(CONNECT_TIMEOUT);
         // The first mention of the etcd client: its classes (gRPC, Netty, Vert.x) load only from here on.
-        return new Discovery(EtcdKeyValues.connect(endpoint, CALL_DEADLINE));
+        return new Discovery(EtcdKeyValues.connect(endpoint, CALL_DEADLINE, login));
     }
 
     /** The live colour of {@code service}, if one is live. */

@@ -1,5 +1,6 @@
 package dev.gantry.discovery;
 
+import dev.gantry.config.Login;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.etcd.jetcd.ByteSequence;
@@ -27,10 +28,14 @@ final class EtcdKeyValues implements KeyValues {
     private final Client client;
     private final KV kv;
 
-    private EtcdKeyValues(EtcdEndpoint endpoint, Duration deadline) {
+    private EtcdKeyValues(EtcdEndpoint endpoint, Duration deadline, Optional<Login> login) {
         this.endpoint = endpoint;
         this.deadline = deadline;
-        this.client = Client.builder().endpoints(endpoint.uri())
+        var builder = Client.builder().endpoints(endpoint.uri());
+        // etcd's own users (auth enable): jetcd authenticates once and sends the token with every call
+        login.ifPresent(user -> builder.user(ByteSequence.from(user.username(), UTF_8))
+                .password(ByteSequence.from(user.password(), UTF_8)));
+        this.client = builder
                 .connectTimeout(deadline)
                 // fail a call while etcd is unreachable instead of queueing it until etcd is back
                 .waitForReady(false)
@@ -44,8 +49,8 @@ final class EtcdKeyValues implements KeyValues {
      * A client whose first call has answered. That call sets up the connection and loads most of
      * gRPC, so it may take three deadlines on a busy machine.
      */
-    static EtcdKeyValues connect(EtcdEndpoint endpoint, Duration deadline) {
-        EtcdKeyValues etcd = new EtcdKeyValues(endpoint, deadline);
+    static EtcdKeyValues connect(EtcdEndpoint endpoint, Duration deadline, Optional<Login> login) {
+        EtcdKeyValues etcd = new EtcdKeyValues(endpoint, deadline, login);
         try {
             etcd.await("connect to", etcd.kv.get(bytes(Codec.ROOT),
                     GetOption.builder().isPrefix(true).withCountOnly(true).build()), deadline.multipliedBy(3));
@@ -115,7 +120,13 @@ final class EtcdKeyValues implements KeyValues {
             root = root.getCause();
         }
         String first = String.valueOf(failure.getMessage());
-        return root == failure || root.getMessage() == null ? first : first + " (" + root.getMessage() + ")";
+        String text = root == failure || root.getMessage() == null ? first : first + " (" + root.getMessage() + ")";
+        return text.contains("user name is empty") || text.contains("authentication failed")
+                || text.contains("permission denied")
+                ? text + "; etcd checks users: set etcd-username and etcd-password (GANTRY_ETCD_USERNAME,"
+                        + " GANTRY_ETCD_PASSWORD) to a user whose role may read and write /gantry/ (bin/env-up writes"
+                        + " the lab's to .env/gantry.env)"
+                : text;
     }
 
     private static ByteSequence bytes(String text) {

@@ -21,17 +21,19 @@ final class DockerEngine implements Engine {
     private final DockerClient docker;
     private final DockerCalls calls;
     private final Containers containers;
+    private final RegistryAuth auth;
     private final int lineMax;
 
-    private DockerEngine(String address, DockerClient docker, int lineMax) {
+    private DockerEngine(String address, DockerClient docker, RegistryAuth auth, int lineMax) {
         this.address = address;
         this.docker = docker;
+        this.auth = auth;
         this.calls = new DockerCalls(address);
         this.containers = new Containers(docker, calls, lineMax);
         this.lineMax = lineMax;
     }
 
-    static DockerEngine connect(String dockerHost, int lineMax) {
+    static DockerEngine connect(String dockerHost, RegistryAuth auth, int lineMax) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -39,7 +41,7 @@ final class DockerEngine implements Engine {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxConnections(50)
                 .build();
-        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http), lineMax);
+        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http), auth, lineMax);
     }
 
     @Override
@@ -70,7 +72,7 @@ final class DockerEngine implements Engine {
 
     @Override
     public void push(String reference, Duration deadline, LogSink log) {
-        new RegistryTransfer(docker, calls, lineMax).push(reference, deadline, log);
+        new RegistryTransfer(docker, calls, auth, lineMax).push(reference, deadline, log);
     }
 
     @Override
@@ -83,7 +85,7 @@ final class DockerEngine implements Engine {
         } catch (RuntimeException e) {
             throw calls.unavailable(e);
         }
-        new RegistryTransfer(docker, calls, lineMax).pull(reference, deadline, log);
+        new RegistryTransfer(docker, calls, auth, lineMax).pull(reference, deadline, log);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gantry.engine;
 
+import dev.gantry.config.Login;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,22 @@ public interface Engine extends AutoCloseable {
 
     /** Connects to the engine at {@code dockerHost} (unix:// or tcp://), or the local socket when empty. */
     static Engine connect(Optional<String> dockerHost) {
-        return connect(dockerHost, LogSink.DEFAULT_LINE_MAX);
+        return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET), RegistryAuth.NONE,
+                LogSink.DEFAULT_LINE_MAX);
     }
 
-    /** As {@link #connect(Optional)}, with output lines cut at {@code lineMax} bytes (output/line-max). */
-    static Engine connect(Optional<String> dockerHost, int lineMax) {
-        return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET), lineMax);
+    /**
+     * Connects as {@link #connect(Optional)}, and pushes to and pulls from {@code registry} with {@code login}
+     * (docker's X-Registry-Auth); images of any other registry are moved without credentials.
+     */
+    static Engine connect(Optional<String> dockerHost, String registry, Optional<Login> login) {
+        return connect(dockerHost, registry, login, LogSink.DEFAULT_LINE_MAX);
+    }
+
+    /** As above, with output lines cut at {@code lineMax} bytes (output/line-max). */
+    static Engine connect(Optional<String> dockerHost, String registry, Optional<Login> login, int lineMax) {
+        return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET), new RegistryAuth(registry, login),
+                lineMax);
     }
 
     /** The address this engine is reached at, for messages. */

@@ -3,7 +3,6 @@ package dev.gantry.engine;
 import dev.gantry.fault.Action;
 import dev.gantry.fault.Failpoints;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 import java.time.Duration;
@@ -12,11 +11,13 @@ import java.time.Duration;
 final class RegistryTransfer {
     private final DockerClient docker;
     private final DockerCalls calls;
+    private final RegistryAuth auth;
     private final int lineMax;
 
-    RegistryTransfer(DockerClient docker, DockerCalls calls, int lineMax) {
+    RegistryTransfer(DockerClient docker, DockerCalls calls, RegistryAuth auth, int lineMax) {
         this.docker = docker;
         this.calls = calls;
+        this.auth = auth;
         this.lineMax = lineMax;
     }
 
@@ -27,7 +28,7 @@ final class RegistryTransfer {
                 + "/v2/\": dial tcp: connection refused (injected: GANTRY_FAILPOINTS)"));
         var outcome = new StreamOutcome<PushResponseItem>(log, lineMax);
         calls.run(what, () -> docker.pushImageCmd(image.repository()).withTag(image.tag())
-                .withAuthConfig(new AuthConfig()).exec(outcome));
+                .withAuthConfig(auth.forImage(image.repository())).exec(outcome));
         outcome.await(what, deadline, calls);
     }
 
@@ -37,7 +38,8 @@ final class RegistryTransfer {
         Failpoints.call(Action.REGISTRY, () -> new EngineException(what, "Get \"http://" + image.repository()
                 + "/v2/\": dial tcp: connection refused (injected: GANTRY_FAILPOINTS)"));
         var outcome = new StreamOutcome<PullResponseItem>(log, lineMax);
-        calls.run(what, () -> docker.pullImageCmd(image.repository()).withTag(image.tag()).exec(outcome));
+        calls.run(what, () -> docker.pullImageCmd(image.repository()).withTag(image.tag())
+                .withAuthConfig(auth.forImage(image.repository())).exec(outcome));
         outcome.await(what, deadline, calls);
     }
 }

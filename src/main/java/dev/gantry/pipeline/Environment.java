@@ -33,7 +33,7 @@ public final class Environment implements AutoCloseable {
 
     private Environment(Installation installation, RunListener warnings) {
         this.installation = installation;
-        this.registry = Registry.at(installation.registry());
+        this.registry = Registry.at(installation.registry(), installation.logins().registry());
         this.warnings = warnings;
     }
 
@@ -97,7 +97,7 @@ public final class Environment implements AutoCloseable {
         if (buildEngine == null) {
             buildEngine = installation.effectiveBuildDockerHost().equals(installation.dockerHost())
                     ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost(),
-                    installation.output().lineMax());
+                            registry.address(), installation.logins().registry(), installation.output().lineMax());
         }
         return buildEngine;
     }
@@ -105,7 +105,8 @@ public final class Environment implements AutoCloseable {
     /** The engine that runs the releases (DOCKER_HOST), connected on first use. */
     public synchronized Engine productionEngine() {
         if (productionEngine == null) {
-            productionEngine = Engine.connect(installation.dockerHost(), installation.output().lineMax());
+            productionEngine = Engine.connect(installation.dockerHost(), registry.address(),
+                    installation.logins().registry(), installation.output().lineMax());
         }
         return productionEngine;
     }
@@ -146,7 +147,7 @@ public final class Environment implements AutoCloseable {
     /** The service registry, opened on first use. */
     public synchronized Discovery discovery() {
         if (discovery == null) {
-            discovery = Discovery.open(installation.discovery(), store());
+            discovery = Discovery.open(installation.discovery(), store(), installation.logins().etcd());
         }
         return discovery;
     }

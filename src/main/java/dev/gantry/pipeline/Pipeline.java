@@ -154,7 +154,7 @@ public final class Pipeline {
 
     /** {@code reference}, checked to be in the installation's registry (the only one Gantry asks). */
     private ImageReference pushed(ImageReference reference, String service) {
-        if (!Registry.at(reference.registry()).contains(reference)) {
+        if (!registry.contains(reference)) {
             throw new NothingToDeployException(reference + " is not in the registry. `gantry history " + service
                     + "` lists the releases Gantry pushed.");
         }

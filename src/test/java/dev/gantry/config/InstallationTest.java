@@ -266,7 +266,8 @@ class InstallationTest {
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
                         + " server-supersede, poll-interval, webhook-secret, git-max-pack-size, git-max-objects,"
                         + " git-max-file-size, checkout-max-size, output, server-max-queued-runs, server-max-log-streams,"
-                        + " server-max-pushes; did you mean registry?\n"
+                        + " server-max-pushes, registry-username, registry-password, etcd-username, etcd-password;"
+                        + " did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

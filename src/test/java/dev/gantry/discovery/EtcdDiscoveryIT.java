@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gantry.ExitCode;
+import dev.gantry.LabCredentials;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KeyValue;
@@ -34,13 +35,15 @@ import org.junit.jupiter.api.Test;
  * by a plain etcd client as another tool would; and etcd that is down or does not answer.
  */
 class EtcdDiscoveryIT extends DiscoveryContract {
-    static final String ETCD = "127.0.0.1:2379";
+    static final String ETCD = LabCredentials.etcd().substring("etcd://".length());
     /** Another tool's view of etcd: a plain jetcd client, nothing of Gantry's. */
     private static Client raw;
 
     @BeforeAll
     static void connectRaw() {
-        raw = Client.builder().endpoints("http://" + ETCD).build();
+        var builder = Client.builder().endpoints("http://" + ETCD);
+        LabCredentials.etcdLogin().ifPresent(login -> builder.user(bytes(login.username())).password(bytes(login.password())));
+        raw = builder.build();
     }
 
     @AfterAll
@@ -50,7 +53,7 @@ class EtcdDiscoveryIT extends DiscoveryContract {
 
     @Override
     Discovery open() {
-        return Discovery.open("etcd://" + ETCD, null);
+        return Discovery.open("etcd://" + ETCD, null, LabCredentials.etcdLogin());
     }
 
     @Override
@@ -71,7 +74,7 @@ class EtcdDiscoveryIT extends DiscoveryContract {
 
     @Test
     void itSaysWhichEtcd() {
-        assertThat(discovery().describe()).isEqualTo("etcd at 127.0.0.1:2379");
+        assertThat(discovery().describe()).isEqualTo("etcd at " + ETCD);
     }
 
     @Test
@@ -130,7 +133,7 @@ class EtcdDiscoveryIT extends DiscoveryContract {
     void theEtcdClientItselfGivesUpOnAClosedPortByTheDeadline() throws IOException {
         // What happens when etcd stops after discovery was opened: no probe, only jetcd and its retries.
         EtcdEndpoint stopped = new EtcdEndpoint("127.0.0.1", closedPort());
-        Duration took = timed(() -> assertThatThrownBy(() -> EtcdKeyValues.connect(stopped, Duration.ofSeconds(1)))
+        Duration took = timed(() -> assertThatThrownBy(() -> EtcdKeyValues.connect(stopped, Duration.ofSeconds(1), Optional.empty()))
                 .isInstanceOf(DiscoveryUnavailableException.class).hasMessageContaining("UNAVAILABLE"));
         assertThat(took).isLessThan(Duration.ofSeconds(5));
     }
@@ -140,7 +143,7 @@ class EtcdDiscoveryIT extends DiscoveryContract {
         // The kernel accepts connections into the backlog; nothing ever reads or answers them.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             EtcdEndpoint endpoint = new EtcdEndpoint("127.0.0.1", silent.getLocalPort());
-            Duration took = timed(() -> assertThatThrownBy(() -> EtcdKeyValues.connect(endpoint, Duration.ofSeconds(1)))
+            Duration took = timed(() -> assertThatThrownBy(() -> EtcdKeyValues.connect(endpoint, Duration.ofSeconds(1), Optional.empty()))
                     .isInstanceOf(DiscoveryUnavailableException.class).hasMessageContaining("no answer within 3 s"));
             assertThat(took).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
         }

@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.LabCredentials;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.discovery.ColourState;
@@ -156,7 +157,7 @@ class BlueGreenIT {
      */
     private void assertLive(String discovery, Colour colour, String release) {
         try (Store store = Store.open(sandbox.storeUrl());
-             Discovery registry = Discovery.open(discovery, store)) {
+             Discovery registry = Discovery.open(discovery, store, LabCredentials.etcdLogin())) {
             assertThat(registry.live(sandbox.service())).contains(colour);
             Map<Colour, ColourRecord> colours = registry.colours(sandbox.service());
             assertThat(colours).containsOnlyKeys(colour);

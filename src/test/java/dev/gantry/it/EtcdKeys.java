@@ -1,12 +1,13 @@
 package dev.gantry.it;
 
+import dev.gantry.LabCredentials;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Discovery;
 
 /** Removes a test's service from etcd discovery, when the test used etcd. */
 final class EtcdKeys {
     /** The etcd that bin/env-up starts. */
-    static final String ETCD = "etcd://127.0.0.1:2379";
+    static final String ETCD = LabCredentials.etcd();
 
     private EtcdKeys() {
     }
@@ -15,7 +16,7 @@ final class EtcdKeys {
         if (!discovery.startsWith("etcd://")) {
             return;
         }
-        try (Discovery etcd = Discovery.open(discovery, null)) {
+        try (Discovery etcd = Discovery.open(discovery, null, LabCredentials.etcdLogin())) {
             for (Colour colour : Colour.values()) {
                 etcd.remove(service, colour);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.gantry.FreePort;
+import dev.gantry.LabCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ final class GantryCli {
         env.keySet().removeIf(name -> name.startsWith("GANTRY_"));
         env.put("GANTRY_HOME", home.toString());
         env.put("GANTRY_REGISTRY", RegistryApi.ADDRESS);
+        env.putAll(LabCredentials.variables());
         return new GantryCli(env, outputs, new byte[0]);
     }
 

@@ -1,5 +1,6 @@
 package dev.gantry.it;
 
+import dev.gantry.LabCredentials;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.store.Store;
@@ -25,7 +26,7 @@ record ProductionState(List<String> containers, Optional<String> live, Map<Strin
     /** The state of {@code sandbox}'s service now; {@code path} is its proxy path. */
     static ProductionState of(Sandbox sandbox, String discovery, String path) {
         try (Store store = Store.open(sandbox.storeUrl());
-             Discovery registry = Discovery.open(discovery, store)) {
+             Discovery registry = Discovery.open(discovery, store, LabCredentials.etcdLogin())) {
             Map<String, String> colours = new TreeMap<>();
             registry.colours(sandbox.service()).forEach((colour, record) -> colours.put(colour.word(), record.toString()));
             return new ProductionState(sandbox.containerSnapshot(), registry.live(sandbox.service()).map(Colour::word),

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.LabCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -21,7 +24,7 @@ import java.util.List;
  */
 final class RegistryApi {
     /** The registry the CLI pushes to in these tests: GANTRY_REGISTRY of the test JVM, else env-up's. */
-    static final String ADDRESS = System.getenv().getOrDefault("GANTRY_REGISTRY", "127.0.0.1:5000");
+    static final String ADDRESS = LabCredentials.registry();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String MANIFEST_TYPES = String.join(", ",
@@ -63,7 +66,7 @@ final class RegistryApi {
         for (String tag : tags(repository)) {
             HttpResponse<String> manifest = send(get(manifest(repository, tag)));
             manifest.headers().firstValue("Docker-Content-Digest").ifPresent(digest ->
-                    send(HttpRequest.newBuilder(manifest(repository, digest)).timeout(TIMEOUT).DELETE().build()));
+                    send(authorized(HttpRequest.newBuilder(manifest(repository, digest)).timeout(TIMEOUT).DELETE()).build()));
         }
     }
 
@@ -81,7 +84,14 @@ final class RegistryApi {
     }
 
     private HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", MANIFEST_TYPES).GET().build();
+        return authorized(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", MANIFEST_TYPES).GET()).build();
+    }
+
+    /** With the lab's registry login (basic auth), when env-up made one. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        LabCredentials.registryLogin().ifPresent(login -> request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8))));
+        return request;
     }
 
     private URI manifest(String repository, String reference) {

@@ -21,7 +21,12 @@ final class HaproxyFragment {
         text.append("\nfrontend gantry\n")
                 .append("    mode http\n")
                 .append("    bind :").append(port).append('\n')
-                .append("    option forwardfor\n");
+                .append("    option forwardfor\n")
+                // set here, never passed on from the client: option forwardfor then adds the client's address alone
+                .append("    http-request del-header X-Forwarded-For\n")
+                .append("    http-request del-header Forwarded\n")
+                .append("    http-request set-header X-Forwarded-Proto https if { ssl_fc }\n")
+                .append("    http-request set-header X-Forwarded-Proto http if !{ ssl_fc }\n");
         List<Route> ordered = RouteOrder.sorted(routes.values());
         for (Route route : ordered) {
             text.append("    use_backend gantry_").append(route.service()).append(" if");

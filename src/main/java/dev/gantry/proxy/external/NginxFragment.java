@@ -56,7 +56,10 @@ final class NginxFragment {
                 .append("        proxy_http_version 1.1;\n")
                 .append("        proxy_set_header Connection \"\";\n")
                 .append("        proxy_set_header Host $host;\n")
-                .append("        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n")
+                // set, never passed on from the client ("" removes a client's Forwarded)
+                .append("        proxy_set_header X-Forwarded-For $remote_addr;\n")
+                .append("        proxy_set_header X-Forwarded-Proto $scheme;\n")
+                .append("        proxy_set_header Forwarded \"\";\n")
                 .append("        proxy_next_upstream error timeout;\n")
                 .append("    }\n");
     }

@@ -2,61 +2,108 @@ package dev.gantry.proxy.nginx;
 
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * nginx's admin endpoint on 127.0.0.1, served by gantry.lua: {@code PUT /_gantry/routes} replaces
- * the route table atomically for every worker and answers its new version (400 and the reason
- * when the table is invalid); {@code GET /_gantry/inflight} lists backends with requests in flight.
+ * nginx's admin endpoint on its owner-only unix socket, served by gantry.lua: {@code PUT /_gantry/routes}
+ * replaces the route table atomically for every worker and answers its new version (400 and the
+ * reason when the table is invalid); {@code GET /_gantry/inflight} lists backends with requests in flight.
+ * HTTP/1.0, one request per connection: nginx then answers without chunking and closes (RFC 1945).
  */
 final class AdminClient {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
 
-    /** One for the process: a client is costly to build and keeps its connection to nginx alive. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .proxy(HttpClient.Builder.NO_PROXY).connectTimeout(TIMEOUT).build();
+    private final Path socket;
 
-    private final URI base;
-
-    AdminClient(int port) {
-        this.base = URI.create("http://127.0.0.1:" + port + "/_gantry/");
+    AdminClient(Path socket) {
+        this.socket = socket;
     }
 
     /** Replaces the whole route table; returns its version once every worker routes by it. */
     long putRoutes(String table) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("routes")).timeout(TIMEOUT)
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .PUT(HttpRequest.BodyPublishers.ofString(table)).build());
-        String body = response.body().strip();
-        if (response.statusCode() == 400) {
+        Answer answer = send("PUT", "/_gantry/routes", table);
+        String body = answer.body().strip();
+        if (answer.status() == 400) {
             throw new ProxyException("nginx refused the new route table: " + body + ". The previous routes stay.");
         }
-        if (response.statusCode() != 200 || !body.matches("\\d+")) {
-            throw new ProxyUnavailableException("nginx's admin endpoint " + base + "routes answered "
-                    + response.statusCode() + " " + body + " to a new route table; see nginx's error log.");
+        if (answer.status() != 200 || !body.matches("\\d+")) {
+            throw new ProxyUnavailableException("nginx's admin socket " + socket + " answered " + answer.status() + " "
+                    + body + " to a new route table; see nginx's error log.");
         }
         return Long.parseLong(body);
     }
 
     /** {@code <ip:port> <count>} per backend with requests in flight, one a line. */
     String inflight() {
-        return send(HttpRequest.newBuilder(base.resolve("inflight")).timeout(TIMEOUT).GET().build()).body();
+        return send("GET", "/_gantry/inflight", "").body();
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Whether nginx answers on the socket. */
+    boolean answers() {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ProxyUnavailableException("Reaching nginx's admin endpoint " + request.uri() + " failed: " + e
-                    + ". nginx may have stopped; the next gantry command starts it again.", e);
+            return send("GET", "/_gantry/inflight", "").status() == 200;
+        } catch (ProxyUnavailableException e) {
+            return false;
+        }
+    }
+
+    record Answer(int status, String body) {
+        static Answer parse(String response) {
+            int head = response.indexOf("\r\n\r\n");
+            String[] statusLine = response.substring(0, Math.max(0, response.indexOf("\r\n"))).split(" ", 3);
+            if (head < 0 || statusLine.length < 2 || !statusLine[1].matches("\\d{3}")) {
+                throw new ProxyUnavailableException("nginx's admin socket answered something that is not HTTP: "
+                        + response.lines().findFirst().orElse("(nothing)"));
+            }
+            return new Answer(Integer.parseInt(statusLine[1]), response.substring(head + 4));
+        }
+    }
+
+    private Answer send(String method, String path, String body) {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String request = method + " " + path + " HTTP/1.0\r\nHost: gantry\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + content.length + "\r\n\r\n" + body;
+        String what = method + " " + path + " on nginx's admin socket " + socket;
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // closing the channel at the deadline ends a blocked read
+            CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> exchange(channel, request),
+                    Thread::startVirtualThread);
+            return Answer.parse(response.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            throw new ProxyUnavailableException(what + " got no answer within " + DEADLINE.toSeconds() + "s; see nginx's"
+                    + " error log.");
+        } catch (ExecutionException | IOException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new ProxyUnavailableException(what + " failed: " + cause.getMessage()
+                    + ". nginx may have stopped; the next gantry command starts it again.", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProxyUnavailableException("interrupted while talking to nginx's admin endpoint " + request.uri(), e);
+            throw new ProxyUnavailableException("interrupted during " + what, e);
+        }
+    }
+
+    private String exchange(SocketChannel channel, String request) {
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            Channels.newOutputStream(channel).write(request.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            Channels.newInputStream(channel).transferTo(response);
+            return response.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
     }
 }

@@ -23,6 +23,11 @@ final class NginxCommands {
         return new Command(List.of("nginx", "-p", prefix(files), "-c", files.conf().toString(), "-e", "logs/error.log"));
     }
 
+    /** Asks nginx to read its configuration again: new workers, the old ones finish their requests. */
+    static Command reload(long pid) {
+        return new Command(List.of("kill", "-HUP", Long.toString(pid)));
+    }
+
     /** Asks nginx to shut down gracefully: finish requests in flight, then exit. */
     static Command quit(long pid) {
         return new Command(List.of("kill", "-QUIT", Long.toString(pid)));

@@ -4,18 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The nginx configuration Gantry runs: the public listeners, the admin listener on loopback and the
- * Lua route table. Rendered from {@code proxy/nginx/nginx.conf.template}; paths in it are relative
- * to the nginx prefix directory.
+ * The nginx configuration Gantry runs: the public listeners, the admin listener on an owner-only unix
+ * socket and the Lua route table. Rendered from {@code proxy/nginx/nginx.conf.template}; paths in it
+ * are relative to the nginx prefix directory, but for the socket's, which nginx binds as it is given.
  *
+ * @param adminSocket the admin endpoint's socket, an absolute path
  * @param certificate the PEM file with the certificate chain and the private key, relative to the prefix
  */
-record NginxConf(int httpPort, int httpsPort, int adminPort, String certificate) {
+record NginxConf(int httpPort, int httpsPort, Path adminSocket, String certificate) {
     static final String TEMPLATE = "/proxy/nginx/nginx.conf.template";
     static final String LUA_MODULE = "/proxy/nginx/gantry.lua";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
@@ -25,6 +27,10 @@ record NginxConf(int httpPort, int httpsPort, int adminPort, String certificate)
         if (!SAFE_PATH.matcher(certificate).matches()) {
             throw new IllegalArgumentException("certificate path for nginx.conf has unsafe characters: " + certificate);
         }
+        if (!adminSocket.isAbsolute() || adminSocket.toString().chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("admin socket path for nginx.conf must be absolute, without control"
+                    + " characters: " + adminSocket);
+        }
     }
 
     /** The whole nginx.conf text. */
@@ -32,7 +38,7 @@ record NginxConf(int httpPort, int httpsPort, int adminPort, String certificate)
         Map<String, String> values = Map.of(
                 "http_port", Integer.toString(httpPort),
                 "https_port", Integer.toString(httpsPort),
-                "admin_port", Integer.toString(adminPort),
+                "admin_socket", quoted("unix:" + adminSocket),
                 "certificate", certificate);
         Matcher matcher = PLACEHOLDER.matcher(resource(TEMPLATE));
         StringBuilder out = new StringBuilder();
@@ -44,6 +50,11 @@ record NginxConf(int httpPort, int httpsPort, int adminPort, String certificate)
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         return matcher.appendTail(out).toString();
+    }
+
+    /** A string nginx reads as one word whatever it holds: GANTRY_HOME may have spaces, quotes or ';'. */
+    static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** A text resource shipped with Gantry. */

@@ -46,7 +46,17 @@ record NginxFiles(Path dir, Path proxyDir) {
         return dir.resolve("nginx.pid");
     }
 
-    Path adminPortFile() {
+    /** The owner-only directory (0700) of the admin socket. */
+    Path adminDir() {
+        return dir.resolve("admin");
+    }
+
+    Path adminSocket() {
+        return adminDir().resolve("admin.sock");
+    }
+
+    /** Where Gantry versions before the admin socket kept the admin endpoint's loopback port. */
+    Path legacyAdminPortFile() {
         return dir.resolve("admin-port");
     }
 

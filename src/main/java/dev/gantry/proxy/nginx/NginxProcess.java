@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The nginx master process Gantry owns: its files are written and validated before it starts, it
@@ -40,32 +41,61 @@ final class NginxProcess {
      * refuses never replaces the previous one) and starts nginx. The route table must be in routes.txt.
      */
     void start(int httpPort, int httpsPort) {
-        prepareDirectories();
-        // relative to the prefix: nginx.conf names it unquoted, and GANTRY_HOME may hold any character
-        String certificate = files.dir().relativize(Certificate.ensure(files.proxyDir())).toString();
-        NginxConf conf = new NginxConf(httpPort, httpsPort, AdminPort.current(files), certificate);
-        if (!launched(conf)) {
-            // the remembered admin port was taken since the last start: choose another, once
-            launched(new NginxConf(httpPort, httpsPort, AdminPort.chooseNew(files), certificate));
-        }
-    }
-
-    /** Starts nginx with {@code conf}; false when only the admin port was in use. */
-    private boolean launched(NginxConf conf) {
-        NginxFiles.write(files.candidateConf(), conf.render());
-        validate(conf);
-        NginxFiles.move(files.candidateConf(), files.conf());
+        NginxConf conf = prepare(httpPort, httpsPort);
         long logSize = size(files.startLog());
         try {
             managed.start(NginxCommands.start(files).argv(), files.startLog());
-            return true;
         } catch (ProxyUnavailableException e) {
-            String output = readFrom(files.startLog(), logSize);
-            if (StartFailure.portInUse(output).orElse(-1) == conf.adminPort()) {
-                return false;
-            }
-            throw StartFailure.explain("Starting nginx (" + NginxCommands.start(files) + ")", output, conf, files);
+            throw StartFailure.explain("Starting nginx (" + NginxCommands.start(files) + ")",
+                    readFrom(files.startLog(), logSize), conf, files);
         }
+        AdminSocket.restrict(files);
+    }
+
+    /**
+     * Renders and validates the configuration again and has the running nginx read it (SIGHUP), for an
+     * nginx whose admin socket is missing: one started by a Gantry version that listened on a loopback
+     * TCP port, which anyone on the host could reach. The route table survives (the shared dict does);
+     * idle keep-alive connections are closed once, as with any reload (docs/proxy-nginx.md).
+     */
+    void reload(int httpPort, int httpsPort) {
+        long pid = pid().orElseThrow(() -> new ProxyUnavailableException("nginx stopped while Gantry was reloading it;"
+                + " the next gantry command starts it again."));
+        prepare(httpPort, httpsPort);
+        try {
+            NginxCommands.reload(pid).run(KILL_DEADLINE);
+        } catch (IOException e) {
+            throw new ProxyUnavailableException("Sending SIGHUP to nginx (pid " + pid + ") failed: " + e.getMessage(), e);
+        }
+        AdminClient admin = new AdminClient(files.adminSocket());
+        long end = System.nanoTime() + TEST_DEADLINE.toNanos();
+        while (!(Files.exists(files.adminSocket()) && admin.answers())) {
+            if (System.nanoTime() > end) {
+                throw new ProxyUnavailableException("nginx (pid " + pid + ") did not open its admin socket "
+                        + files.adminSocket() + " within " + TEST_DEADLINE.toSeconds() + "s of a reload; see "
+                        + files.errorLog() + ". Stop it (kill -QUIT " + pid + ") and run gantry again.");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        AdminSocket.restrict(files);
+    }
+
+    /** Writes and validates nginx.conf, its Lua module and the admin socket's directory. */
+    private NginxConf prepare(int httpPort, int httpsPort) {
+        prepareDirectories();
+        AdminSocket.prepare(files);
+        // relative to the prefix: nginx.conf names it unquoted, and GANTRY_HOME may hold any character
+        String certificate = files.dir().relativize(Certificate.ensure(files.proxyDir())).toString();
+        NginxConf conf = new NginxConf(httpPort, httpsPort, files.adminSocket(), certificate);
+        NginxFiles.write(files.candidateConf(), conf.render());
+        validate(conf);
+        NginxFiles.move(files.candidateConf(), files.conf());
+        try {
+            Files.deleteIfExists(files.legacyAdminPortFile());
+        } catch (IOException e) {
+            throw new ProxyUnavailableException("Removing " + files.legacyAdminPortFile() + " failed: " + e.getMessage(), e);
+        }
+        return conf;
     }
 
     private void validate(NginxConf conf) {

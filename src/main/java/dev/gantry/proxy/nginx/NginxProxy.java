@@ -2,11 +2,11 @@ package dev.gantry.proxy.nginx;
 
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Proxy;
-import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteRules;
 import dev.gantry.proxy.RouteTable;
 import dev.gantry.proxy.RoutesLock;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * nginx, managed by Gantry, routing by a Lua route table that Gantry replaces through a loopback
- * admin endpoint: a route change takes no reload, so no connection is closed and no request lost.
+ * nginx, managed by Gantry, routing by a Lua route table that Gantry replaces through an admin
+ * endpoint on an owner-only unix socket: a route change takes no reload, so no connection is closed and no request lost.
  * Its files are under {@code $GANTRY_HOME/proxy/nginx}; the routes are in {@code proxy/routes.json}.
  * See docs/proxy-nginx.md.
  */
@@ -71,7 +71,7 @@ public final class NginxProxy implements Proxy {
     @Override
     public String describe() {
         return process.pid()
-                .map(pid -> "nginx (managed, pid " + pid + ", admin 127.0.0.1:" + AdminPort.remembered(files).orElse(0) + ")")
+                .map(pid -> "nginx (managed, pid " + pid + ", admin " + files.adminSocket() + ")")
                 .orElse("nginx (managed, not running)");
     }
 
@@ -114,10 +114,9 @@ public final class NginxProxy implements Proxy {
         if (pid.isEmpty()) {
             NginxFiles.write(files.routesText(), text);
             process.start(installation.proxyHttpPort(), installation.proxyHttpsPort());
+        } else if (!Files.exists(files.adminSocket())) {
+            process.reload(installation.proxyHttpPort(), installation.proxyHttpsPort());
         }
-        int adminPort = AdminPort.remembered(files).orElseThrow(() -> new ProxyUnavailableException("nginx runs (pid "
-                + process.pid().map(String::valueOf).orElse("?") + ") but " + files.adminPortFile() + ", which names its"
-                + " admin port, is missing. Stop it (kill -QUIT the pid in " + files.pidFile() + ") and run gantry again."));
-        new AdminClient(adminPort).putRoutes(text);
+        new AdminClient(files.adminSocket()).putRoutes(text);
     }
 }

@@ -2,7 +2,6 @@ package dev.gantry.proxy.nginx;
 
 import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.ProxyUnavailableException;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,13 +14,6 @@ final class StartFailure {
     private static final String EACCES = "13";
 
     private StartFailure() {
-    }
-
-    /** The port nginx could not listen on because something else listens there, if that is why it failed. */
-    static OptionalInt portInUse(String output) {
-        Matcher bind = BIND.matcher(output);
-        return bind.find() && bind.group(3).equals(EADDRINUSE)
-                ? OptionalInt.of(Integer.parseInt(bind.group(2))) : OptionalInt.empty();
     }
 
     /** The error for a failed {@code nginx -t} or start, given what nginx printed. */
@@ -50,7 +42,7 @@ final class StartFailure {
                 : bind.group(3).equals(EACCES) ? "ports below 1024 need root (or CAP_NET_BIND_SERVICE)"
                 : bind.group(4);
         String fix = setting == null
-                ? "Stop what listens there, or delete the admin-port file beside nginx.conf to have Gantry choose another"
+                ? "Stop what listens there"
                 : "Set " + setting + " (or proxy-" + (port == conf.httpPort() ? "http" : "https")
                         + "-port in config.yml) to a free port, or stop what listens on " + port;
         return new ProxyUnavailableException("Starting nginx failed: it cannot listen on port " + port + " ("

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gantry.FreePort;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.HeaderEcho;
 import dev.gantry.proxy.ManagedProcess;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.Route;
@@ -41,11 +42,15 @@ class ExternalProxyIT {
     private final List<HttpServer> backends = new ArrayList<>();
     private final HttpClient client = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
     private ManagedProcess nginx;
+    private ManagedProcess haproxy;
 
     @AfterEach
     void tearDown() {
         if (nginx != null) {
             nginx.stop(Duration.ofSeconds(10));
+        }
+        if (haproxy != null) {
+            haproxy.stop(Duration.ofSeconds(10));
         }
         backends.forEach(server -> server.stop(0));
     }
@@ -121,6 +126,41 @@ class ExternalProxyIT {
                 .isInstanceOf(ProxyException.class)
                 .hasMessageContaining("no-such-backend.invalid");
         assertThat(proxy.routes()).containsOnlyKeys("books", "shop");
+    }
+
+    @Test
+    void theUsersNginxSetsTheForwardingHeadersAndDropsAClientsForgedOnes() throws Exception {
+        int port = freePort();
+        ExternalProxy proxy = new ExternalProxy(usersNginx(port));
+        proxy.start();
+        startUsersNginx();
+        try (HeaderEcho echo = HeaderEcho.start()) {
+            proxy.route(new Route("echo", "/", Optional.empty(), List.of(echo.backend())));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(HeaderEcho.forgedGet(
+                    "http://127.0.0.1:" + port + "/", client))
+                    .isEqualTo("X-Forwarded-For=[127.0.0.1] X-Forwarded-Proto=[http] Forwarded=[]"));
+        }
+    }
+
+    @Test
+    void theUsersHaproxySetsTheForwardingHeadersAndDropsAClientsForgedOnes() throws Exception {
+        int port = freePort();
+        Path minimal = dir.resolve("haproxy.cfg");
+        Files.writeString(minimal, "global\n    pidfile " + dir.resolve("haproxy.pid") + "\ndefaults\n    mode http\n"
+                + "    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n");
+        Path fragment = dir.resolve("gantry.cfg");
+        try (HeaderEcho echo = HeaderEcho.start()) {
+            Files.writeString(fragment, HaproxyFragment.render(Map.of("echo",
+                    new Route("echo", "/", Optional.empty(), List.of(echo.backend()))), port));
+            haproxy = new ManagedProcess("the user's HAProxy", dir.resolve("haproxy.pid"), minimal.toString());
+            haproxy.start(List.of("haproxy", "-D", "-f", minimal.toString(), "-f", fragment.toString()),
+                    dir.resolve("haproxy.log"));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(HeaderEcho.forgedGet(
+                    "http://127.0.0.1:" + port + "/", client))
+                    .isEqualTo("X-Forwarded-For=[127.0.0.1] X-Forwarded-Proto=[http] Forwarded=[]"));
+        }
     }
 
     /**

@@ -16,6 +16,10 @@ class HaproxyFragmentTest {
                     mode http
                     bind :8080
                     option forwardfor
+                    http-request del-header X-Forwarded-For
+                    http-request del-header Forwarded
+                    http-request set-header X-Forwarded-Proto https if { ssl_fc }
+                    http-request set-header X-Forwarded-Proto http if !{ ssl_fc }
                     use_backend gantry_books if { path_beg /api/v1/books }
                     use_backend gantry_api if { path_beg /api }
                     use_backend gantry_shop if { hdr(host),field(1,:) -i shop.example.com } { path_beg / }

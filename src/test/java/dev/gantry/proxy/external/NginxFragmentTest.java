@@ -37,7 +37,9 @@ class NginxFragmentTest {
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-For $remote_addr;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header Forwarded "";
                         proxy_next_upstream error timeout;
                     }
 
@@ -46,7 +48,9 @@ class NginxFragmentTest {
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-For $remote_addr;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header Forwarded "";
                         proxy_next_upstream error timeout;
                     }
 
@@ -65,7 +69,9 @@ class NginxFragmentTest {
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-For $remote_addr;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header Forwarded "";
                         proxy_next_upstream error timeout;
                     }
 
@@ -74,7 +80,9 @@ class NginxFragmentTest {
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-For $remote_addr;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header Forwarded "";
                         proxy_next_upstream error timeout;
                     }
 
@@ -83,7 +91,9 @@ class NginxFragmentTest {
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                         proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-For $remote_addr;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header Forwarded "";
                         proxy_next_upstream error timeout;
                     }
                 }

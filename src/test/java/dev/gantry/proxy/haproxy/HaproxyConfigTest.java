@@ -50,7 +50,11 @@ class HaproxyConfigTest {
                 frontend fe_gantry
                   bind :8080
                   bind :8443 ssl crt /g/proxy/self-signed.pem
+                  # Set here, never passed on from the client: option forwardfor then adds the client's address alone.
+                  http-request del-header X-Forwarded-For
+                  http-request del-header Forwarded
                   http-request set-header X-Forwarded-Proto https if { ssl_fc }
+                  http-request set-header X-Forwarded-Proto http if !{ ssl_fc }
                   http-request set-var(txn.path) path
                   http-request set-var(txn.host_path) req.hdr(host),field(1,:),lower,concat(,txn.path)
                   use_backend %[var(txn.host_path),map_beg(/g/proxy/haproxy/hosts.map)] if { var(txn.host_path),map_beg(/g/proxy/haproxy/hosts.map) -m found }

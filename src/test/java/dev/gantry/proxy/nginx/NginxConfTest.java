@@ -3,13 +3,15 @@ package dev.gantry.proxy.nginx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class NginxConfTest {
+    private static final Path SOCKET = Path.of("/srv/gantry/proxy/nginx/admin/admin.sock");
 
     @Test
-    void rendersTheListenersTheAdminEndpointAndTheLuaRouting() {
-        String conf = new NginxConf(8080, 8443, 40001, "self-signed.pem").render();
+    void rendersTheListenersTheAdminSocketAndTheLuaRouting() {
+        String conf = new NginxConf(8080, 8443, SOCKET, "self-signed.pem").render();
 
         assertThat(conf).isEqualTo("""
                 # Rendered by Gantry; do not edit (Gantry writes it again when it starts nginx). docs/proxy-nginx.md
@@ -75,16 +77,21 @@ class NginxConfTest {
                             proxy_set_header Host $http_host;
                             proxy_set_header Upgrade $http_upgrade;
                             proxy_set_header Connection $gantry_connection;
-                            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                            # Set, never passed on: a client's own X-Forwarded-For is replaced, not appended to, and its
+                            # Forwarded (RFC 7239) removed ("" drops a header).
+                            proxy_set_header X-Forwarded-For $remote_addr;
                             proxy_set_header X-Forwarded-Proto $scheme;
+                            proxy_set_header Forwarded "";
                             proxy_connect_timeout 5s;
                             proxy_next_upstream error timeout;  # a request already sent is never sent twice
                             log_by_lua_block { require("gantry").done() }
                         }
                     }
 
+                    # Owner-only: the socket's directory is 0700 (docs/proxy-nginx.md); no TCP port, so neither other
+                    # users nor containers on the host network can change routes.
                     server {
-                        listen 127.0.0.1:40001;
+                        listen "unix:/srv/gantry/proxy/nginx/admin/admin.sock";
                         client_max_body_size 1m;
                         client_body_buffer_size 1m;  # the whole table in memory, for ngx.req.get_body_data()
                         location = /_gantry/routes { content_by_lua_block { require("gantry").admin_routes() } }
@@ -97,20 +104,43 @@ class NginxConfTest {
 
     @Test
     void theUsersCertificateIsReadFromBesideTheRouteTable() {
-        String conf = new NginxConf(80, 443, 41234, "../certificate.pem").render();
+        String conf = new NginxConf(80, 443, SOCKET, "../certificate.pem").render();
 
         assertThat(conf).contains("""
                         listen 80 default_server;
                         listen 443 ssl http2 default_server;
                         ssl_certificate ../certificate.pem;
                         ssl_certificate_key ../certificate.pem;
-                """, "        listen 127.0.0.1:41234;\n");
+                """);
     }
 
     @Test
     void aCertificatePathNginxWouldReadAsSyntaxIsRefused() {
-        assertThatThrownBy(() -> new NginxConf(80, 443, 41234, "my cert;.pem"))
+        assertThatThrownBy(() -> new NginxConf(80, 443, SOCKET, "my cert;.pem"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unsafe characters: my cert;.pem");
+    }
+
+    @Test
+    void anAdminSocketPathWithSpacesQuotesAndSemicolonsStaysOneWord() {
+        String conf = new NginxConf(80, 443, Path.of("/home/a \"b\";c\\d/admin.sock"), "self-signed.pem").render();
+
+        assertThat(conf).contains("        listen \"unix:/home/a \\\"b\\\";c\\\\d/admin.sock\";\n");
+    }
+
+    @Test
+    void theAdminEndpointHasNoTcpListener() {
+        String conf = new NginxConf(80, 443, SOCKET, "self-signed.pem").render();
+
+        assertThat(conf.lines().filter(line -> line.strip().startsWith("listen ")))
+                .containsExactly("        listen 80 default_server;", "        listen 443 ssl http2 default_server;",
+                        "        listen \"unix:/srv/gantry/proxy/nginx/admin/admin.sock\";");
+    }
+
+    @Test
+    void aRelativeAdminSocketIsRefused() {
+        assertThatThrownBy(() -> new NginxConf(80, 443, Path.of("admin.sock"), "self-signed.pem"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be absolute");
     }
 }

@@ -130,7 +130,8 @@ class NginxProxyIT {
         other.start();
         other.route(new Route("shop", "/shop", Optional.empty(), List.of(green1.backend())));
 
-        assertThat(other.describe()).isEqualTo(described).matches("nginx \\(managed, pid \\d+, admin 127\\.0\\.0\\.1:\\d+\\)");
+        assertThat(other.describe()).isEqualTo(described)
+                .isEqualTo("nginx (managed, pid " + pid() + ", admin " + home.resolve("proxy/nginx/admin/admin.sock") + ")");
         assertThat(other.routes()).containsOnlyKeys("books", "shop");
         assertThat(proxy.routes()).containsOnlyKeys("books", "shop");
         try (var client = client()) {
@@ -198,9 +199,8 @@ class NginxProxyIT {
                 .hasMessage("Cannot route other through nginx: service books is already routed at /books/; unroute it"
                         + " first. The previous routing stays.");
         // nginx's own validation of the whole table still refuses it, answering 400
-        int adminPort = AdminPort.remembered(NginxFiles.of(installation)).orElseThrow();
         Map<String, Route> both = Map.of("books", books(blue1), "other", conflicting);
-        assertThatThrownBy(() -> new AdminClient(adminPort).putRoutes(RoutesText.render(both)))
+        assertThatThrownBy(() -> admin().putRoutes(RoutesText.render(both)))
                 .isInstanceOf(ProxyException.class)
                 .hasMessage("nginx refused the new route table: line 3: services books and other both route host * path"
                         + " /books/. The previous routes stay.");
@@ -218,19 +218,19 @@ class NginxProxyIT {
         proxy.route(books(blue1));
         Path routesJson = installation.proxyFiles().resolve("routes.json");
         Path routesText = installation.proxyFiles().resolve("nginx/routes.txt");
-        Path adminPortFile = installation.proxyFiles().resolve("nginx/admin-port");
+        Path socket = installation.proxyFiles().resolve("nginx/admin/admin.sock");
         String json = Files.readString(routesJson);
         String text = Files.readString(routesText);
-        String adminPort = Files.readString(adminPortFile);
-        Files.delete(adminPortFile);
+        // nginx keeps listening on the unlinked socket, which nobody can reach any more
+        Files.delete(socket);
+        Files.writeString(socket, "not a socket");
 
         assertThatThrownBy(() -> proxy.route(books(green1)))
                 .isInstanceOf(ProxyUnavailableException.class)
-                .hasMessageContaining("which names its admin port, is missing");
+                .hasMessageContaining("PUT /_gantry/routes on nginx's admin socket " + socket + " failed");
 
         assertThat(Files.readString(routesJson)).isEqualTo(json);
         assertThat(Files.readString(routesText)).isEqualTo(text);
-        Files.writeString(adminPortFile, adminPort);
         try (var client = client()) {
             assertThat(client.get("/books/1", "any.test").body()).isEqualTo(blue1.body());
         }
@@ -340,7 +340,7 @@ class NginxProxyIT {
     }
 
     private AdminClient admin() {
-        return new AdminClient(AdminPort.remembered(NginxFiles.of(installation)).orElseThrow());
+        return new AdminClient(NginxFiles.of(installation).adminSocket());
     }
 
     private long pid() {

@@ -117,7 +117,9 @@ class PipelineTest {
 
         assertThat(engine.testContainers).extracting(spec -> spec.env().get("TEST_TYPE") + " " + spec.env().get("TARGET_URL"))
                 .containsExactly("pre-deployment null", "pre-integration http://127.0.0.1:32000",
-                        "post-integration http://127.0.0.1:8080/api/v1/books");
+                        "post-integration http://127.0.0.1:8080");
+        assertThat(engine.testContainers.subList(1, 3)).extracting(spec -> spec.env().get("GANTRY_PROXY_PATH"))
+                .containsOnly("/api/v1/books");
         assertThat(engine.testContainers.get(1).network()).contains("host");
         assertThat(engine.testContainers.get(1).env()).containsEntry("GANTRY_COLOUR", "blue");
     }

@@ -28,14 +28,16 @@ import java.util.Optional;
  * @param serverParallelRuns how many runs of different services {@code gantry server} runs at once (docs/server.md)
  * @param serverSupersede whether a newer queued run of a service drops the older one still queued (docs/server.md)
  * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
- * @param webhookSecret the shared secret of the forge webhooks at /hooks/ (docs/webhooks.md); empty: hooks are off
+ * @param webhookSecret the HMAC secret GitHub and Gitea sign webhooks with (docs/webhooks.md); empty: their hooks are off
+ * @param webhookGitlabToken the token GitLab sends with webhooks, never the HMAC secret; empty: its hook is off
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret) {
+        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret,
+        Optional<WebhookSecret> webhookGitlabToken) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */
@@ -59,6 +61,7 @@ public record Installation(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
+        Objects.requireNonNull(webhookGitlabToken, "webhookGitlabToken");
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -68,7 +71,7 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty());
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(), Optional.empty());
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */

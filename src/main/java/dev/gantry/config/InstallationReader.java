@@ -13,7 +13,7 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval", "webhook-secret");
+            "poll-interval", "webhook-secret", "webhook-gitlab-token");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -63,7 +63,9 @@ final class InstallationReader {
                         .orElse(Installation.SERVER_PARALLEL_RUNS),
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
-                webhookSecret());
+                webhookSecret("webhook-secret", "GANTRY_WEBHOOK_SECRET"),
+                webhookSecret("webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN"));
+        refuseSharedWebhookSecret(installation);
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -88,22 +90,38 @@ final class InstallationReader {
         })).orElse(fromFile);
     }
 
-    /** {@code webhook-secret}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */
-    private Optional<WebhookSecret> webhookSecret() {
+    /** {@code webhook-secret} or {@code webhook-gitlab-token}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */
+    private Optional<WebhookSecret> webhookSecret(String key, String variable) {
         var anyText = new Rule<String>(Rule.Kind.ANY_SCALAR, "a string of at least " + WEBHOOK_SECRET_MIN
                 + " characters", Optional::of);
-        Optional<String> secret = setting("webhook-secret", "GANTRY_WEBHOOK_SECRET", anyText);
+        Optional<String> secret = setting(key, variable, anyText);
         if (secret.isEmpty() || secret.get().length() >= WEBHOOK_SECRET_MIN) {
             return secret.map(WebhookSecret::new);
         }
-        String message = "should be at least " + WEBHOOK_SECRET_MIN + " characters, was " + secret.get().length()
-                + " (not shown); make one with `openssl rand -hex 32`";
-        if (variable("GANTRY_WEBHOOK_SECRET").isPresent()) {
-            envProblems.add("GANTRY_WEBHOOK_SECRET", 0, message);
-        } else {
-            fileProblems.add("webhook-secret", file.line("webhook-secret"), message);
-        }
+        webhookProblem(key, variable, "should be at least " + WEBHOOK_SECRET_MIN + " characters, was "
+                + secret.get().length() + " (not shown); make one with `openssl rand -hex 32`");
         return Optional.empty();
+    }
+
+    /**
+     * GitLab sends its token as it is in every delivery, where GitHub and Gitea send only a signature: a
+     * GitLab token equal to the HMAC secret would let whoever reads one GitLab delivery sign the others.
+     */
+    private void refuseSharedWebhookSecret(Installation installation) {
+        if (installation.webhookGitlabToken().isPresent()
+                && installation.webhookGitlabToken().equals(installation.webhookSecret())) {
+            webhookProblem("webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN", "should differ from webhook-secret:"
+                    + " GitLab sends its token in clear with every delivery, and the same value would let whoever"
+                    + " reads one sign GitHub and Gitea deliveries; make another with `openssl rand -hex 32`");
+        }
+    }
+
+    private void webhookProblem(String key, String variable, String message) {
+        if (variable(variable).isPresent()) {
+            envProblems.add(variable, 0, message);
+        } else {
+            fileProblems.add(key, file.line(key), message);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.config.BranchName;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.PostReceiveHook;
@@ -78,7 +80,10 @@ final class SmartHttp {
         try (repo) {
             ReceivePack receive = new ReceivePack(repo);
             receive.setBiDirectionalPipe(false);
-            receive.setPreReceiveHook(SmartHttp::keepDeployBranch);
+            receive.setPreReceiveHook((rp, commands) -> {
+                refuseBadBranchNames(commands);
+                keepDeployBranch(rp, commands);
+            });
             receive.setPostReceiveHook(hooks.apply(pusher));
             receive.receive(in, pusher, null);
         } catch (IOException e) {
@@ -103,6 +108,17 @@ final class SmartHttp {
                 .forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "Gantry deploys this branch;"
                         + " it cannot be deleted here (push a new commit to it, or deploy another branch with"
                         + " gantry service add SERVICE --branch NAME)"));
+    }
+
+    /** Refuses a branch whose name git's check-ref-format --branch would refuse (config/BranchName), naming the rule. */
+    static void refuseBadBranchNames(Collection<ReceiveCommand> commands) {
+        for (ReceiveCommand command : commands) {
+            if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED
+                    && command.getRefName().startsWith(Constants.R_HEADS) && command.getType() != ReceiveCommand.Type.DELETE) {
+                BranchName.refusal(command.getRefName().substring(Constants.R_HEADS.length()))
+                        .ifPresent(refusal -> command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, refusal));
+            }
+        }
     }
 
     private static InputStream body(Context ctx) throws IOException {

@@ -1,5 +1,6 @@
 package dev.gantry.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
  * @param webhookSecret the HMAC secret GitHub and Gitea sign webhooks with (docs/webhooks.md); empty: their hooks are off
  * @param webhookGitlabToken the token GitLab sends with webhooks, never the HMAC secret; empty: its hook is off
+ * @param notifyAllowedUrls URL prefixes a gantry.yml's notify may name, beside the origins of {@code notifications}
  */
 public record Installation(
         Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
@@ -37,7 +39,7 @@ public record Installation(
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
         boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret,
-        Optional<WebhookSecret> webhookGitlabToken) {
+        Optional<WebhookSecret> webhookGitlabToken, List<URI> notifyAllowedUrls) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
     /** {@code poll-interval} when neither config.yml nor the environment sets it. */
@@ -62,6 +64,7 @@ public record Installation(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
         Objects.requireNonNull(webhookGitlabToken, "webhookGitlabToken");
+        notifyAllowedUrls = List.copyOf(notifyAllowedUrls);
     }
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
@@ -71,7 +74,8 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(), Optional.empty());
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(), Optional.empty(),
+                List.of());
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */
@@ -112,6 +116,11 @@ public record Installation(
     /** Where the managed proxy's configuration and certificate are written (and, in both modes, the route table). */
     public Path proxyFiles() {
         return home.resolve("proxy");
+    }
+
+    /** Where a commit's gantry.yml may send notifications: notify-allowed-urls and this installation's own channels. */
+    public NotifyAllowance notifyAllowance() {
+        return NotifyAllowance.of(notifyAllowedUrls, notifications);
     }
 
     /** The engine that tests and builds: the build engine if set, else the production engine. */

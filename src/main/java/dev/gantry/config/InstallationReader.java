@@ -1,5 +1,6 @@
 package dev.gantry.config;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval", "webhook-secret", "webhook-gitlab-token");
+            "poll-interval", "webhook-secret", "webhook-gitlab-token",
+            "notify-allowed-urls");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -64,7 +66,8 @@ final class InstallationReader {
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
                 webhookSecret("webhook-secret", "GANTRY_WEBHOOK_SECRET"),
-                webhookSecret("webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN"));
+                webhookSecret("webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN"),
+                notifyAllowedUrls());
         refuseSharedWebhookSecret(installation);
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
@@ -101,6 +104,20 @@ final class InstallationReader {
         webhookProblem(key, variable, "should be at least " + WEBHOOK_SECRET_MIN + " characters, was "
                 + secret.get().length() + " (not shown); make one with `openssl rand -hex 32`");
         return Optional.empty();
+    }
+
+    /** {@code notify-allowed-urls}: a YAML list, or URL prefixes separated by spaces in the variable (which wins). */
+    private List<URI> notifyAllowedUrls() {
+        List<URI> fromFile = file.list("notify-allowed-urls", NotifyAllowance.PREFIX);
+        return variable("GANTRY_NOTIFY_ALLOWED_URLS").map(text -> {
+            List<URI> urls = new ArrayList<>();
+            for (String word : text.strip().split(" +")) {
+                NotifyAllowance.PREFIX.apply(word).ifPresentOrElse(urls::add, () -> envProblems.add(
+                        "GANTRY_NOTIFY_ALLOWED_URLS", 0, "should be " + NotifyAllowance.PREFIX.expected()
+                                + ", separated by spaces, was " + Found.quote(word)));
+            }
+            return urls;
+        }).orElse(fromFile);
     }
 
     /**

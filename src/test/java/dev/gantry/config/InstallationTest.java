@@ -244,7 +244,7 @@ class InstallationTest {
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
-                        + " server-supersede, poll-interval, webhook-secret, webhook-gitlab-token; did you mean registry?\n"
+                        + " server-supersede, poll-interval, webhook-secret, webhook-gitlab-token, notify-allowed-urls; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

@@ -1,5 +1,7 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.ExitCode;
+import dev.gantry.config.ConfigException;
 import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
@@ -107,6 +109,27 @@ class PipelineTest {
                 "push", "deploy", "register", "pre-integration", "switch", "post-integration");
         assertThat(run.stages()).extracting(StageRecord::state).containsOnly(StageState.PASSED);
         assertThat(home.resolve("workspaces")).isEmptyDirectory();
+    }
+
+    @Test
+    void aCommitWhoseGantryYmlNotifiesWhereTheInstallationDoesNotAllowIsRefusedBeforeAnythingRuns() {
+        var engine = new RecordingEngine();
+        repo.write("books/gantry.yml", GANTRY_YML + "notify:\n  webhook: http://127.0.0.1:2379/v3/kv/put\n");
+        repo.commit("Notify the etcd of the installation");
+        ServiceSource hostile = ServiceSource.locate(repo.root().resolve("books"));
+
+        assertThatThrownBy(() -> pipeline(engine).run(hostile, hostile.config(), "cli"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+                    assertThat(e.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.keyPath()).isEqualTo("notify/webhook/0");
+                        assertThat(problem.line()).isEqualTo(GANTRY_YML.split("\n").length + 2);
+                    });
+                    assertThat(e.getMessage()).contains("was \"http://127.0.0.1:2379/v3/kv/put\"",
+                            "allowed: none (notify-allowed-urls is not set)");
+                });
+        assertThat(engine.calls).isEmpty();
+        assertThat(store.runs().history("books-ms", 10)).isEmpty();
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /hooks/github}, {@code /hooks/gitlab}, {@code /hooks/gitea} (docs/webhooks.md): a push
- * the forge signed with the installation's webhook secret fetches the commit from the service's remote
- * and runs it. Checked in this order, each before the next: signature header, size, signature,
+ * the forge proved with its credential (the HMAC secret, or GitLab's own token) fetches the service's
+ * branch from its remote and runs the commit if it is the branch's head there. Checked in this order, each before the next: signature header, size, signature,
  * delivery id (never taken twice), and only then the JSON.
  */
 public final class WebhookEndpoint implements ApiServer.Mount {

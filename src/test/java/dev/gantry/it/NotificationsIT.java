@@ -100,6 +100,7 @@ class NotificationsIT {
     @Test
     void aRunWhoseTestsFailIsAnnouncedAsFailedWithProductionUnchanged() throws Exception {
         installationNotifies("  webhook: " + receiver.url("/ops") + "\n");
+        allowForGantryYml("smtp://" + smtpAddress());  // the service's own SMTP server, which a commit names
         ServiceRepo repo = sandbox.tiny();
         repo.replace("gantry.yml", "TINY_TEST_EXIT: \"0\"", "TINY_TEST_EXIT: \"3\"");
         serviceNotifies(repo, "  slack: [" + receiver.url(SLACK) + "]\n"

@@ -53,7 +53,7 @@ public final class Leaky {
             return token.isEmpty() ? 1 : 0;
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(target + "/token-digest"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(target + System.getenv("GANTRY_PROXY_PATH") + "/token-digest"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         boolean same = response.statusCode() == 200 && response.body().trim().equals(digest(token)) && !token.isEmpty();
         System.out.println((same ? "PASS" : "FAIL") + " leaky " + type + ": the service has the same API_TOKEN");

@@ -36,12 +36,18 @@ public final class Tiny {
         System.out.println("tiny: serving on 8080");
     }
 
+    /** What an integration phase was given, so a test can see both phases get the same shape. */
+    private static String target() {
+        String url = System.getenv("TARGET_URL");
+        return url == null ? "" : " TARGET_URL=" + url + " GANTRY_PROXY_PATH=" + System.getenv("GANTRY_PROXY_PATH");
+    }
+
     private static int test() throws InterruptedException {
         String type = System.getenv().getOrDefault("TEST_TYPE", "");
         String release = System.getenv().getOrDefault("GANTRY_RELEASE", "");
         int exit = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_EXIT", "0"));
         int seconds = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_SECONDS", "0"));
-        System.out.println("tiny tests: TEST_TYPE=" + type + " GANTRY_RELEASE=" + release);
+        System.out.println("tiny tests: TEST_TYPE=" + type + " GANTRY_RELEASE=" + release + target());
         Thread.sleep(seconds * 1000L); // a test suite that takes this long, for tests of what happens meanwhile
         if (exit == 0) {
             System.out.println("PASS tiny: TINY_TEST_EXIT is 0");

@@ -18,6 +18,10 @@ import java.util.List;
  *   <li>{@code post-integration}: the API at TARGET_URL through the proxy, which routes only
  *       /api/v1/books, so /health is not asked there.</li>
  * </ul>
+ * TARGET_URL is an origin (http://host:port) in both phases, as Gantry gives it; the API's paths are
+ * added to it as they are.
+ * <ul>
+ * </ul>
  * One line per test, then "N passed, N failed". Exit 0 only if all passed; 2 on bad usage.
  */
 public final class TestRunner {
@@ -60,19 +64,26 @@ public final class TestRunner {
     private static int againstTarget(String type, String release, boolean health) throws Exception {
         String target = blankToNull(System.getenv("TARGET_URL"));
         if (target == null) return usage("TEST_TYPE=" + type + " needs TARGET_URL=http://HOST:PORT, the service to test");
-        String base = baseUrl(target);
+        String base = target.strip();
+        if (base.endsWith("/")) base = base.substring(0, base.length() - 1); // http://host:port/ is the same origin
+        if (!isOrigin(base)) {
+            return usage("TARGET_URL should be an origin like http://HOST:PORT, without a path; was " + target);
+        }
         System.out.println("books-ms " + type + " tests against " + base
                 + (release == null ? "" : ", expecting release " + release));
         waitUntilAnswering(base);
         return run(new ApiTests(base, release).all(health));
     }
 
-    /** http://host:port, also when TARGET_URL names the API path itself or ends with '/'. */
-    static String baseUrl(String target) {
-        String base = target.strip();
-        while (base.endsWith("/")) base = base.substring(0, base.length() - 1);
-        if (base.endsWith(BooksApi.BOOKS)) base = base.substring(0, base.length() - BooksApi.BOOKS.length());
-        return base;
+    /** http://host:port or https://host:port and nothing after: the shape Gantry gives both phases. */
+    static boolean isOrigin(String target) {
+        try {
+            URI uri = new URI(target);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawPath().isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Gantry starts the tests once the service is healthy; allow a proxy a moment to catch up. */

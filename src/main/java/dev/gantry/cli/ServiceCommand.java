@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.config.BranchName;
 import dev.gantry.config.ServiceName;
 import dev.gantry.config.MaskedUrl;
 import dev.gantry.pipeline.Environment;
@@ -50,9 +51,9 @@ final class ServiceCommand implements Callable<Integer> {
                 throw new ServerInputException("The service \"" + service + "\" is not a service name: it should be "
                         + ServiceName.rule() + ", as in its gantry.yml.");
             }
-            if (branch.isBlank() || branch.chars().anyMatch(c -> Character.isISOControl(c) || c == ' ')) {
-                throw new ServerInputException("The branch \"" + branch + "\" is not a branch name; give one like main.");
-            }
+            BranchName.refusal(branch).ifPresent(refusal -> {
+                throw new ServerInputException(refusal);
+            });
             if (remote != null && (remote.isBlank() || remote.chars().anyMatch(Character::isISOControl))) {
                 throw new ServerInputException("The remote \"" + remote + "\" is not a git URL; give one like"
                         + " https://git.example.com/team/books.git.");

@@ -1,5 +1,6 @@
 package dev.gantry.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,9 @@ import java.util.Optional;
  * @param serverParallelRuns how many runs of different services {@code gantry server} runs at once (docs/server.md)
  * @param serverSupersede whether a newer queued run of a service drops the older one still queued (docs/server.md)
  * @param pollInterval how often {@code gantry server} polls the services' remotes; zero: never (docs/polling.md)
- * @param webhookSecret the shared secret of the forge webhooks at /hooks/ (docs/webhooks.md); empty: hooks are off
+ * @param webhookSecret the HMAC secret GitHub and Gitea sign webhooks with (docs/webhooks.md); empty: their hooks are off
+ * @param webhookGitlabToken the token GitLab sends with webhooks, never the HMAC secret; empty: its hook is off
+ * @param notifyAllowedUrls URL prefixes a gantry.yml's notify may name, beside the origins of {@code notifications}
  * @param gitLimits how much a pushed, fetched or checked-out commit may bring (docs/installation-config.md)
  * @param output how much of the output of runs is kept: line length, the store's tail, the log file, the server's replay
  * @param serverLimits what {@code gantry server} takes at most at once: queued runs, log streams, pushes (docs/server.md)
@@ -39,7 +42,8 @@ public record Installation(
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
-        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret, GitLimits gitLimits,
+        boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret,
+        Optional<WebhookSecret> webhookGitlabToken, List<URI> notifyAllowedUrls, GitLimits gitLimits,
         OutputLimits output, ServerLimits serverLimits, Logins logins) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
@@ -64,6 +68,8 @@ public record Installation(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
+        Objects.requireNonNull(webhookGitlabToken, "webhookGitlabToken");
+        notifyAllowedUrls = List.copyOf(notifyAllowedUrls);
         Objects.requireNonNull(gitLimits, "gitLimits");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(serverLimits, "serverLimits");
@@ -77,8 +83,8 @@ public record Installation(
             String serverAddr) {
         this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
-                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(),
-                GitLimits.DEFAULTS, OutputLimits.DEFAULTS, ServerLimits.DEFAULTS, Logins.NONE);
+                NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(), Optional.empty(),
+                List.of(), GitLimits.DEFAULTS, OutputLimits.DEFAULTS, ServerLimits.DEFAULTS, Logins.NONE);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */
@@ -119,6 +125,11 @@ public record Installation(
     /** Where the managed proxy's configuration and certificate are written (and, in both modes, the route table). */
     public Path proxyFiles() {
         return home.resolve("proxy");
+    }
+
+    /** Where a commit's gantry.yml may send notifications: notify-allowed-urls and this installation's own channels. */
+    public NotifyAllowance notifyAllowance() {
+        return NotifyAllowance.of(notifyAllowedUrls, notifications);
     }
 
     /** The engine that tests and builds: the build engine if set, else the production engine. */

@@ -1,5 +1,6 @@
 package dev.gantry.config;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,9 +14,10 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval", "webhook-secret", "git-max-pack-size", "git-max-objects", "git-max-file-size",
-            "checkout-max-size", "output", "server-max-queued-runs", "server-max-log-streams", "server-max-pushes",
-            "registry-username", "registry-password", "etcd-username", "etcd-password");
+            "poll-interval", "webhook-secret", "webhook-gitlab-token", "notify-allowed-urls", "git-max-pack-size",
+            "git-max-objects", "git-max-file-size", "checkout-max-size", "output", "server-max-queued-runs",
+            "server-max-log-streams", "server-max-pushes", "registry-username", "registry-password", "etcd-username",
+            "etcd-password");
     static final String HELP = "See docs/installation-config.md for every setting, its variable and its default.";
     /** The shortest webhook secret accepted. */
     static final int WEBHOOK_SECRET_MIN = 16;
@@ -65,11 +67,14 @@ final class InstallationReader {
                         .orElse(Installation.SERVER_PARALLEL_RUNS),
                 setting("server-supersede", "GANTRY_SERVER_SUPERSEDE", TRUE_OR_FALSE).orElse(true),
                 setting("poll-interval", "GANTRY_POLL_INTERVAL", Rule.durationOrOff()).orElse(Installation.POLL_INTERVAL),
-                webhookSecret(),
+                webhookSecret("webhook-secret", "GANTRY_WEBHOOK_SECRET"),
+                webhookSecret("webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN"),
+                notifyAllowedUrls(),
                 gitLimits(),
                 OutputLimits.read(file.section("output", OutputLimits.KEYS), env, envProblems),
                 serverLimits(),
                 new Logins(login("registry", "GANTRY_REGISTRY"), login("etcd", "GANTRY_ETCD")));
+        refuseSharedWebhookSecret(installation);
         if (installation.externalProxy()) {
             boolean configGiven = installation.proxyConfig().isPresent() || variable("GANTRY_PROXY_CONFIG").isPresent()
                     || file.has("proxy-config");
@@ -105,21 +110,16 @@ final class InstallationReader {
                 setting("server-max-pushes", "GANTRY_SERVER_MAX_PUSHES", Rule.wholeNumber(1, 1_000)).orElse(d.pushes()));
     }
 
-    /** {@code webhook-secret}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */
-    private Optional<WebhookSecret> webhookSecret() {
+    /** {@code webhook-secret} or {@code webhook-gitlab-token}: at least {@link #WEBHOOK_SECRET_MIN} characters; problems never show the value. */
+    private Optional<WebhookSecret> webhookSecret(String key, String variable) {
         var anyText = new Rule<String>(Rule.Kind.ANY_SCALAR, "a string of at least " + WEBHOOK_SECRET_MIN
                 + " characters", Optional::of);
-        Optional<String> secret = setting("webhook-secret", "GANTRY_WEBHOOK_SECRET", anyText);
+        Optional<String> secret = setting(key, variable, anyText);
         if (secret.isEmpty() || secret.get().length() >= WEBHOOK_SECRET_MIN) {
             return secret.map(WebhookSecret::new);
         }
-        String message = "should be at least " + WEBHOOK_SECRET_MIN + " characters, was " + secret.get().length()
-                + " (not shown); make one with `openssl rand -hex 32`";
-        if (variable("GANTRY_WEBHOOK_SECRET").isPresent()) {
-            envProblems.add("GANTRY_WEBHOOK_SECRET", 0, message);
-        } else {
-            fileProblems.add("webhook-secret", file.line("webhook-secret"), message);
-        }
+        webhookProblem(key, variable, "should be at least " + WEBHOOK_SECRET_MIN + " characters, was "
+                + secret.get().length() + " (not shown); make one with `openssl rand -hex 32`");
         return Optional.empty();
     }
 
@@ -156,6 +156,41 @@ final class InstallationReader {
             fileProblems.add(plane + "-" + given, file.line(plane + "-" + given), message);
         }
         return Optional.empty();
+    }
+
+    /** {@code notify-allowed-urls}: a YAML list, or URL prefixes separated by spaces in the variable (which wins). */
+    private List<URI> notifyAllowedUrls() {
+        List<URI> fromFile = file.list("notify-allowed-urls", NotifyAllowance.PREFIX);
+        return variable("GANTRY_NOTIFY_ALLOWED_URLS").map(text -> {
+            List<URI> urls = new ArrayList<>();
+            for (String word : text.strip().split(" +")) {
+                NotifyAllowance.PREFIX.apply(word).ifPresentOrElse(urls::add, () -> envProblems.add(
+                        "GANTRY_NOTIFY_ALLOWED_URLS", 0, "should be " + NotifyAllowance.PREFIX.expected()
+                                + ", separated by spaces, was " + Found.quote(word)));
+            }
+            return urls;
+        }).orElse(fromFile);
+    }
+
+    /**
+     * GitLab sends its token as it is in every delivery, where GitHub and Gitea send only a signature: a
+     * GitLab token equal to the HMAC secret would let whoever reads one GitLab delivery sign the others.
+     */
+    private void refuseSharedWebhookSecret(Installation installation) {
+        if (installation.webhookGitlabToken().isPresent()
+                && installation.webhookGitlabToken().equals(installation.webhookSecret())) {
+            webhookProblem("webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN", "should differ from webhook-secret:"
+                    + " GitLab sends its token in clear with every delivery, and the same value would let whoever"
+                    + " reads one sign GitHub and Gitea deliveries; make another with `openssl rand -hex 32`");
+        }
+    }
+
+    private void webhookProblem(String key, String variable, String message) {
+        if (variable(variable).isPresent()) {
+            envProblems.add(variable, 0, message);
+        } else {
+            fileProblems.add(key, file.line(key), message);
+        }
     }
 
     /**

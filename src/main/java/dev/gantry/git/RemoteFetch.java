@@ -16,7 +16,9 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -83,14 +85,30 @@ public final class RemoteFetch {
      * is checked and counted ({@link FetchBudget}); a refused fetch stores nothing and moves no branch.
      */
     public ServiceSource fetch(KnownService service, String commit) {
+        return fetch(service, commit, false);
+    }
+
+    /**
+     * Like {@link #fetch}, but {@code commit} must be the head of the service's branch on its remote as
+     * this fetch saw it: a webhook deploys nothing else, so a replayed delivery of an older commit, or
+     * a forged one naming any other commit, is refused with what the head is (docs/webhooks.md).
+     */
+    public ServiceSource fetchHead(KnownService service, String commit) {
+        return fetch(service, commit, true);
+    }
+
+    private ServiceSource fetch(KnownService service, String commit, boolean headOnly) {
         String url = remote(service);
         String ref = branchRef(service);
         FetchBudget budget = new FetchBudget(limits);
         try (Repository repo = repos.open(service); Git git = Git.wrap(repo)) {
-            git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + ref + ":" + ref)).setTimeout(TIMEOUT_SECONDS)
-                    .setCheckFetchedObjects(true).setTransportConfigCallback(transport -> transport.setObjectChecker(budget))
-                    .call();
+            FetchResult fetched = git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + ref + ":" + ref))
+                    .setTimeout(TIMEOUT_SECONDS).setCheckFetchedObjects(true)
+                    .setTransportConfigCallback(transport -> transport.setObjectChecker(budget)).call();
             try (RevWalk walk = new RevWalk(repo)) {
+                if (headOnly) {
+                    requireHead(walk, commit, fetched.getAdvertisedRef(ref), service, url);
+                }
                 walk.parseCommit(ObjectId.fromString(commit));
             } catch (MissingObjectException | IllegalArgumentException e) {
                 throw new PushException("Commit " + commit + " is not on branch " + service.branch() + " of "
@@ -110,6 +128,34 @@ public final class RemoteFetch {
                         + " to the remote again.", e);
             }
             throw unreachable(service, url, e);
+        }
+    }
+
+    /** Refuses {@code commit} unless it is {@code head}, saying whether it is older than the head or off the branch. */
+    private static void requireHead(RevWalk walk, String commit, Ref head, KnownService service, String url)
+            throws IOException {
+        String where = "branch " + service.branch() + " of " + MaskedUrl.mask(url);
+        if (head == null || head.getObjectId() == null) {
+            throw new PushException("Commit " + commit + " is not run: " + where + " does not exist any more"
+                    + " (fetched just now). Nothing runs until the branch is pushed again.");
+        }
+        if (head.getObjectId().name().equals(commit)) {
+            return;
+        }
+        throw new PushException("Commit " + commit + " is not run: it is not the head of " + where
+                + " (fetched just now; the head is " + head.getObjectId().name() + "). " + (olderOf(walk, commit, head)
+                ? "It is an older commit of the branch: a replayed or late delivery, which never deploys an old release."
+                : "It is not on the branch any more, or never was: a forged delivery, or the branch was rewritten.")
+                + " A webhook deploys only the branch's head; to deploy an older release use gantry rollback"
+                + " or gantry deploy.");
+    }
+
+    private static boolean olderOf(RevWalk walk, String commit, Ref head) throws IOException {
+        try {
+            RevCommit named = walk.parseCommit(ObjectId.fromString(commit));
+            return walk.isMergedInto(named, walk.parseCommit(head.getObjectId()));
+        } catch (MissingObjectException | IllegalArgumentException e) {
+            return false;  // not in what was fetched: not on the branch
         }
     }
 

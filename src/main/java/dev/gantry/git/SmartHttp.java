@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.config.BranchName;
 import dev.gantry.config.GitLimits;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.errors.UnpackException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.PostReceiveHook;
@@ -90,6 +92,7 @@ final class SmartHttp {
             receive.setBiDirectionalPipe(false);
             receiving.limits().apply(receive);
             receive.setPreReceiveHook((rp, commands) -> {
+                refuseBadBranchNames(commands);
                 keepDeployBranch(rp, commands);
                 receiving.treeCheck().onPreReceive(rp, commands);
             });
@@ -121,6 +124,17 @@ final class SmartHttp {
                 .forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "Gantry deploys this branch;"
                         + " it cannot be deleted here (push a new commit to it, or deploy another branch with"
                         + " gantry service add SERVICE --branch NAME)"));
+    }
+
+    /** Refuses a branch whose name git's check-ref-format --branch would refuse (config/BranchName), naming the rule. */
+    static void refuseBadBranchNames(Collection<ReceiveCommand> commands) {
+        for (ReceiveCommand command : commands) {
+            if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED
+                    && command.getRefName().startsWith(Constants.R_HEADS) && command.getType() != ReceiveCommand.Type.DELETE) {
+                BranchName.refusal(command.getRefName().substring(Constants.R_HEADS.length()))
+                        .ifPresent(refusal -> command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, refusal));
+            }
+        }
     }
 
     /** What a push is checked against: the limits while it is received, the tree check before a branch moves. */

@@ -2,6 +2,7 @@ package dev.gantry.notify;
 
 import dev.gantry.config.EmailSpec;
 import dev.gantry.config.Installation;
+import dev.gantry.config.NotifyAllowance;
 import dev.gantry.config.NotifySpec;
 import dev.gantry.store.Runs;
 import java.net.InetAddress;
@@ -18,14 +19,16 @@ import java.util.stream.Stream;
  */
 public final class Notifier {
     private final NotifySpec installation;
+    private final NotifyAllowance allowance;
     private final Function<NotifySpec, List<Channel>> channels;
     private final Delivery delivery;
     private final UnaryOperator<String> mask;
     private final Consumer<String> warnings;
 
-    Notifier(NotifySpec installation, Function<NotifySpec, List<Channel>> channels, Delivery delivery,
-             UnaryOperator<String> mask, Consumer<String> warnings) {
+    Notifier(NotifySpec installation, NotifyAllowance allowance, Function<NotifySpec, List<Channel>> channels,
+             Delivery delivery, UnaryOperator<String> mask, Consumer<String> warnings) {
         this.installation = installation;
+        this.allowance = allowance;
         this.channels = channels;
         this.delivery = delivery;
         this.mask = mask;
@@ -41,24 +44,26 @@ public final class Notifier {
         };
         var channels = new Channels(new HttpPost(), installation.notifications().email().flatMap(EmailSpec::server), problems);
         // No mask yet: secret masking plugs in here; Notification.masked is where every text passes.
-        return new Notifier(installation.notifications(), channels::of,
+        return new Notifier(installation.notifications(), installation.notifyAllowance(), channels::of,
                 new Delivery(RetryPolicy.STANDARD, RetryPolicy.Pause.SLEEP, log, warnings), UnaryOperator.identity(),
                 problems);
     }
 
     /** A notifier with no channels: tells no one. */
     public static Notifier none() {
-        return new Notifier(NotifySpec.NONE, spec -> List.of(), null, UnaryOperator.identity(), text -> { });
+        return new Notifier(NotifySpec.NONE, new NotifyAllowance(List.of()), spec -> List.of(), null, UnaryOperator.identity(), text -> { });
     }
 
     /**
      * Sends the stored outcome of run {@code runId} to the installation's channels and to those of
-     * {@code service} (its gantry.yml's notify), each filtered by its own {@code on}.
+     * {@code service} (its gantry.yml's notify, less what the installation does not allow), each
+     * filtered by its own {@code on}.
      */
-    public void runEnded(Runs runs, long runId, NotifySpec service) {
-        if (installation.isEmpty() && service.isEmpty()) {
+    public void runEnded(Runs runs, long runId, NotifySpec requested) {
+        if (installation.isEmpty() && requested.isEmpty()) {
             return;
         }
+        NotifySpec service = allowance.restrict(requested, warnings);
         try {
             runs.find(runId).flatMap(run -> Notification.of(run, hostName())).map(n -> n.masked(mask))
                     .ifPresent(n -> delivery.send(n, channelsFor(n, service)));

@@ -54,13 +54,13 @@ final class DeployRelease {
             if (withTests) {
                 Instance first = instances.get().getFirst();
                 integrationTests(deployment, TestPhaseKind.PRE_INTEGRATION, Stage.PRE_INTEGRATION,
-                        "http://" + first.host() + ":" + first.port(), Optional.empty(), candidate);
+                        "http://" + first.host() + ":" + first.port(), candidate);
             }
             stages.run(runId, Stage.SWITCH, log -> new SwitchTraffic(production.discovery(), production.proxy())
                     .run(service, deployment.config().proxy(), candidate, changes, log));
             if (withTests) {
                 integrationTests(deployment, TestPhaseKind.POST_INTEGRATION, Stage.POST_INTEGRATION,
-                        throughProxy(production.proxy(), deployment), deployment.config().proxy().host(), candidate);
+                        proxyOrigin(production.proxy()), candidate);
             }
         } catch (RuntimeException failure) {
             undo(stages, runId, changes, production, failure);
@@ -97,19 +97,28 @@ final class DeployRelease {
         }
     }
 
-    private void integrationTests(Deployment deployment, TestPhaseKind phase, Stage stage, String targetUrl,
-                                  Optional<String> targetHost, Colour colour) {
+    private void integrationTests(Deployment deployment, TestPhaseKind phase, Stage stage, String origin, Colour colour) {
         var settings = phase.settings(deployment.config().tests());
         stages.run(deployment.runId(), stage, log -> {
             testEngine.pull(deployment.testImage().toString(), deployment.config().deadlines().of(stage.word()), log);
             new TestContainerRun(testEngine).run(stage,
-                    TestContainers.integration(deployment, phase, targetUrl, targetHost, colour), settings.timeout(), log);
+                    TestContainers.integration(deployment, phase, origin, colour), settings.timeout(), log);
         });
     }
 
-    /** The URL of the service through the proxy: the proxy's base URL and the service's path prefix. */
+    /**
+     * Where post-integration tests reach the proxy: its origin, without the route's path (that comes as
+     * GANTRY_PROXY_PATH), so TARGET_URL has the shape it has before the switch. An external proxy's
+     * proxy-url may carry a path where an outer proxy mounts it; that mount stays, as it is not the route's.
+     */
+    static String proxyOrigin(Proxy proxy) {
+        String url = proxy.url();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The URL of the service through the proxy, as a person opens it: the proxy and the route's path prefix. */
     static String throughProxy(Proxy proxy, Deployment deployment) {
         String path = deployment.config().proxy().path();
-        return proxy.url() + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        return proxyOrigin(proxy) + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     }
 }

@@ -3,6 +3,8 @@ package dev.gantry.pipeline;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.Printable;
+import dev.gantry.config.ConfigException;
+import dev.gantry.config.ConfigProblem;
 import dev.gantry.config.Installation;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Deployment;
@@ -26,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -74,11 +77,21 @@ public final class Pipeline {
 
     /** Runs the whole flow for the release of {@code source}; throws what failed, after recording it. */
     public RunOutcome run(ServiceSource source, ServiceConfig config, String trigger) {
+        refuseDisallowedNotifications(source, config);
         CheckoutPlan plan = CheckoutPlan.of(source, installation.gitLimits());  // a refused commit records no run
         Release release = source.release();
         String title = secrets.mask(config.service()).apply(release.title()); // the lease's message is shown too
         return lock.holding(config.service(), "run of " + config.service() + " at " + release.shortCommit() + " \""
                 + title + "\"", held -> run(plan, config, trigger, held));
+    }
+
+    /** A commit's gantry.yml may notify only where the installation allows: refused before anything runs (exit 2). */
+    private void refuseDisallowedNotifications(ServiceSource source, ServiceConfig config) {
+        List<ConfigProblem> problems = installation.notifyAllowance().check(config, source.configText());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(config.service() + "/gantry.yml", problems, "Nothing was run. See"
+                    + " docs/notifications.md (\"Where a gantry.yml may send\").");
+        }
     }
 
     private RunOutcome run(CheckoutPlan plan, ServiceConfig config, String trigger, HeldLock held) {

@@ -7,6 +7,7 @@ import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineException;
 import java.time.Duration;
+import java.util.List;
 
 /** Runs one test container to its end; a non-zero exit, an OOM kill or a passed deadline fails the stage. */
 final class TestContainerRun {
@@ -18,8 +19,7 @@ final class TestContainerRun {
 
     void run(Stage stage, ContainerSpec spec, Duration timeout, StageLog log) {
         String type = spec.env().get("TEST_TYPE");
-        log.line("running " + spec.name() + " with TEST_TYPE=" + type
-                + (spec.env().containsKey("TARGET_URL") ? " TARGET_URL=" + spec.env().get("TARGET_URL") : ""));
+        log.line("running " + spec.name() + " with TEST_TYPE=" + type + target(spec));
         var output = new Tail();
         ContainerExit exit;
         try {
@@ -34,6 +34,17 @@ final class TestContainerRun {
             throw new StageFailedException(stage, "the " + type + " tests failed: the test container "
                     + (exit.timedOut() ? timedOut(stage, timeout) : exit.describe()), output.lines());
         }
+    }
+
+    /** Where an integration test container is sent, as it will see it: origin, route path, host. */
+    private static String target(ContainerSpec spec) {
+        var text = new StringBuilder();
+        for (String variable : List.of("TARGET_URL", "GANTRY_PROXY_PATH", "TARGET_HOST")) {
+            if (spec.env().containsKey(variable)) {
+                text.append(' ').append(variable).append('=').append(spec.env().get(variable));
+            }
+        }
+        return text.toString();
     }
 
     /** The timeout's key, so a person knows what to raise: the test container's, inside the stage's deadline. */

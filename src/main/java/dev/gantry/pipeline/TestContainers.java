@@ -1,12 +1,12 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.config.ProxySpec;
 import dev.gantry.deploy.Labels;
 import dev.gantry.deploy.Deployment;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Builds the test containers of DESIGN.md ("Test containers") as data. */
 final class TestContainers {
@@ -20,15 +20,18 @@ final class TestContainers {
     }
 
     /**
-     * An integration test container: {@code TARGET_URL} is the release under test (the candidate
-     * directly, or the proxy), {@code TARGET_HOST} the Host header to send when the route needs one.
-     * It shares the host's network so that it reaches what is published on loopback.
+     * An integration test container. Both phases get the same variables in the same shape, so one
+     * test script serves both: {@code TARGET_URL} is an origin ({@code http://host:port}, the
+     * candidate or the proxy), {@code GANTRY_PROXY_PATH} the route's path prefix (always set) and
+     * {@code TARGET_HOST} the route's host when it has one. It shares the host's network so that it
+     * reaches what is published on loopback.
      */
-    static ContainerSpec integration(Deployment deployment, TestPhaseKind phase, String targetUrl,
-                                     Optional<String> targetHost, Colour colour) {
+    static ContainerSpec integration(Deployment deployment, TestPhaseKind phase, String origin, Colour colour) {
+        ProxySpec route = deployment.config().proxy();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("TARGET_URL", targetUrl);
-        targetHost.ifPresent(host -> env.put("TARGET_HOST", host));
+        env.put("TARGET_URL", origin);
+        env.put("GANTRY_PROXY_PATH", route.path());
+        route.host().ifPresent(host -> env.put("TARGET_HOST", host));
         env.put("GANTRY_COLOUR", colour.word());
         return container(deployment, phase, env).withNetwork("host");
     }

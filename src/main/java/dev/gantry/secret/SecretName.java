@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public record SecretName(String service, String name) {
     private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
+    // GANTRY_PROXY_PATH is covered by the GANTRY_ prefix
     private static final Set<String> GANTRYS_OWN = Set.of("TEST_TYPE", "TARGET_URL", "TARGET_HOST");
 
     /** Checks both parts; a bad one is a {@link SecretInputException} (exit 2). */
@@ -23,7 +24,7 @@ public record SecretName(String service, String name) {
         }
         if (name.startsWith("GANTRY_") || GANTRYS_OWN.contains(name)) {
             throw new SecretInputException("The secret name " + name + " is one Gantry sets itself in the service's"
-                    + " containers (GANTRY_*, TEST_TYPE, TARGET_URL, TARGET_HOST); choose another name.");
+                    + " containers (GANTRY_* like GANTRY_PROXY_PATH, TEST_TYPE, TARGET_URL, TARGET_HOST); choose another name.");
         }
         return new SecretName(service, name);
     }

@@ -1,6 +1,5 @@
 package dev.gantry.webhook;
 
-import dev.gantry.config.WebhookSecret;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
@@ -18,28 +17,28 @@ import java.util.Optional;
 
 /**
  * {@code POST /hooks/github}, {@code /hooks/gitlab}, {@code /hooks/gitea} (docs/webhooks.md): a push
- * the forge signed with the installation's webhook secret fetches the commit from the service's remote
- * and runs it. Checked in this order, each before the next: signature header, size, signature,
+ * the forge proved with its credential (the HMAC secret, or GitLab's own token) fetches the service's
+ * branch from its remote and runs the commit if it is the branch's head there. Checked in this order, each before the next: signature header, size, signature,
  * delivery id (never taken twice), and only then the JSON.
  */
 public final class WebhookEndpoint implements ApiServer.Mount {
     static final String PREFIX = "/hooks/";
 
-    private final Optional<String> secret;
+    private final WebhookCredentials credentials;
     private final WebhookDeliveries deliveries;
     private final PushDispatch dispatch;
 
-    /** Takes webhooks signed with {@code secret} (empty: answers 503) for the services of {@code services}. */
-    public WebhookEndpoint(Optional<String> secret, ServiceRows services, WebhookDeliveries deliveries,
-                           RemoteFetch fetch, RunQueue queue, PrintStream log) {
-        this.secret = secret;
+    /** Takes webhooks proven with {@code credentials} (none for a forge: 503) for the services of {@code services}. */
+    WebhookEndpoint(WebhookCredentials credentials, ServiceRows services, WebhookDeliveries deliveries,
+                    RemoteFetch fetch, RunQueue queue, PrintStream log) {
+        this.credentials = credentials;
         this.deliveries = deliveries;
         this.dispatch = new PushDispatch(services, fetch, queue, log);
     }
 
     /** The endpoint of the server of {@code env}; failures of its work go to the server's log (stderr). */
     public static WebhookEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
-        return new WebhookEndpoint(env.installation.webhookSecret().map(WebhookSecret::value), env.store().services(),
+        return new WebhookEndpoint(WebhookCredentials.of(env.installation), env.store().services(),
                 env.store().webhookDeliveries(), RemoteFetch.of(env), queue, System.err);
     }
 
@@ -56,15 +55,15 @@ public final class WebhookEndpoint implements ApiServer.Mount {
     }
 
     private void take(Context ctx, Forge forge) throws Exception {
+        Optional<String> secret = credentials.of(forge);
         if (secret.isEmpty()) {
-            text(ctx, 503, "Webhooks are off on this server: set webhook-secret in config.yml (or GANTRY_WEBHOOK_SECRET),"
-                    + " at least 16 characters, and restart it. See docs/webhooks.md.");
+            text(ctx, 503, credentials.missing(forge));
             return;
         }
         String signature = ctx.header(forge.signatureHeader);
         if (signature == null || signature.isEmpty()) {
             text(ctx, 401, "The request has no " + forge.signatureHeader + " header: give the webhook the secret"
-                    + " of this server (webhook-secret). See docs/webhooks.md.");
+                    + " of this server (" + setting(forge) + "). See docs/webhooks.md.");
             return;
         }
         long length = ctx.req().getContentLengthLong();
@@ -79,7 +78,7 @@ public final class WebhookEndpoint implements ApiServer.Mount {
         }
         if (!forge.verifies(secret.get(), signature, body.get())) {
             text(ctx, 401, "The " + forge.signatureHeader + " header does not match the secret of this server:"
-                    + " give the webhook the same secret as webhook-secret.");
+                    + " give the webhook the same secret as " + setting(forge) + ".");
             return;
         }
         String delivery = ctx.header(forge.deliveryHeader);
@@ -94,6 +93,10 @@ public final class WebhookEndpoint implements ApiServer.Mount {
         }
         send(ctx, dispatch.take(forge, delivery, Optional.ofNullable(ctx.header(forge.eventHeader)).orElse(""),
                 body.get()));
+    }
+
+    private static String setting(Forge forge) {
+        return forge == Forge.GITLAB ? "webhook-gitlab-token" : "webhook-secret";
     }
 
     private static void text(Context ctx, int status, String message) {

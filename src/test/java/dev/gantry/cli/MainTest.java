@@ -56,6 +56,17 @@ class MainTest {
     }
 
     @Test
+    void serviceAddRefusesABranchNameGitWouldRefuseNamingTheRuleBeforeOpeningTheStore() {
+        assertThat(Main.execute("service", "add", "books-ms", "--branch", "release..2")).isEqualTo(2);
+        assertThat(stderr()).startsWith("error: The branch \"release..2\" is not a valid branch name: it contains '..'.")
+                .contains("git check-ref-format --branch");
+        err.reset();
+
+        assertThat(Main.execute("service", "add", "books-ms", "--branch=-rf")).isEqualTo(2);
+        assertThat(stderr()).contains("it starts with '-'");
+    }
+
+    @Test
     void secretCommandsRefuseABadNameOrServiceBeforeReadingTheValueOrOpeningTheStore() {
         assertThat(Main.execute("secret", "set", "books-ms", "api-token")).isEqualTo(2);
         assertThat(Main.execute("secret", "list", "Books_MS")).isEqualTo(2);
@@ -79,7 +90,7 @@ class MainTest {
         assertThat(Main.execute("token")).isEqualTo(2);
 
         assertThat(stderr()).contains("error: The service \"Books_MS\" is not a service name")
-                .contains("error: The branch \"two words\" is not a branch name")
+                .contains("error: The branch \"two words\" is not a valid branch name: it contains ' '")
                 .contains("Missing subcommand: create, list or revoke.");
     }
 

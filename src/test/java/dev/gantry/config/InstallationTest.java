@@ -237,6 +237,28 @@ class InstallationTest {
     }
 
     @Test
+    void gitlabsTokenIsASettingOfItsOwnThatMayNotBeTheHmacSecret() throws IOException {
+        Files.writeString(home.resolve("config.yml"), "webhook-secret: the-hmac-secret-0123456789\n"
+                + "webhook-gitlab-token: the-gitlab-token-0123456789\n");
+
+        Installation both = Installation.load(Map.of("GANTRY_HOME", home.toString()));
+        assertThat(both.webhookSecret()).contains(new WebhookSecret("the-hmac-secret-0123456789"));
+        assertThat(both.webhookGitlabToken()).contains(new WebhookSecret("the-gitlab-token-0123456789"));
+        assertThat(both.toString()).doesNotContain("the-gitlab-token");
+
+        Files.writeString(home.resolve("config.yml"), "webhook-secret: the-same-secret-0123456789\n"
+                + "webhook-gitlab-token: the-same-secret-0123456789\n");
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("  webhook-gitlab-token (line 2): should differ from webhook-secret: GitLab sends"
+                        + " its token in clear with every delivery")
+                .hasMessageNotContaining("the-same-secret");
+        assertThatThrownBy(() -> Installation.load(Map.of("GANTRY_HOME", home.toString(), "GANTRY_WEBHOOK_GITLAB_TOKEN",
+                "short")))
+                .hasMessageContaining("GANTRY_WEBHOOK_GITLAB_TOKEN: should be at least 16 characters, was 5 (not shown)");
+    }
+
+    @Test
     void refusesAShortWebhookSecretWithoutShowingIt() throws IOException {
         Files.writeString(home.resolve("config.yml"), "server-addr: 127.0.0.1:7070\nwebhook-secret: hunter2\n");
 
@@ -264,10 +286,10 @@ class InstallationTest {
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
                         + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
-                        + " server-supersede, poll-interval, webhook-secret, git-max-pack-size, git-max-objects,"
-                        + " git-max-file-size, checkout-max-size, output, server-max-queued-runs, server-max-log-streams,"
-                        + " server-max-pushes, registry-username, registry-password, etcd-username, etcd-password;"
-                        + " did you mean registry?\n"
+                        + " server-supersede, poll-interval, webhook-secret, webhook-gitlab-token, notify-allowed-urls,"
+                        + " git-max-pack-size, git-max-objects, git-max-file-size, checkout-max-size, output,"
+                        + " server-max-queued-runs, server-max-log-streams, server-max-pushes, registry-username,"
+                        + " registry-password, etcd-username, etcd-password; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");
     }
 

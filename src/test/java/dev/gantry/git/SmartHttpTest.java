@@ -87,6 +87,24 @@ class SmartHttpTest {
     }
 
     @Test
+    void aBranchNameGitWouldRefuseIsRefusedNamingTheRuleAndNothingIsStored() throws Exception {
+        commit("First");
+        Iterable<PushResult> results = work.push().setRemote(url)
+                .setRefSpecs(new RefSpec("main:refs/heads/-rf"), new RefSpec("main:refs/heads/fix.lock/x")).call();
+
+        PushResult result = results.iterator().next();
+        assertThat(result.getRemoteUpdate("refs/heads/-rf").getStatus())
+                .isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+        assertThat(result.getRemoteUpdate("refs/heads/-rf").getMessage()).contains("it starts with '-'");
+        assertThat(result.getRemoteUpdate("refs/heads/fix.lock/x").getMessage())
+                .contains("has a part ending with '.lock'");
+        assertThat(hookSaw).isEmpty();
+        try (Repository bare = open()) {
+            assertThat(bare.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)).isEmpty();
+        }
+    }
+
+    @Test
     void aCloneReadsWhatWasPushed() throws Exception {
         ObjectId commit = commit("First");
         work.push().setRemote(url).setRefSpecs(new RefSpec("main:main")).call();

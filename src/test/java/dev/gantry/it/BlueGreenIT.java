@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,9 @@ class BlueGreenIT {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("is live in blue at " + sandbox.proxyUrl() + BOOKS);
         assertLive(discovery, Colour.BLUE, first);
+        assertThat(stageLog("post-integration")).contains("TARGET_URL=" + sandbox.proxyUrl() + " GANTRY_PROXY_PATH=" + BOOKS)
+                .contains("books-ms post-integration tests against " + sandbox.proxyUrl() + ",");
+        assertThat(stageLog("pre-integration")).containsPattern("TARGET_URL=http://127\\.0\\.0\\.1:\\d+ GANTRY_PROXY_PATH=" + BOOKS);
 
         repo.write("README.md", repo.read("README.md") + "\nSecond release.\n");
         String second = repo.commit("Second release");
@@ -191,6 +196,20 @@ class BlueGreenIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** The logs of a stage in every run so far: integration phases print what they were sent to. */
+    private String stageLog(String stage) {
+        Path dir = sandbox.home().resolve("logs").resolve(sandbox.service());
+        try (Stream<Path> files = Files.list(dir)) {
+            var text = new StringBuilder();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-" + stage + ".log")).toList()) {
+                text.append(Files.readString(file));
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new AssertionError("no logs of " + stage + " in " + dir, e);
         }
     }
 }

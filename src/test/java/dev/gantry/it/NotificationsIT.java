@@ -100,6 +100,7 @@ class NotificationsIT {
     @Test
     void aRunWhoseTestsFailIsAnnouncedAsFailedWithProductionUnchanged() throws Exception {
         installationNotifies("  webhook: " + receiver.url("/ops") + "\n");
+        allowForGantryYml("smtp://" + smtpAddress());  // the service's own SMTP server, which a commit names
         ServiceRepo repo = sandbox.tiny();
         repo.replace("gantry.yml", "TINY_TEST_EXIT: \"0\"", "TINY_TEST_EXIT: \"3\"");
         serviceNotifies(repo, "  slack: [" + receiver.url(SLACK) + "]\n"
@@ -186,6 +187,7 @@ class NotificationsIT {
     @Test
     void anUnreachableWebhookIsAWarningAndTheRunStillSucceeds() throws IOException {
         int closed = Sandbox.closedPort();
+        allowForGantryYml("http://127.0.0.1:" + closed);
         ServiceRepo repo = sandbox.tiny();
         serviceNotifies(repo, "  webhook: http://127.0.0.1:" + closed + "/hook\n");
 
@@ -198,6 +200,29 @@ class NotificationsIT {
         assertThat(run.stdout()).as("%s", run).contains("warning: " + failure).contains("run 1 passed");
         assertThat(notificationsLog()).contains("run 1 " + sandbox.service() + " succeeded: webhook http://127.0.0.1:"
                 + closed + "/…: attempt 3 of 3 failed: cannot connect to 127.0.0.1:" + closed);
+    }
+
+    @Test
+    void aGantryYmlThatNotifiesWhereTheInstallationDoesNotAllowRunsNothingAndSaysWhere() throws IOException {
+        installationNotifies("  webhook: " + receiver.url("/ops") + "\n");
+        ServiceRepo repo = sandbox.tiny();
+        serviceNotifies(repo, "  webhook: http://127.0.0.1:" + Sandbox.closedPort() + "/v3/kv/put\n");
+
+        Result run = sandbox.cli().run("run", repo.serviceDir().toString());
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+        assertThat(run.stderr()).contains("notify/webhook/0 (line ", "should be a destination this installation"
+                + " allows for gantry.yml", "notify-allowed-urls");
+        assertThat(receiver.requests("/ops")).as("nothing ran, so nothing was announced").isEmpty();
+        assertThat(sandbox.containers()).as("nothing was started").isEmpty();
+    }
+
+    /** Sets notify-allowed-urls in config.yml (beside what is there). */
+    private void allowForGantryYml(String prefix) throws IOException {
+        Files.createDirectories(sandbox.home());
+        Path config = sandbox.home().resolve("config.yml");
+        String before = Files.exists(config) ? Files.readString(config) : "";
+        Files.writeString(config, before + "notify-allowed-urls: [" + prefix + "]\n");
     }
 
     private void installationNotifies(String notify) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.gantry.TestStore;
+import dev.gantry.config.NotifyAllowance;
 import dev.gantry.config.NotifySpec;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunState;
@@ -34,6 +35,7 @@ class NotifierTest {
     private static final NotifySpec INSTALLATION = spec("https://ops.example.com/gantry", Set.of("succeeded", "failed",
             "rolled-back"));
     private static final NotifySpec ONLY_FAILURES = spec("https://books.example.com/hook", Set.of("failed"));
+    private static final NotifyAllowance ALLOWED = new NotifyAllowance(List.of(URI.create("https://books.example.com")));
 
     @TempDir
     Path home;
@@ -87,6 +89,19 @@ class NotifierTest {
     }
 
     @Test
+    void aStoredGantryYmlUrlTheInstallationDoesNotAllowIsSkippedWithAWarningAndTheRestIsSent() {
+        long run = finishedRun("deploy", RunState.FAILED);
+        NotifySpec stored = new NotifySpec(List.of(URI.create("http://169.254.169.254/latest/meta-data")), List.of(),
+                Optional.empty(), Set.of("failed"));
+
+        notifier(UnaryOperator.identity()).runEnded(store.runs(), run, stored);
+
+        assertThat(ops.received()).hasSize(1);
+        assertThat(warnings).containsExactly("gantry.yml's notify URL http://169.254.169.254/latest/meta-data is not"
+                + " allowed by notify-allowed-urls; it is not sent");
+    }
+
+    @Test
     void aChannelOfBothLevelsIsToldOnce() {
         NotifySpec sameAsInstallation = spec("https://ops.example.com/gantry", Set.of("succeeded"));
         channels.put(sameAsInstallation, List.of(ops));
@@ -131,7 +146,7 @@ class NotifierTest {
     void withoutAnyChannelTheStoreIsNotEvenRead() {
         long run = finishedRun("run", RunState.SUCCEEDED);
         store.close();
-        var quiet = new Notifier(NotifySpec.NONE, channels::get, delivery(), UnaryOperator.identity(), warnings::add);
+        var quiet = new Notifier(NotifySpec.NONE, ALLOWED, spec -> channels.getOrDefault(spec, List.of()), delivery(), UnaryOperator.identity(), warnings::add);
 
         quiet.runEnded(store.runs(), run, NotifySpec.NONE);
 
@@ -143,7 +158,7 @@ class NotifierTest {
     void aLogThatCannotBeWrittenIsReportedOnceAndTheNotificationsGoOn() throws IOException {
         Path file = Files.createDirectories(home.resolve("logs/notifications.log"));
         var log = new NotificationLog(file, warnings::add);
-        var notifier = new Notifier(INSTALLATION, channels::get,
+        var notifier = new Notifier(INSTALLATION, ALLOWED, spec -> channels.getOrDefault(spec, List.of()),
                 new Delivery(RetryPolicy.STANDARD, duration -> { }, log, warnings::add), UnaryOperator.identity(),
                 warnings::add);
 
@@ -155,7 +170,7 @@ class NotifierTest {
     }
 
     private Notifier notifier(UnaryOperator<String> mask) {
-        return new Notifier(INSTALLATION, channels::get, delivery(), mask, warnings::add);
+        return new Notifier(INSTALLATION, ALLOWED, spec -> channels.getOrDefault(spec, List.of()), delivery(), mask, warnings::add);
     }
 
     private Delivery delivery() {

@@ -1,5 +1,7 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.ExitCode;
+import dev.gantry.config.ConfigException;
 import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
@@ -110,6 +112,27 @@ class PipelineTest {
     }
 
     @Test
+    void aCommitWhoseGantryYmlNotifiesWhereTheInstallationDoesNotAllowIsRefusedBeforeAnythingRuns() {
+        var engine = new RecordingEngine();
+        repo.write("books/gantry.yml", GANTRY_YML + "notify:\n  webhook: http://127.0.0.1:2379/v3/kv/put\n");
+        repo.commit("Notify the etcd of the installation");
+        ServiceSource hostile = ServiceSource.locate(repo.root().resolve("books"));
+
+        assertThatThrownBy(() -> pipeline(engine).run(hostile, hostile.config(), "cli"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+                    assertThat(e.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.keyPath()).isEqualTo("notify/webhook/0");
+                        assertThat(problem.line()).isEqualTo(GANTRY_YML.split("\n").length + 2);
+                    });
+                    assertThat(e.getMessage()).contains("was \"http://127.0.0.1:2379/v3/kv/put\"",
+                            "allowed: none (notify-allowed-urls is not set)");
+                });
+        assertThat(engine.calls).isEmpty();
+        assertThat(store.runs().history("books-ms", 10)).isEmpty();
+    }
+
+    @Test
     void integrationTestsTargetTheCandidateDirectlyThenThroughTheProxy() {
         var engine = new RecordingEngine();
 
@@ -117,7 +140,9 @@ class PipelineTest {
 
         assertThat(engine.testContainers).extracting(spec -> spec.env().get("TEST_TYPE") + " " + spec.env().get("TARGET_URL"))
                 .containsExactly("pre-deployment null", "pre-integration http://127.0.0.1:32000",
-                        "post-integration http://127.0.0.1:8080/api/v1/books");
+                        "post-integration http://127.0.0.1:8080");
+        assertThat(engine.testContainers.subList(1, 3)).extracting(spec -> spec.env().get("GANTRY_PROXY_PATH"))
+                .containsOnly("/api/v1/books");
         assertThat(engine.testContainers.get(1).network()).contains("host");
         assertThat(engine.testContainers.get(1).env()).containsEntry("GANTRY_COLOUR", "blue");
     }

@@ -53,12 +53,47 @@ class TestContainersTest {
 
         List<ContainerSpec> specs = List.of(TestContainers.preDeployment(deployment),
                 TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION, "http://127.0.0.1:32000",
-                        Optional.empty(), Colour.GREEN),
-                TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION, "http://127.0.0.1/books",
-                        Optional.empty(), Colour.GREEN));
+                        Colour.GREEN),
+                TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION, "http://127.0.0.1:8080",
+                        Colour.GREEN));
 
         assertThat(specs).extracting(spec -> spec.env().get("API_TOKEN")).containsOnly("t0ken-value");
         assertThat(specs).extracting(spec -> spec.env().get("TEST_TYPE"))
                 .containsExactly("pre-deployment", "pre-integration", "post-integration");
+    }
+
+    @Test
+    void bothIntegrationPhasesGetAnOriginAndTheRoutesPathAndHostInTheSameShape() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: books-ms
+                proxy: {path: /api/v1/books, host: Books.Example.com}
+                """, "gantry.yml");
+        var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
+        var deployment = RunContext.of(42, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
+
+        ContainerSpec pre = TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION,
+                "http://127.0.0.1:32000", Colour.GREEN);
+        ContainerSpec post = TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION,
+                "http://127.0.0.1:8080", Colour.GREEN);
+
+        assertThat(pre.env()).isEqualTo(Map.of("TEST_TYPE", "pre-integration", "GANTRY_SERVICE", "books-ms",
+                "GANTRY_RELEASE", COMMIT, "TARGET_URL", "http://127.0.0.1:32000", "GANTRY_PROXY_PATH", "/api/v1/books",
+                "TARGET_HOST", "books.example.com", "GANTRY_COLOUR", "green"));
+        assertThat(post.env()).isEqualTo(Map.of("TEST_TYPE", "post-integration", "GANTRY_SERVICE", "books-ms",
+                "GANTRY_RELEASE", COMMIT, "TARGET_URL", "http://127.0.0.1:8080", "GANTRY_PROXY_PATH", "/api/v1/books",
+                "TARGET_HOST", "books.example.com", "GANTRY_COLOUR", "green"));
+        assertThat(List.of(pre, post)).extracting(spec -> spec.network()).containsOnly(Optional.of("host"));
+    }
+
+    @Test
+    void aServiceWithoutProxySettingsGetsItsDefaultPathAndNoHost() {
+        ServiceConfig config = ServiceConfig.parse("service: tiny\n", "gantry.yml");
+        var source = new ServiceSource(Path.of("/repo"), "tiny", new Release(COMMIT, "title", false));
+        var deployment = RunContext.of(7, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
+
+        ContainerSpec post = TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION,
+                "http://127.0.0.1:8080", Colour.BLUE);
+
+        assertThat(post.env()).containsEntry("GANTRY_PROXY_PATH", "/tiny").doesNotContainKey("TARGET_HOST");
     }
 }

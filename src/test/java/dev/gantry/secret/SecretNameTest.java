@@ -28,7 +28,7 @@ class SecretNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GANTRY_SERVICE", "GANTRY_ANYTHING", "TEST_TYPE", "TARGET_URL", "TARGET_HOST"})
+    @ValueSource(strings = {"GANTRY_SERVICE", "GANTRY_ANYTHING", "TEST_TYPE", "TARGET_URL", "TARGET_HOST", "GANTRY_PROXY_PATH"})
     void namesGantrySetsItselfAreRefused(String name) {
         assertThatThrownBy(() -> SecretName.of("books-ms", name)).isInstanceOf(SecretInputException.class)
                 .hasMessageContaining("one Gantry sets itself");

@@ -32,7 +32,7 @@ class FetchAndRunTest {
         try (Store store = Store.open(testStore.url(home))) {
             store.services().put(service);
             new FetchAndRun(new RemoteFetch(home.resolve("repos"), store.services()), null, service, "a".repeat(40),
-                    "webhook github (delivery d-1)", new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+                    "webhook github (delivery d-1)", new PrintStream(out, true, StandardCharsets.UTF_8)).call();
         }
 
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("warning: webhook github (delivery d-1): "

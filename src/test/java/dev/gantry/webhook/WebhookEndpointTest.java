@@ -31,6 +31,8 @@ class WebhookEndpointTest {
     final TestStore testStore = new TestStore();
 
     private static final String SECRET = "0123456789abcdef-test";
+    private static final String GITLAB_TOKEN = "gitlab-token-fedcba9876543210";
+    private static final WebhookCredentials BOTH = new WebhookCredentials(Optional.of(SECRET), Optional.of(GITLAB_TOKEN));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -50,7 +52,7 @@ class WebhookEndpointTest {
 
     @Test
     void withoutASecretHooksAreOffAndSaySo() throws Exception {
-        start(Optional.empty());
+        start(WebhookCredentials.NONE);
 
         HttpResponse<String> answer = post("github", signed(Forge.GITHUB, Payloads.push(Forge.GITHUB)), Payloads.push(Forge.GITHUB));
 
@@ -59,8 +61,39 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void gitlabNeedsItsOwnTokenAndTheHmacSecretAloneNoLongerServesIt() throws Exception {
+        start(new WebhookCredentials(Optional.of(SECRET), Optional.empty()));
+        byte[] body = Payloads.push(Forge.GITLAB);
+
+        HttpResponse<String> withTheOldSecret = post("gitlab", HttpRequest.newBuilder().header("X-Gitlab-Token", SECRET)
+                .header("X-Gitlab-Event-UUID", "g-1").header("X-Gitlab-Event", "Push Hook"), body);
+
+        assertThat(withTheOldSecret.statusCode()).isEqualTo(503);
+        assertThat(withTheOldSecret.body()).contains("set webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN",
+                "webhook-secret alone no longer serves GitLab");
+        assertThat(post("github", signed(Forge.GITHUB, Payloads.push(Forge.GITHUB)), Payloads.push(Forge.GITHUB))
+                .statusCode()).as("GitHub still works with webhook-secret").isEqualTo(202);
+    }
+
+    @Test
+    void eachForgeIsProvenOnlyByItsOwnSetting() throws Exception {
+        start(BOTH);
+        byte[] gitlab = Payloads.push(Forge.GITLAB);
+        byte[] github = Payloads.push(Forge.GITHUB);
+
+        assertThat(post("gitlab", HttpRequest.newBuilder().header("X-Gitlab-Token", SECRET)
+                .header("X-Gitlab-Event-UUID", "g-2"), gitlab).statusCode()).as("the HMAC secret as GitLab's token")
+                .isEqualTo(401);
+        String signedWithTheToken = "sha256=" + HexFormat.of().formatHex(Forge.hmacSha256(GITLAB_TOKEN, github));
+        assertThat(post("github", HttpRequest.newBuilder().header("X-Hub-Signature-256", signedWithTheToken)
+                .header("X-GitHub-Delivery", "h-1").header("X-GitHub-Event", "push"), github).statusCode())
+                .as("GitHub signed with GitLab's token").isEqualTo(401);
+        assertThat(post("gitlab", signed(Forge.GITLAB, gitlab), gitlab).statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void unsignedWronglySignedAndWithoutDeliveryAreRefused() throws Exception {
-        start(Optional.of(SECRET));
+        start(BOTH);
         byte[] body = Payloads.push(Forge.GITHUB);
 
         assertThat(post("github", HttpRequest.newBuilder(), body).statusCode()).isEqualTo(401);
@@ -74,7 +107,7 @@ class WebhookEndpointTest {
 
     @Test
     void aBodyOverTheLimitIsRefusedWithOrWithoutContentLength() throws Exception {
-        start(Optional.of(SECRET));
+        start(BOTH);
         byte[] big = new byte[BoundedBody.LIMIT + 1];
 
         assertThat(post("github", signed(Forge.GITHUB, big), big).statusCode()).isEqualTo(413);
@@ -85,7 +118,7 @@ class WebhookEndpointTest {
 
     @Test
     void aDeliveryIsTakenOnceAndASignedPushWithoutServiceSaysWhy() throws Exception {
-        start(Optional.of(SECRET));
+        start(BOTH);
         for (Forge forge : Forge.values()) {
             byte[] body = Payloads.push(forge);
             HttpRequest.Builder request = signed(forge, body);
@@ -101,7 +134,7 @@ class WebhookEndpointTest {
 
     @Test
     void aPingIsAnsweredAndOtherEventsAreIgnored() throws Exception {
-        start(Optional.of(SECRET));
+        start(BOTH);
         byte[] body = "{\"zen\":\"Keep it logically awesome.\"}".getBytes();
 
         HttpResponse<String> ping = post("github", signed(Forge.GITHUB, body).setHeader("X-GitHub-Event", "ping"), body);
@@ -113,9 +146,9 @@ class WebhookEndpointTest {
         assertThat(issue.body()).contains("ignored");
     }
 
-    private void start(Optional<String> secret) {
+    private void start(WebhookCredentials credentials) {
         store = Store.open(testStore.url(home));
-        var endpoint = new WebhookEndpoint(secret, store.services(), store.webhookDeliveries(),
+        var endpoint = new WebhookEndpoint(credentials, store.services(), store.webhookDeliveries(),
                 new RemoteFetch(home.resolve("repos"), store.services()), null,
                 new PrintStream(OutputStream.nullOutputStream()));
         app = Javalin.create(config -> {
@@ -129,7 +162,7 @@ class WebhookEndpointTest {
         String signature = switch (forge) {
             case GITHUB -> "sha256=" + hmac(body);
             case GITEA -> hmac(body);
-            case GITLAB -> SECRET;
+            case GITLAB -> GITLAB_TOKEN;
         };
         return HttpRequest.newBuilder().header(forge.signatureHeader, signature)
                 .header(forge.deliveryHeader, UUID.randomUUID().toString()).header(forge.eventHeader, forge.pushEvent)

@@ -1,5 +1,6 @@
 package dev.gantry;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,14 @@ public final class Printable {
             }
         });
         return out.toString();
+    }
+
+    /** {@code raw} line by line as {@link #of}: its line feeds kept, a message of several lines stays one. */
+    public static String lines(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return String.join("\n", Arrays.stream(raw.split("\n", -1)).map(Printable::of).toList());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gantry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,5 +51,11 @@ class PrintableTest {
     void nothingThatDrivesATerminalIsLeft(String input, String shown, String why) {
         assertThat(Printable.of(input).codePoints()).as(why)
                 .noneMatch(c -> c != '\t' && (Character.isISOControl(c) || Printable.unsafe(c)));
+    }
+
+    @Test
+    void aMessageOfSeveralLinesKeepsItsLineFeedsAndEscapesTheRest() {
+        assertThat(Printable.lines("tiny/gantry.yml has a problem:\n  run/replica\u001b[2J (line 8)\r\nSee docs"))
+                .isEqualTo("tiny/gantry.yml has a problem:\n  run/replica\\x1b[2J (line 8)\\x0d\nSee docs");
     }
 }

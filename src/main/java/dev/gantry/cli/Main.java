@@ -57,14 +57,14 @@ public final class Main {
             failed.lastLines().forEach(line -> err.println("  | " + Printable.of(line)));
         }
         if (e instanceof GantryException known) {
-            err.println("error: " + Printable.of(known.getMessage()));
+            err.println("error: " + Printable.lines(known.getMessage()));
             if (verbose) {
                 e.printStackTrace(err);
             }
             err.flush();
             return known.exitCode().code();
         }
-        err.println("error: unexpected " + Printable.of(String.valueOf(e)) + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+        err.println("error: unexpected " + Printable.lines(String.valueOf(e)) + (verbose ? "" : " (run again with --verbose for the stack trace)"));
         if (verbose) {
             e.printStackTrace(err);
         }

@@ -49,6 +49,7 @@ class CrashMatrixIT {
             assertThat(run.exitCode()).as(run.toString()).isZero();
         }
         var production = ProductionState.Reader.of(sandbox, "nginx", "embedded", PATH);
+        assertThat(production.now().unseen()).as("parts of production the matrix cannot see").isEmpty();
         var report = MatrixReport.create("crash-matrix.md", "point", "run afterwards", "requests", "failed",
                 "production afterwards", "s");
         Stream<DynamicTest> undone = BEFORE_NO_RETURN.stream().map(point -> DynamicTest.dynamicTest("killed at " + point,

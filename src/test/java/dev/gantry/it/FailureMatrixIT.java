@@ -56,6 +56,7 @@ class FailureMatrixIT {
         ServiceRepo repo = sandbox.tiny();
         releaseTwice(repo);
         var production = ProductionState.Reader.of(sandbox, "haproxy", EtcdKeys.ETCD, PATH);
+        assertThat(production.now().unseen()).as("parts of production the matrix cannot see").isEmpty();
         var report = MatrixReport.create("failure-matrix.md", "stage", "fault", "exit", "failed stage", "requests",
                 "failed", "production afterwards", "s");
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c, repo, production, report)));

@@ -73,6 +73,27 @@ record ProductionState(List<String> containers, List<String> routes, SortedMap<S
         }
     }
 
+    /**
+     * The parts of a live service that this reading missed: a comparison of empty parts would pass
+     * whatever happened, so a matrix checks once that it sees every part before its first case.
+     */
+    List<String> unseen() {
+        List<String> unseen = new ArrayList<>();
+        Map.of("containers", containers, "images", images, "registry tags", registryTags, "discovery keys",
+                discovery.keySet()).forEach((part, lines) -> {
+                    if (lines.isEmpty()) {
+                        unseen.add(part);
+                    }
+                });
+        if (liveAddresses().isEmpty() || !liveAddresses().stream().allMatch(a -> routes.stream().anyMatch(r -> r.contains(a)))) {
+            unseen.add("the live instances " + liveAddresses() + " in the route table " + routes);
+        }
+        if (!throughProxy.startsWith("200 ")) {
+            unseen.add("an answer through the proxy (" + throughProxy + ")");
+        }
+        return unseen;
+    }
+
     /** The live colour, as discovery's {@code live} key says. */
     Optional<String> live() {
         return discovery.entrySet().stream().filter(e -> e.getKey().endsWith("/live")).map(Map.Entry::getValue)

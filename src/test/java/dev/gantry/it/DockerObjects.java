@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,6 +80,26 @@ final class DockerObjects implements AutoCloseable {
                 .map(c -> String.join(" ", c.getNames()[0].replaceFirst("^/", ""), c.getId().substring(0, 12), c.getState(),
                         String.valueOf(c.getLabels().get("gantry.colour")), String.valueOf(c.getLabels().get("gantry.release")),
                         String.valueOf(c.getLabels().get("gantry.role"))))
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Every container of {@code service}, running or not, whatever its name: "id name image state
+     * labels" with the labels sorted, sorted by id. What a failed run must leave as it found it.
+     */
+    List<String> containerInventory(String service) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()
+                .map(c -> String.join(" ", c.getId().substring(0, 12), c.getNames()[0].replaceFirst("^/", ""),
+                        c.getImage(), c.getState(), new TreeMap<>(c.getLabels()).toString()))
+                .sorted()
+                .toList();
+    }
+
+    /** Every image of {@code service} as "id tag,tag…" ("-" when untagged), sorted by id. */
+    List<String> imageInventory(String service) {
+        return docker.listImagesCmd().withShowAll(true).withLabelFilter(label(service)).exec().stream()
+                .map(image -> image.getId().replaceFirst("^sha256:", "").substring(0, 12) + " " + tags(image))
                 .sorted()
                 .toList();
     }
@@ -171,6 +192,13 @@ final class DockerObjects implements AutoCloseable {
 
     private static Map<String, String> label(String service) {
         return Map.of(SERVICE_LABEL, service);
+    }
+
+    private static String tags(Image image) {
+        String[] tags = image.getRepoTags();
+        List<String> named = tags == null ? List.of()
+                : Arrays.stream(tags).filter(t -> !t.equals("<none>:<none>")).sorted().toList();
+        return named.isEmpty() ? "-" : String.join(",", named);
     }
 
     private static String describe(Image image) {

@@ -1,78 +1,90 @@
 package dev.gantry.it;
 
+import dev.gantry.proxy.nginx.KeepAliveClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Requests to the live service through the proxy, from two keep-alive clients, every 25 ms each,
- * for as long as a test runs (bounded: it stops by itself after {@code limit}). Counts what was
- * sent and keeps every failure: a status other than 200, or no answer.
+ * Requests to the live service through the proxy while one matrix case runs: {@value #CLIENTS}
+ * clients, each on its own raw HTTP/1.1 keep-alive connection ({@link KeepAliveClient}), a GET every
+ * {@value #PAUSE_MS} ms. Nothing retries behind the test's back: a connection error or a status other
+ * than 2xx is a failed request, and the next request opens a new connection as a real client would.
+ * Bounded: it stops by itself after {@value #LIMIT_MINUTES} minutes.
  */
 final class LiveLoad implements AutoCloseable {
     private static final int CLIENTS = 2;
+    private static final long PAUSE_MS = 25;
+    private static final long LIMIT_MINUTES = 10;
+
+    /** What the load saw: requests that ended (answered or failed) and every failure, oldest first. */
+    record Tally(long requests, List<String> failures) {
+    }
 
     private final ScheduledExecutorService clients = Executors.newScheduledThreadPool(CLIENTS);
-    private final AtomicLong sent = new AtomicLong();
-    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<KeepAliveClient> connections = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private long requests;
 
-    private LiveLoad(String url, Duration limit) {
+    private LiveLoad(int port, String path) {
         for (int i = 0; i < CLIENTS; i++) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-            clients.scheduleWithFixedDelay(() -> request(client, url), 0, 25, TimeUnit.MILLISECONDS);
+            KeepAliveClient client = new KeepAliveClient(port);
+            connections.add(client);
+            clients.scheduleWithFixedDelay(() -> request(client, path), 0, PAUSE_MS, TimeUnit.MILLISECONDS);
         }
-        clients.schedule(clients::shutdown, limit.toMillis(), TimeUnit.MILLISECONDS);
+        clients.schedule(clients::shutdown, LIMIT_MINUTES, TimeUnit.MINUTES);
     }
 
-    /** Starts the load on {@code url}. */
-    static LiveLoad start(String url, Duration limit) {
-        return new LiveLoad(url, limit);
+    /** Starts the load on {@code path} through the proxy listening on 127.0.0.1:{@code port}. */
+    static LiveLoad start(int port, String path) {
+        return new LiveLoad(port, path);
     }
 
-    private void request(HttpClient client, String url) {
-        sent.incrementAndGet();
+    private void request(KeepAliveClient client, String path) {
+        String failure = null;
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                failures.add(response.statusCode() + " " + response.body().strip());
+            KeepAliveClient.Response response = client.get(path, "127.0.0.1");
+            if (response.status() < 200 || response.status() > 299) {
+                failure = response.status() + " " + response.body();
             }
-        } catch (IOException e) {
-            failures.add("no answer: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            failure = "no answer: " + e;
+            client.disconnect();
+        }
+        synchronized (this) {
+            requests++;
+            if (failure != null) {
+                failures.add(failure);
+            }
         }
     }
 
-    /** How many requests were sent so far. */
-    long sent() {
-        return sent.get();
+    /** Stops the load, lets the requests in flight end, and answers what it saw. */
+    Tally stop() {
+        close();
+        return tally();
     }
 
-    /** Every failed request so far, oldest first. */
-    List<String> failures() {
-        synchronized (failures) {
-            return List.copyOf(failures);
-        }
+    /** What the load saw so far. */
+    synchronized Tally tally() {
+        return new Tally(requests, List.copyOf(failures));
     }
 
     @Override
     public void close() {
         clients.shutdownNow();
         try {
-            clients.awaitTermination(10, TimeUnit.SECONDS);
+            // A request in flight ends by its answer or by the client's read timeout, and is counted.
+            if (!clients.awaitTermination(40, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the live load's clients did not stop within 40 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            connections.forEach(KeepAliveClient::close);
         }
     }
 }

@@ -13,11 +13,13 @@ import java.util.Locale;
 /**
  * A plain HTTP/1.1 client on one keep-alive connection, written out so that nothing retries behind
  * the test's back: a request on a connection the proxy closed fails, as it would for a real client.
- * It opens a new connection only after the server announced {@code Connection: close}.
+ * It opens a new connection only after the server announced {@code Connection: close}, or after
+ * the caller gave a failed connection up ({@link #disconnect}). Public for the failure and crash
+ * matrices' load ({@code dev.gantry.it.LiveLoad}), which must not retry either.
  */
-final class KeepAliveClient implements AutoCloseable {
+public final class KeepAliveClient implements AutoCloseable {
     /** A response: status, body, and whether the server closes the connection after it. */
-    record Response(int status, String body, boolean closes) {
+    public record Response(int status, String body, boolean closes) {
     }
 
     private final int port;
@@ -26,11 +28,12 @@ final class KeepAliveClient implements AutoCloseable {
     private OutputStream out;
     private int connections;
 
-    KeepAliveClient(int port) {
+    public KeepAliveClient(int port) {
         this.port = port;
     }
 
-    Response get(String path, String host) throws IOException {
+    /** Sends {@code GET path} with {@code Host: host} and reads the whole answer. */
+    public Response get(String path, String host) throws IOException {
         return send("GET", path, host, "");
     }
 
@@ -125,7 +128,7 @@ final class KeepAliveClient implements AutoCloseable {
     }
 
     /** Closes the connection; the next request opens a new one. */
-    void disconnect() {
+    public void disconnect() {
         if (socket != null) {
             try {
                 socket.close();

@@ -36,6 +36,7 @@ final class RecordingEngine implements Engine {
     private final Map<String, ContainerExit> failingTests = new HashMap<>();
     private int nextPort = 32000;
     private int nextId = 1;
+    private volatile String removeRefusal;
 
     RecordingEngine failBuildOf(String tagPrefix) {
         failingBuilds.add(tagPrefix);
@@ -45,6 +46,12 @@ final class RecordingEngine implements Engine {
     /** Starting the container {@code name} hangs, as a stuck Docker would, until the thread is interrupted. */
     RecordingEngine hangOnStartOf(String name) {
         hangingStarts.add(name);
+        return this;
+    }
+
+    /** Removing a container fails with {@code dockerMessage} (null: removing works again). */
+    RecordingEngine refuseRemoves(String dockerMessage) {
+        removeRefusal = dockerMessage;
         return this;
     }
 
@@ -186,6 +193,9 @@ final class RecordingEngine implements Engine {
     @Override
     public void remove(String id) {
         calls.add("remove container " + nameOf(id));
+        if (removeRefusal != null) {
+            throw new EngineException("Removing container " + id, removeRefusal);
+        }
         idOf(id).ifPresent(containers::remove);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.engine.LogSink;
+import dev.gantry.fault.Failpoints;
 import dev.gantry.store.Journal;
 import dev.gantry.store.JournalEntry;
 import dev.gantry.store.JournalState;
@@ -100,6 +101,7 @@ public final class RunJournal {
                 if (entry.effect().undo(production, runId)) {
                     journal.undone(runId, entry.entry().seq(), by);
                     log.line("undone: " + entry.effect().describe());
+                    Failpoints.reach("undo.step-done");
                 } else {
                     String why = entry.entry().state() == JournalState.INTENDED ? "it never took place"
                             : "what it made is gone already";

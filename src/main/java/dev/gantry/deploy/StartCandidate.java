@@ -36,7 +36,10 @@ public final class StartCandidate {
         List<Instance> replicas = new ArrayList<>();
         for (int n = 1; n <= deployment.config().run().replicas(); n++) {
             ContainerSpec spec = AppContainers.replica(deployment, candidate, n, volumes);
-            String id = journal.started(new Effect.ContainerStarted(spec.name(), image, null), () -> engine.start(spec));
+            String id = journal.started(new Effect.ContainerStarted(spec.name(), image, null), () -> {
+                Failpoints.reach("deploy.start-intended"); // journaled, not yet asked of Docker
+                return engine.start(spec);
+            });
             ContainerState state = engine.inspect(id).orElseThrow(() -> new DeployFailedException(
                     spec.name() + " vanished right after it started", List.of()));
             int port = state.hostPort(deployment.config().run().port()).orElseThrow(() -> new DeployFailedException(

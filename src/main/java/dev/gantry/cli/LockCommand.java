@@ -54,7 +54,8 @@ final class LockCommand {
 
     /** {@code gantry lock release SERVICE}. */
     @Command(name = "release", description = "Remove the lock on SERVICE whoever holds it: for a run whose gantry"
-            + " process died on another host, or that you stopped.")
+            + " process died on another host, or that you stopped. Then try once more the undo of SERVICE's runs"
+            + " that need attention.")
     static final class Release implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SERVICE", description = "The locked service.")
         String service;

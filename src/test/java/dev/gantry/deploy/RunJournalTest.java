@@ -1,9 +1,9 @@
 package dev.gantry.deploy;
 
-import dev.gantry.TestInstallation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;

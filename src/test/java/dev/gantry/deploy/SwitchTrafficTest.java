@@ -1,8 +1,8 @@
 package dev.gantry.deploy;
 
-import dev.gantry.TestInstallation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.ProxySpec;
 import dev.gantry.discovery.Colour;

@@ -1,7 +1,7 @@
 package dev.gantry.pipeline;
 
-import dev.gantry.TestInstallation;
 import dev.gantry.GitRepo;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;

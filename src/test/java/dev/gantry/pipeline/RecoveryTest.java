@@ -1,8 +1,8 @@
 package dev.gantry.pipeline;
 
-import dev.gantry.TestInstallation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.deploy.Effect;
 import dev.gantry.deploy.Production;

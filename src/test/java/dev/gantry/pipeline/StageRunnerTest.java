@@ -1,11 +1,11 @@
 package dev.gantry.pipeline;
 
-import dev.gantry.TestInstallation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gantry.ExitCode;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.deploy.Effect;

@@ -1,10 +1,10 @@
 package dev.gantry.pipeline;
 
-import dev.gantry.TestInstallation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.GitRepo;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Effect;

@@ -75,7 +75,8 @@ class TwoInstallationsIT {
         String second = commit(repo, "second");
         var flip = a.run("run", repo.serviceDir().toString());
         ok(flip);
-        assertThat(flip.stdout() + flip.stderr()).contains("left alone: " + service + "-green-1");
+        assertThat(sandbox.home().resolve("logs").resolve(service).resolve("2-deploy.log")).as("A's deploy log")
+                .content().contains("left alone: " + service + "-green-1 (started by a Gantry before installation ids");
         assertThat(sandbox.production().id(service + "-green-1")).isEqualTo(legacy);
         assertUntouched("A's release and retirement of blue", bBefore, idB, proxyUrlB(), storeUrlB(), first);
         assertThat(sandbox.runningContainers(Map.of("gantry.installation", idA)))

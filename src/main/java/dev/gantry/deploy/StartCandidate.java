@@ -29,10 +29,11 @@ public final class StartCandidate {
     /** Starts the candidate; each container is journaled before and after it starts. */
     public List<Instance> run(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
         LegacyContainers.mention(engine, deployment, log);
-        setAsideLeftovers(deployment, candidate, journal, log);
         String image = deployment.appImage().toString();
         engine.pull(image, deployment.config().deadlines().of("deploy"), log);
         List<String> volumes = engine.declaredVolumes(image);
+        LegacyVolumes.refuseUnmoved(engine, deployment, volumes);
+        setAsideLeftovers(deployment, candidate, journal, log);
         List<Instance> replicas = new ArrayList<>();
         for (int n = 1; n <= deployment.config().run().replicas(); n++) {
             ContainerSpec spec = AppContainers.replica(deployment, candidate, n, volumes);

@@ -26,6 +26,7 @@ final class RunningEngine {
                         case "inspect" -> Optional.of(running((String) args[0]));
                         case "list" -> List.of(running("books-ms-blue-1"));
                         case "logs", "images", "declaredVolumes" -> List.of();
+                        case "volumeExists" -> false;
                         default -> null;
                     };
                 });

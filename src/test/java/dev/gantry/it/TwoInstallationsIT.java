@@ -7,10 +7,13 @@ import dev.gantry.TestStore;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +71,8 @@ class TwoInstallationsIT {
         assertThat(get(proxyUrlB())).startsWith("200 release=" + first);
 
         // a container of this service from before installation ids: neither installation's, left alone
-        String legacy = sandbox.production().create(sandbox.production().image(service + "-blue-1-" + idA),
-                service + "-green-1", Map.of("gantry.service", service, "gantry.colour", "green", "gantry.role", "app"));
+        String legacy = sandbox.production().create(baseImage(), service + "-green-1",
+                Map.of("gantry.service", service, "gantry.colour", "green", "gantry.role", "app"));
 
         List<String> bBefore = snapshot(idB);
         String second = commit(repo, "second");
@@ -144,6 +147,16 @@ class TwoInstallationsIT {
         return sandbox.production().snapshot(sandbox.service(), installation);
     }
 
+    /** The tiny service's base image: it carries no installation label, as images before installation ids did not. */
+    private static String baseImage() {
+        try {
+            return Files.readAllLines(Sandbox.resource("services/tiny/Dockerfile")).stream()
+                    .filter(line -> line.startsWith("FROM ")).findFirst().orElseThrow().substring(5).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String installationId(String storeUrl) {
         try (Store store = Store.open(storeUrl)) {
             return store.installationId().value();
@@ -165,7 +178,7 @@ class TwoInstallationsIT {
             var response = http.send(HttpRequest.newBuilder(URI.create(proxyUrl + PATH)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "no answer: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

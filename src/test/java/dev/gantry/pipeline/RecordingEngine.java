@@ -37,6 +37,8 @@ final class RecordingEngine implements Engine {
     private int nextPort = 32000;
     private int nextId = 1;
     private volatile String removeRefusal;
+    /** The named volumes on this engine. */
+    final Set<String> volumes = Collections.synchronizedSet(new HashSet<>());
 
     RecordingEngine failBuildOf(String tagPrefix) {
         failingBuilds.add(tagPrefix);
@@ -197,6 +199,11 @@ final class RecordingEngine implements Engine {
             throw new EngineException("Removing container " + id, removeRefusal);
         }
         idOf(id).ifPresent(containers::remove);
+    }
+
+    @Override
+    public boolean volumeExists(String name) {
+        return volumes.contains(name);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.gantry.cli;
 
 import dev.gantry.ExitCode;
-import dev.gantry.store.RunState;
-import java.util.List;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.Lease;
 import dev.gantry.lock.Owner;
 import dev.gantry.pipeline.Environment;
+import dev.gantry.store.RunState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

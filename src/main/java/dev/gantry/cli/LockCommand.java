@@ -1,9 +1,11 @@
 package dev.gantry.cli;
 
+import dev.gantry.ExitCode;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.Lease;
 import dev.gantry.lock.Owner;
 import dev.gantry.pipeline.Environment;
+import dev.gantry.store.RunState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +53,8 @@ final class LockCommand {
 
     /** {@code gantry lock release SERVICE}. */
     @Command(name = "release", description = "Remove the lock on SERVICE whoever holds it: for a run whose gantry"
-            + " process died on another host, or that you stopped.")
+            + " process died on another host, or that you stopped. Then try once more the undo of SERVICE's runs"
+            + " that need attention.")
     static final class Release implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SERVICE", description = "The locked service.")
         String service;
@@ -66,7 +69,7 @@ final class LockCommand {
                 Optional<Lease> removed = new DeployLocks(env.store()).release(service);
                 if (removed.isEmpty()) {
                     out.println(service + " is not locked.");
-                    return 0;
+                    return retryRunsNeedingAttention(env, out);
                 }
                 Lease lease = removed.get();
                 out.println("Released the lock on " + service + " held by " + lease.describe() + ".");
@@ -79,8 +82,24 @@ final class LockCommand {
                     out.println("warning: its owner ran on " + owner.host() + ", where it may still run; if it"
                             + " does, its run may overlap with the next run of " + service + ".");
                 }
-                return 0;
+                return owner.isGoneHere() ? retryRunsNeedingAttention(env, out) : 0;
             }
+        }
+
+        /**
+         * Runs of the service that need attention get their undo tried once more, now that the
+         * person has fixed the cause (docs/journal-recovery-locks.md); exit 3 if one still needs it.
+         */
+        private int retryRunsNeedingAttention(Environment env, PrintWriter out) {
+            List<Long> tried = env.retryRunsNeedingAttention(service);
+            var runs = env.store().runs();
+            boolean left = false;
+            for (long runId : tried) {
+                var run = runs.find(runId).orElseThrow();
+                out.println("Run " + runId + " of " + service + ": " + run.state().word() + ".");
+                left |= run.state() == RunState.NEEDS_ATTENTION;
+            }
+            return left ? ExitCode.ENVIRONMENT_UNUSABLE.code() : 0;
         }
     }
 

@@ -3,18 +3,24 @@ package dev.gantry.deploy;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
+import dev.gantry.store.InstallationId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the containers of a release (DESIGN.md: labels, names {@code <service>-<colour>-<n>}) as data. */
+/**
+ * Builds the containers of a release as data: labels (DESIGN.md) and names
+ * {@code <service>-<colour>-<n>-<installation>}, so that two installations on one engine never
+ * want the same name (docs/architecture.md, "Installations").
+ */
 final class AppContainers {
     private AppContainers() {
     }
 
     /**
      * Replica {@code n} (from 1) of the release in {@code colour}. Every volume the image declares
-     * is a named volume of the service, shared by its replicas and kept across releases. Its
+     * is a named volume of the service in this installation, shared by its replicas and kept across
+     * releases. Its
      * environment: run/env, then the service's secrets, then Gantry's own variables.
      */
     static ContainerSpec replica(Deployment deployment, Colour colour, int n, List<String> declaredVolumes) {
@@ -24,22 +30,31 @@ final class AppContainers {
         env.put("GANTRY_SERVICE", config.service());
         env.put("GANTRY_RELEASE", deployment.release());
         env.put("GANTRY_COLOUR", colour.word());
-        var spec = ContainerSpec.of(deployment.appImage().toString(), name(config.service(), colour, n))
+        var spec = ContainerSpec.of(deployment.appImage().toString(), name(deployment.installation(), config.service(), colour, n))
                 .withEnv(env)
                 .withLabels(Labels.app(deployment, colour))
                 .withPublishedPort(config.run().port());
         for (String path : declaredVolumes) {
-            spec = spec.withVolume(volumeName(config.service(), path), path);
+            spec = spec.withVolume(volumeName(deployment.installation(), config.service(), path), path);
         }
         return spec;
     }
 
-    static String name(String service, Colour colour, int n) {
-        return service + "-" + colour.word() + "-" + n;
+    /** {@code books-ms-blue-1-k3x9a2bq}: the installation's id ends every name it gives. */
+    static String name(InstallationId installation, String service, Colour colour, int n) {
+        return service + "-" + colour.word() + "-" + n + "-" + installation.value();
     }
 
-    /** {@code gantry-books-ms-data} for {@code /data}: one volume per service and path. */
-    static String volumeName(String service, String path) {
+    /**
+     * {@code gantry-books-ms-data-k3x9a2bq} for {@code /data}: one volume per installation, service
+     * and path; another installation's service of the same name never writes this one's data.
+     */
+    static String volumeName(InstallationId installation, String service, String path) {
+        return legacyVolumeName(service, path) + "-" + installation.value();
+    }
+
+    /** {@code gantry-books-ms-data}: the volume of {@code path} as Gantry named it before installation ids. */
+    static String legacyVolumeName(String service, String path) {
         String slug = path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         return "gantry-" + service + "-" + (slug.isEmpty() ? "root" : slug);
     }

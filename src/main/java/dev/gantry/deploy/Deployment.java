@@ -3,18 +3,20 @@ package dev.gantry.deploy;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.image.ImageReference;
 import dev.gantry.secret.SecretValues;
+import dev.gantry.store.InstallationId;
 
 /**
- * One release of one service being deployed: which run, which config, which images, and the
- * service's secrets, which its containers get as environment variables (docs/secrets.md).
+ * One release of one service being deployed: by which installation, which run, which config, which
+ * images, and the service's secrets, which its containers get as environment variables
+ * (docs/secrets.md).
  */
-public record Deployment(long runId, ServiceConfig config, String release, ImageReference appImage,
-                         ImageReference testImage, SecretValues secrets) {
+public record Deployment(InstallationId installation, long runId, ServiceConfig config, String release,
+                         ImageReference appImage, ImageReference testImage, SecretValues secrets) {
 
     /** A deployment of a service without secrets. */
-    public Deployment(long runId, ServiceConfig config, String release, ImageReference appImage,
-                      ImageReference testImage) {
-        this(runId, config, release, appImage, testImage, SecretValues.NONE);
+    public Deployment(InstallationId installation, long runId, ServiceConfig config, String release,
+                      ImageReference appImage, ImageReference testImage) {
+        this(installation, runId, config, release, appImage, testImage, SecretValues.NONE);
     }
 
     /** The service's name. */
@@ -24,6 +26,6 @@ public record Deployment(long runId, ServiceConfig config, String release, Image
 
     /** The same deployment with these secrets. */
     public Deployment withSecrets(SecretValues values) {
-        return new Deployment(runId, config, release, appImage, testImage, values);
+        return new Deployment(installation, runId, config, release, appImage, testImage, values);
     }
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * One change a run makes to production, as data: enough to say what it was (the audit log) and to
- * take it back in another process after a crash (the run journal). Undo is idempotent: it may run
- * for a change that was only intended, or that was already partly taken back. Nullable fields are
- * "there was none".
+ * take it back in another process after a crash (the run journal). Undo acts on what the change
+ * produced, a container by its id, never by a name that something else may carry by now; it may run
+ * for a change that was only intended, or that was already taken back, and then finds nothing to
+ * do. Nullable fields are "there was none" (or, for a container's id, "not known yet").
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "effect")
 @JsonSubTypes({
@@ -33,31 +34,67 @@ public sealed interface Effect {
     /** What the change is, for people: "start books-ms-green-1". */
     String describe();
 
-    /** Takes the change back; changes after the point of no return have nothing to take back. */
-    default void undo(Production production) {
+    /**
+     * Takes the change of run {@code runId} back; answers false when there was nothing to take back
+     * (it never took place, or is gone already). Changes after the point of no return have nothing
+     * to take back.
+     */
+    default boolean undo(Production production, long runId) {
+        return false;
     }
 
-    /** A container of the candidate colour was created and started. Undo: remove it. */
-    record ContainerStarted(String name, String image) implements Effect {
+    /**
+     * A container of the candidate colour was created and started; {@code id} is Docker's, journaled
+     * once the start answered (null while only intended). Undo: remove that container.
+     */
+    record ContainerStarted(String name, String image, String id) implements Effect {
         public String describe() {
             return "start " + name + " (" + image + ")";
         }
 
-        public void undo(Production production) {
-            production.engine().remove(name);
+        /** The same start, with the id Docker gave the container. */
+        public ContainerStarted withId(String newId) {
+            return new ContainerStarted(name, image, newId);
+        }
+
+        public boolean undo(Production production, long runId) {
+            var engine = production.engine();
+            if (id != null) {
+                if (engine.inspect(id).isEmpty()) {
+                    return false;
+                }
+                engine.remove(id);
+                return true;
+            }
+            if (!name.endsWith("-" + production.installation().value())) {
+                engine.remove(name); // journaled before installation ids: its name is all there is
+                return true;
+            }
+            // only intended: the process may have died after Docker created it; the run's labels tell
+            var made = engine.list(Labels.run(production.installation(), runId)).stream()
+                    .filter(c -> c.name().equals(name)).toList();
+            made.forEach(c -> engine.remove(c.id()));
+            return !made.isEmpty();
         }
     }
 
-    /** A container left in the candidate colour by an earlier release was renamed out of the way. Undo: its name back. */
-    record ContainerSetAside(String name, String asideName) implements Effect {
+    /**
+     * A container left in the candidate colour by an earlier release, {@code id}, was renamed out of
+     * the way. Undo: that container's name back.
+     */
+    record ContainerSetAside(String name, String asideName, String id) implements Effect {
         public String describe() {
             return "set " + name + " aside as " + asideName;
         }
 
-        public void undo(Production production) {
-            if (production.engine().inspect(asideName).isPresent()) {
-                production.engine().rename(asideName, name);
+        public boolean undo(Production production, long runId) {
+            var engine = production.engine();
+            var container = engine.inspect(id == null ? asideName : id);
+            if (container.isEmpty() || !container.get().name().equals(asideName)) {
+                return false; // never renamed, renamed back already, or gone
             }
+            engine.rename(container.get().id(), name);
+            return true;
         }
     }
 
@@ -68,9 +105,10 @@ public sealed interface Effect {
                     + record.instances().size() + " instance(s), release " + record.release() + ")";
         }
 
-        public void undo(Production production) {
+        public boolean undo(Production production, long runId) {
             Optional.ofNullable(before).ifPresentOrElse(old -> production.discovery().put(service, colour, old),
                     () -> production.discovery().remove(service, colour));
+            return true;
         }
     }
 
@@ -81,12 +119,13 @@ public sealed interface Effect {
             return "route " + path + " to " + to.stream().map(i -> i.host() + ":" + i.port()).toList();
         }
 
-        public void undo(Production production) {
+        public boolean undo(Production production, long runId) {
             if (before == null) {
                 production.proxy().unroute(service);
             } else {
                 production.proxy().route(route(service, path, host, before));
             }
+            return true;
         }
 
         /** The route of {@code service} to {@code instances}. */
@@ -102,12 +141,13 @@ public sealed interface Effect {
             return "make " + service + " " + colour.word() + " live" + (before == null ? "" : " instead of " + before.word());
         }
 
-        public void undo(Production production) {
+        public boolean undo(Production production, long runId) {
             if (before == null) {
                 production.discovery().clearLive(service);
             } else {
                 production.discovery().setLive(service, before);
             }
+            return true;
         }
     }
 

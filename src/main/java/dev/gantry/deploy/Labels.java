@@ -1,14 +1,18 @@
 package dev.gantry.deploy;
 
 import dev.gantry.discovery.Colour;
+import dev.gantry.store.InstallationId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Docker labels of DESIGN.md, on every image and container Gantry makes: how Gantry (and a
- * person with {@code docker ps --filter label=gantry.service=books-ms}) finds them.
+ * person with {@code docker ps --filter label=gantry.service=books-ms}) finds them. Every selector
+ * includes {@code gantry.installation}, so an installation only ever finds what it made itself
+ * (docs/architecture.md, "Installations").
  */
 public final class Labels {
+    public static final String INSTALLATION = "gantry.installation";
     public static final String SERVICE = "gantry.service";
     public static final String COLOUR = "gantry.colour";
     public static final String RELEASE = "gantry.release";
@@ -20,8 +24,7 @@ public final class Labels {
 
     /** Labels of an image of the deployment's release. */
     public static Map<String, String> image(Deployment deployment) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(SERVICE, deployment.service());
+        Map<String, String> labels = new LinkedHashMap<>(service(deployment.installation(), deployment.service()));
         labels.put(RELEASE, deployment.release());
         labels.put(RUN, Long.toString(deployment.runId()));
         return labels;
@@ -36,14 +39,29 @@ public final class Labels {
 
     /** Labels of an app container of the deployment in {@code colour}. */
     static Map<String, String> app(Deployment deployment, Colour colour) {
-        Map<String, String> labels = new LinkedHashMap<>(selector(deployment.service(), colour));
+        Map<String, String> labels = new LinkedHashMap<>(selector(deployment.installation(), deployment.service(), colour));
         labels.put(RELEASE, deployment.release());
         labels.put(RUN, Long.toString(deployment.runId()));
         return labels;
     }
 
-    /** The labels that find the app containers of a service's colour. */
-    static Map<String, String> selector(String service, Colour colour) {
-        return Map.of(SERVICE, service, COLOUR, colour.word(), ROLE, "app");
+    /** The labels that find the app containers of a service's colour made by {@code installation}. */
+    static Map<String, String> selector(InstallationId installation, String service, Colour colour) {
+        return Map.of(INSTALLATION, installation.value(), SERVICE, service, COLOUR, colour.word(), ROLE, "app");
+    }
+
+    /** The labels that find everything of {@code service} made by {@code installation}. */
+    public static Map<String, String> service(InstallationId installation, String service) {
+        return Map.of(INSTALLATION, installation.value(), SERVICE, service);
+    }
+
+    /** The labels that find the test containers of one run. */
+    public static Map<String, String> testsOfRun(InstallationId installation, String service, long runId) {
+        return Map.of(INSTALLATION, installation.value(), SERVICE, service, RUN, Long.toString(runId), ROLE, "test");
+    }
+
+    /** The labels that find what one run of {@code installation} made. */
+    static Map<String, String> run(InstallationId installation, long runId) {
+        return Map.of(INSTALLATION, installation.value(), RUN, Long.toString(runId));
     }
 }

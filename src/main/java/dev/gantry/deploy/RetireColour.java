@@ -29,7 +29,7 @@ public final class RetireColour {
         log.line("draining " + service + " " + old.word() + " for " + drain.toMillis() + " ms");
         pause(drain);
         var engine = production.engine();
-        for (ContainerState container : engine.list(Labels.selector(service, old))) {
+        for (ContainerState container : engine.list(Labels.selector(deployment.installation(), service, old))) {
             if (container.name().contains(StartCandidate.ASIDE)) {
                 continue;
             }
@@ -39,7 +39,7 @@ public final class RetireColour {
         }
         journal.record(new Effect.ColourDeregistered(service, old), () -> production.discovery().remove(service, old));
         log.line("deregistered " + service + " " + old.word());
-        for (ContainerState aside : engine.list(Map.of(Labels.SERVICE, service))) {
+        for (ContainerState aside : engine.list(Labels.service(deployment.installation(), service))) {
             if (aside.name().contains(StartCandidate.ASIDE)) {
                 journal.record(new Effect.ContainerRemoved(aside.name()), () -> engine.remove(aside.id()));
                 log.line("removed " + aside.name() + ", set aside when this release started");
@@ -49,15 +49,16 @@ public final class RetireColour {
     }
 
     /**
-     * Removes the app images of {@code deployment}'s service beyond the newest
-     * {@code deploy/keep-releases}, except images that a container still uses.
+     * Removes the app images of {@code deployment}'s service that this installation built, beyond the
+     * newest {@code deploy/keep-releases}, except images that a container still uses (any container
+     * of the service, whichever installation made it: a tag is shared by name on the engine).
      */
     private void pruneImages(Deployment deployment, RunJournal journal, LogSink log) {
         var engine = production.engine();
         String service = deployment.service();
         Set<String> inUse = new HashSet<>();
         engine.list(Map.of(Labels.SERVICE, service)).forEach(c -> inUse.add(c.image()));
-        List<ImageState> images = engine.images(Map.of(Labels.SERVICE, service)).stream()
+        List<ImageState> images = engine.images(Labels.service(deployment.installation(), service)).stream()
                 .filter(image -> !"test".equals(image.labels().get(Labels.ROLE)))
                 .toList();
         int keep = deployment.config().deploy().keepReleases();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.engine.LogSink;
+import dev.gantry.fault.Failpoints;
 import dev.gantry.store.Journal;
 import dev.gantry.store.JournalEntry;
 import dev.gantry.store.JournalState;
@@ -33,14 +34,29 @@ public final class RunJournal {
 
     /** Journals {@code effect}, makes it with {@code change}, journals it done; answers what the change answered. */
     public <T> T record(Effect effect, Supplier<T> change) {
+        int seq = intend(effect);
+        T result = change.get();
+        journal.done(runId, seq);
+        return result;
+    }
+
+    /**
+     * Journals a container's start, starts it with {@code start}, and journals it done with the id
+     * Docker gave it, so that undo removes that container and no other; answers the id.
+     */
+    public String started(Effect.ContainerStarted effect, Supplier<String> start) {
+        int seq = intend(effect);
+        String id = start.get();
+        journal.done(runId, seq, encode(effect.withId(id)));
+        return id;
+    }
+
+    private int intend(Effect effect) {
         if (undoing) {
             throw new DeployFailedException("the run is being undone, so " + effect.describe() + " was not made"
                     + " (a stage that passed its deadline was still running)", List.of());
         }
-        int seq = journal.intend(runId, service, kind(effect), effect.describe(), encode(effect));
-        T result = change.get();
-        journal.done(runId, seq);
-        return result;
+        return journal.intend(runId, service, kind(effect), effect.describe(), encode(effect));
     }
 
     /** Journals {@code effect}, makes it with {@code change}, journals it done. */
@@ -56,6 +72,11 @@ public final class RunJournal {
         record(kept, () -> { });
     }
 
+    /** The service whose run this journal is. */
+    public String service() {
+        return service;
+    }
+
     /** The run's changes as journaled, oldest first. */
     public List<Journaled> entries() {
         return journal.entries(runId).stream().map(e -> new Journaled(e, decode(e))).toList();
@@ -63,10 +84,11 @@ public final class RunJournal {
 
     /**
      * Takes back every change not yet taken back, newest first; {@code by} says who (the run, or a
-     * recovery). A change that cannot be taken back does not stop the others; it stays in the journal
-     * as {@code undo-failed}, for the next recovery, and is answered so a person can see it. From
-     * here on this journal refuses new changes: a stage body that outlived its deadline cannot add
-     * to production behind the undo's back.
+     * recovery). A change already undone is not undone again; one that finds nothing to take back
+     * (it never took place, or is gone already) is marked undone with that reason. A change that
+     * cannot be taken back does not stop the others; it stays in the journal as {@code undo-failed}
+     * and is answered so a person can see it. From here on this journal refuses new changes: a stage
+     * body that outlived its deadline cannot add to production behind the undo's back.
      */
     public List<String> undo(Production production, String by, LogSink log) {
         undoing = true;
@@ -76,9 +98,16 @@ public final class RunJournal {
                 continue;
             }
             try {
-                entry.effect().undo(production);
-                journal.undone(runId, entry.entry().seq(), by);
-                log.line("undone: " + entry.effect().describe());
+                if (entry.effect().undo(production, runId)) {
+                    journal.undone(runId, entry.entry().seq(), by);
+                    log.line("undone: " + entry.effect().describe());
+                    Failpoints.reach("undo.step-done");
+                } else {
+                    String why = entry.entry().state() == JournalState.INTENDED ? "it never took place"
+                            : "what it made is gone already";
+                    journal.nothingToUndo(runId, entry.entry().seq(), by, "nothing to undo: " + why);
+                    log.line("nothing to undo: " + entry.effect().describe() + " (" + why + ")");
+                }
             } catch (RuntimeException e) {
                 String failure = entry.effect().describe() + " could not be undone: " + e.getMessage();
                 journal.undoFailed(runId, entry.entry().seq(), String.valueOf(e.getMessage()));

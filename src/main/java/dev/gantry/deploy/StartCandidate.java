@@ -28,14 +28,19 @@ public final class StartCandidate {
 
     /** Starts the candidate; each container is journaled before and after it starts. */
     public List<Instance> run(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
-        setAsideLeftovers(deployment, candidate, journal, log);
+        LegacyContainers.mention(engine, deployment, log);
         String image = deployment.appImage().toString();
         engine.pull(image, deployment.config().deadlines().of("deploy"), log);
         List<String> volumes = engine.declaredVolumes(image);
+        LegacyVolumes.refuseUnmoved(engine, deployment, volumes);
+        setAsideLeftovers(deployment, candidate, journal, log);
         List<Instance> replicas = new ArrayList<>();
         for (int n = 1; n <= deployment.config().run().replicas(); n++) {
             ContainerSpec spec = AppContainers.replica(deployment, candidate, n, volumes);
-            String id = journal.record(new Effect.ContainerStarted(spec.name(), image), () -> engine.start(spec));
+            String id = journal.started(new Effect.ContainerStarted(spec.name(), image, null), () -> {
+                Failpoints.reach("deploy.start-intended"); // journaled, not yet asked of Docker
+                return engine.start(spec);
+            });
             ContainerState state = engine.inspect(id).orElseThrow(() -> new DeployFailedException(
                     spec.name() + " vanished right after it started", List.of()));
             int port = state.hostPort(deployment.config().run().port()).orElseThrow(() -> new DeployFailedException(
@@ -54,12 +59,12 @@ public final class StartCandidate {
      * removes them once the new release has passed.
      */
     private void setAsideLeftovers(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
-        for (ContainerState old : engine.list(Labels.selector(deployment.service(), candidate))) {
+        for (ContainerState old : engine.list(Labels.selector(deployment.installation(), deployment.service(), candidate))) {
             if (old.name().contains(ASIDE)) {
                 continue;
             }
             String aside = old.name() + ASIDE + deployment.runId();
-            journal.record(new Effect.ContainerSetAside(old.name(), aside), () -> engine.rename(old.id(), aside));
+            journal.record(new Effect.ContainerSetAside(old.name(), aside, old.id()), () -> engine.rename(old.id(), aside));
             log.line("set " + old.name() + " aside as " + aside + " (left by an earlier release in the candidate colour)");
         }
     }

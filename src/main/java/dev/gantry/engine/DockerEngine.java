@@ -129,6 +129,19 @@ final class DockerEngine implements Engine {
     }
 
     @Override
+    public boolean volumeExists(String name) {
+        try {
+            calls.run("Inspecting volume " + name, () -> docker.inspectVolumeCmd(name).exec());
+            return true;
+        } catch (EngineException e) {
+            if (e.dockerMessage().contains("no such volume") || e.dockerMessage().startsWith("Status 404")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public List<String> declaredVolumes(String image) {
         var config = calls.call("Inspecting image " + image, () -> docker.inspectImageCmd(image).exec()).getConfig();
         if (config == null || config.getVolumes() == null) {

@@ -77,6 +77,9 @@ public interface Engine extends AutoCloseable {
     /** The paths an image declares as volumes ({@code VOLUME} in its Dockerfile). */
     List<String> declaredVolumes(String image);
 
+    /** Whether a volume named {@code name} exists on this engine. */
+    boolean volumeExists(String name);
+
     /** Every local image that carries all of {@code labels}, newest first. */
     List<ImageState> images(Map<String, String> labels);
 

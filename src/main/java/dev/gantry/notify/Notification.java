@@ -92,6 +92,9 @@ public record Notification(Event event, String service, long runId, String kind,
     }
 
     private static ProductionState afterFailure(RunRecord run) {
+        if (run.state() == RunState.NEEDS_ATTENTION) {
+            return ProductionState.NOT_RESTORED;
+        }
         return run.stages().stream().filter(stage -> stage.name().equals("undo")).findFirst()
                 .map(StageRecord::state)
                 .map(undo -> undo == StageState.PASSED ? ProductionState.RESTORED : ProductionState.NOT_RESTORED)

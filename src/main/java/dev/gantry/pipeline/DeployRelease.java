@@ -77,11 +77,11 @@ final class DeployRelease {
             stages.run(runId, Stage.UNDO, log -> {
                 List<String> failures = changes.undo(production, "run " + runId, log);
                 if (!failures.isEmpty()) {
-                    throw new UndoFailedException(failure, failures);
+                    throw new UndoFailedException(changes.service(), failure, failures);
                 }
             });
         } catch (StageFailedException late) {
-            throw new UndoFailedException(failure, List.of("the undo stage " + late.reason()));
+            throw new UndoFailedException(changes.service(), failure, List.of("the undo stage " + late.reason()));
         }
     }
 

@@ -13,6 +13,7 @@ import dev.gantry.notify.Notifier;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Store;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the commands and the server work with, opened from the installation config on first use and
@@ -89,7 +90,7 @@ public final class Environment implements AutoCloseable {
 
     /** The production side: engine, discovery, proxy. */
     public Production production() {
-        return new Production(productionEngine(), discovery(), proxy());
+        return new Production(store().installationId(), productionEngine(), discovery(), proxy());
     }
 
     /** The engine that tests and builds (the CD engine), connected on first use. */
@@ -126,6 +127,7 @@ public final class Environment implements AutoCloseable {
         if (store == null) {
             store = Store.open(installation.storeUrl());
             OwnerOnly.secure(installation.home());  // the SQLite file it may just have made, 0600
+            NeedsAttention.reminders(store).forEach(warnings::warning);
             if (Recovery.needed(store)) {
                 recoverUnfinishedRuns();
             }
@@ -142,6 +144,15 @@ public final class Environment implements AutoCloseable {
             warnings.warning("recovering a run that a stopped gantry process left unfinished failed: " + e.getMessage()
                     + " The next gantry command tries again.");
         }
+    }
+
+    /**
+     * Tries once more to finish the runs of {@code service} that need attention
+     * ({@code gantry lock release}); what happened goes to the warnings. Answers the runs tried.
+     */
+    public List<Long> retryRunsNeedingAttention(String service) {
+        return new Recovery(store(), buildEngine(), production(), warnings, Notifier.of(installation, warnings::warning))
+                .retry(service, new DeployLocks(store()));
     }
 
     /** The service registry, opened on first use. */

@@ -104,7 +104,8 @@ public final class Pipeline {
                 mask.apply(release.title()), release.dirty(), trigger, source.configText(), appImage));
         held.attach(runId);
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
-        RunContext run = RunContext.of(runId, source, config, workspace, registry.address()).withSecrets(secretValues);
+        RunContext run = RunContext.of(production.installation(), runId, source, config, workspace,
+                registry.address()).withSecrets(secretValues);
         MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
             return recorded(run.deployment(), (stages, deploy) -> {
@@ -182,7 +183,7 @@ public final class Pipeline {
                 configText, image.toString()));
         held.attach(runId);
         listener.runStarted(runId, config, new Release(release, kind + " of " + image, false));
-        return new Deployment(runId, config, release,
+        return new Deployment(production.installation(), runId, config, release,
                 image, ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secretValues);
     }
 
@@ -208,7 +209,8 @@ public final class Pipeline {
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             RuntimeException failure = MaskedFailures.of(e, mask);
-            store.runs().finish(runId, RunState.FAILED, stages.failedStage().map(Stage::word),
+            RunState state = e instanceof UndoFailedException ? RunState.NEEDS_ATTENTION : RunState.FAILED;
+            store.runs().finish(runId, state, stages.failedStage().map(Stage::word),
                     Optional.of(Printable.of(String.valueOf(failure.getMessage()))));
             throw failure;
         } finally {

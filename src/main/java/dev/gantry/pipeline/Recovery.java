@@ -25,7 +25,6 @@ import dev.gantry.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,26 +93,61 @@ public final class Recovery {
                 .flatMap(Optional::stream).map(RunRecord::service).distinct().toList();
     }
 
+    /**
+     * Tries once more to finish the runs of {@code service} that need attention, holding its lock
+     * ({@code gantry lock release}); answers the runs tried.
+     */
+    public List<Long> retry(String service, DeployLocks locks) {
+        List<Long> tried = new ArrayList<>();
+        try (HeldLock held = locks.acquire(service, "recovery of " + service, Duration.ZERO, lease -> { })) {
+            for (RunRecord run : store.runs().needingAttention()) {
+                if (run.service().equals(service)) {
+                    recover(run);
+                    tried.add(run.id());
+                }
+            }
+        }
+        return tried;
+    }
+
+    /** Recovers one run; whatever stops it marks the run as needing attention, told once. */
     private void recover(RunRecord run) {
         String by = "recovery by " + Owner.current().describe();
-        var journal = new RunJournal(store.journal(), run.id(), run.service());
         LogSink log = line -> listener.warning("run " + run.id() + " of " + run.service() + ": " + line);
-        Optional<Effect.ReleaseKept> kept = journal.entries().stream().map(RunJournal.Journaled::effect)
-                .filter(Effect.ReleaseKept.class::isInstance).map(Effect.ReleaseKept.class::cast).findFirst();
-        removeTestContainers(run, log);
-        String stage = interruptedStage(run);
-        String outcome = kept.isPresent() ? finish(run, kept.get(), journal, stage, by, log)
-                : undo(run, journal, stage, by, log);
+        String stage = run.stages().isEmpty() ? "its start" : run.stages().getLast().name();
+        String outcome;
+        try {
+            var journal = new RunJournal(store.journal(), run.id(), run.service());
+            Optional<Effect.ReleaseKept> kept = journal.entries().stream().map(RunJournal.Journaled::effect)
+                    .filter(Effect.ReleaseKept.class::isInstance).map(Effect.ReleaseKept.class::cast).findFirst();
+            removeTestContainers(run, log);
+            stage = interruptedStage(run);
+            outcome = kept.isPresent() ? finish(run, kept.get(), journal, stage, by, log)
+                    : undo(run, journal, stage, by, log);
+        } catch (GantryException e) {
+            outcome = NeedsAttention.mark(store, run, Optional.of(stage), by + " could not finish it: " + e.getMessage());
+        }
         listener.warning("recovered run " + run.id() + " of " + run.service() + ": " + outcome);
     }
 
-    /** A run past its point of no return: its cleanup is finished and it succeeded. */
+    /**
+     * A run past its point of no return: its cleanup is finished and it succeeded. A cleanup that
+     * fails does not fail it (as in a run): the message says what to stop by hand.
+     */
     private String finish(RunRecord run, Effect.ReleaseKept kept, RunJournal journal, String stage, String by,
                           LogSink log) {
-        finishCleanup(run, kept, journal, log);
+        String cleanup;
+        try {
+            finishCleanup(run, kept, journal, log);
+            cleanup = "; " + by + " finished the cleanup";
+        } catch (GantryException e) {
+            cleanup = "; " + by + " could not finish the cleanup: " + e.getMessage() + ". Stop the old colour by hand:"
+                    + " docker ps --filter label=" + Labels.INSTALLATION + "=" + production.installation()
+                    + " --filter label=" + Labels.SERVICE + "=" + run.service() + " --filter label=" + Labels.COLOUR
+                    + "=" + kept.old().word();
+        }
         store.runs().wentLive(run.id(), kept.live().word());
-        String message = "its gantry process stopped during " + stage + ", after the release had passed; " + by
-                + " finished the cleanup";
+        String message = "its gantry process stopped during " + stage + ", after the release had passed" + cleanup;
         store.runs().finish(run.id(), RunState.SUCCEEDED, Optional.empty(), Optional.of(message));
         return message;
     }
@@ -124,22 +158,29 @@ public final class Recovery {
             production.proxy().start();
         }
         List<String> failures = journal.undo(production, by, log);
-        String what = run.state() == RunState.RUNNING ? "its gantry process stopped during " + stage
-                : run.message().orElse("it failed");
-        String message = what + (failures.isEmpty() ? "; " + by + " undid its changes"
-                : "; " + by + " could not undo: " + String.join("; ", failures) + " (the next gantry command tries again)");
+        String what = switch (run.state()) {
+            case RUNNING -> "its gantry process stopped during " + stage;
+            case NEEDS_ATTENTION -> "it failed" + run.failedStage().map(s -> " at " + s).orElse("")
+                    + " and its changes could not all be undone at first";
+            default -> run.message().orElse("it failed");
+        };
+        if (!failures.isEmpty()) {
+            return NeedsAttention.mark(store, run, Optional.of(stage),
+                    what + "; " + by + " could not undo: " + String.join("; ", failures));
+        }
+        String message = what + "; " + by + " undid its changes";
         store.runs().finish(run.id(), RunState.FAILED, run.failedStage().or(() -> Optional.of(stage)), Optional.of(message));
         return message;
     }
 
-    /** Finishes the cleanup of a run that had passed; a failure is shown and the run stays unfinished. */
+    /** Finishes the cleanup of a run that had passed; a failure is shown and thrown. */
     private void finishCleanup(RunRecord run, Effect.ReleaseKept kept, RunJournal journal, LogSink log) {
         if (kept.old() == null) {
             return;
         }
         ServiceConfig config = ServiceConfig.parse(run.config().orElseThrow(), run.service() + "/gantry.yml (from the store)");
         ImageReference image = ImageReference.parse(run.image().orElseThrow());
-        var deployment = new Deployment(run.id(), config, run.commit(), image, image);
+        var deployment = new Deployment(production.installation(), run.id(), config, run.commit(), image, image);
         try {
             new RetireColour(production).run(deployment, kept.old(), Duration.ZERO, journal, log);
         } catch (GantryException e) {
@@ -150,8 +191,8 @@ public final class Recovery {
 
     /** Test containers of the run (on the CD engine) outlive a killed gantry; they have no use any more. */
     private void removeTestContainers(RunRecord run, LogSink log) {
-        for (ContainerState container : testEngine.list(Map.of(Labels.SERVICE, run.service(),
-                Labels.RUN, Long.toString(run.id()), Labels.ROLE, "test"))) {
+        for (ContainerState container : testEngine.list(Labels.testsOfRun(production.installation(), run.service(),
+                run.id()))) {
             testEngine.remove(container.id());
             log.line("removed the test container " + container.name());
         }

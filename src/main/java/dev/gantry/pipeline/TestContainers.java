@@ -45,7 +45,8 @@ final class TestContainers {
         env.putAll(extra);
         env.putAll(settings.env());
         env.putAll(deployment.secrets().asEnv()); // every test phase gets the secrets (docs/secrets.md)
-        String name = deployment.service() + "-" + phase.word() + "-" + deployment.runId();
+        String name = deployment.service() + "-" + phase.word() + "-" + deployment.runId() + "-"
+                + deployment.installation().value(); // run ids of two installations' stores coincide
         return ContainerSpec.of(deployment.testImage().toString(), name)
                 .withCommand(settings.command()).withEnv(env).withLabels(Labels.test(deployment));
     }

@@ -4,13 +4,14 @@ import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import java.util.List;
 
-/** A run failed and taking its changes back failed too: production needs a person. */
+/** A run failed and taking its changes back failed too: production needs a person; the run needs attention. */
 public final class UndoFailedException extends GantryException {
     private final List<String> failures;
 
-    UndoFailedException(RuntimeException cause, List<String> failures) {
+    UndoFailedException(String service, RuntimeException cause, List<String> failures) {
         super(cause.getMessage() + "; undoing the run's changes failed too, so production is NOT as it was: "
-                + String.join("; ", failures) + ". Fix these by hand (gantry status shows what runs).", cause);
+                + String.join("; ", failures) + ". The run is marked needs-attention. "
+                + NeedsAttention.whatToDo(service) + ".", cause);
         this.failures = List.copyOf(failures);
     }
 

@@ -33,6 +33,21 @@ public final class Journal {
                 JournalState.DONE.word(), now(), runId, seq);
     }
 
+    /** Records that the effect happened, with its data now complete (e.g. the id of the container it made). */
+    public void done(long runId, int seq, String data) {
+        sql.update("UPDATE journal SET state = ?, done_at = ?, data = ? WHERE run_id = ? AND seq = ?",
+                JournalState.DONE.word(), now(), data, runId, seq);
+    }
+
+    /**
+     * Records that there was nothing to take back (the effect never took place, or was already
+     * taken back), and why: the entry counts as undone, with {@code why} for the audit log.
+     */
+    public void nothingToUndo(long runId, int seq, String by, String why) {
+        sql.update("UPDATE journal SET state = ?, undone_at = ?, undone_by = ?, message = ?"
+                + " WHERE run_id = ? AND seq = ?", JournalState.UNDONE.word(), now(), by, why, runId, seq);
+    }
+
     /** Records that the effect was taken back, and by whom (the run itself, or a recovery). */
     public void undone(long runId, int seq, String by) {
         sql.update("UPDATE journal SET state = ?, undone_at = ?, undone_by = ?, message = NULL"

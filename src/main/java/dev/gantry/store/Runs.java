@@ -92,6 +92,11 @@ public final class Runs {
                 + " LIMIT 1", rs -> true, service, image, StageState.PASSED.word(), StageState.PASSED.word()).isEmpty();
     }
 
+    /** The runs whose changes could not all be taken back and wait for a person, oldest first. */
+    public List<RunRecord> needingAttention() {
+        return sql.query("SELECT * FROM runs WHERE state = ? ORDER BY id", this::run, RunState.NEEDS_ATTENTION.word());
+    }
+
     /** One run, if it exists. */
     public Optional<RunRecord> find(long runId) {
         return sql.query("SELECT * FROM runs WHERE id = ?", this::run, runId).stream().findFirst();
@@ -107,7 +112,7 @@ public final class Runs {
         long id = rs.getLong("id");
         return new RunRecord(id, rs.getString("kind"), rs.getString("service"), rs.getString("commit_sha"),
                 rs.getString("commit_title"),
-                rs.getInt("dirty") == 1, rs.getString("trigger"), RunState.valueOf(rs.getString("state").toUpperCase()),
+                rs.getInt("dirty") == 1, rs.getString("trigger"), RunState.parse(rs.getString("state")),
                 Optional.ofNullable(rs.getString("failed_stage")), Optional.ofNullable(rs.getString("message")),
                 instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"),
                 Optional.ofNullable(rs.getString("config")), Optional.ofNullable(rs.getString("image")),

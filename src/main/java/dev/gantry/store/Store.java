@@ -24,11 +24,14 @@ public final class Store implements AutoCloseable {
     private final ApiTokenRows apiTokens;
     private final ServiceRows services;
     private final WebhookDeliveries webhookDeliveries;
+    private final Sql sql;
+    private InstallationId installationId;
 
     private Store(String url, StoreConnection connection) {
         this.url = url;
         this.connection = connection;
         Sql sql = new Sql(url, connection);
+        this.sql = sql;
         this.runs = new Runs(sql);
         this.keys = new Keys(sql);
         this.journal = new Journal(sql);
@@ -105,6 +108,21 @@ public final class Store implements AutoCloseable {
     /** The delivery ids of forge webhooks already taken (docs/webhooks.md). */
     public WebhookDeliveries webhookDeliveries() {
         return webhookDeliveries;
+    }
+
+    /**
+     * The id of the installation this store belongs to, generated the first time it is asked for:
+     * every process that shares the store (the server, CLIs) is one installation and labels what it
+     * starts with this id (docs/architecture.md, "Installations").
+     */
+    public synchronized InstallationId installationId() {
+        if (installationId == null) {
+            sql.update("INSERT INTO installation (singleton, id) VALUES (1, ?) ON CONFLICT (singleton) DO NOTHING",
+                    InstallationId.generate().value());
+            installationId = InstallationId.of(sql.query("SELECT id FROM installation WHERE singleton = 1",
+                    rs -> rs.getString(1)).getFirst());
+        }
+        return installationId;
     }
 
     /** The JDBC URL this store was opened with. */

@@ -2,6 +2,7 @@ package dev.gantry.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
@@ -16,29 +17,29 @@ class AppContainersTest {
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
     @Test
-    void aReplicaIsLabelledNamedPublishedOnLoopbackAndSharesTheServiceVolumes() {
+    void aReplicaIsLabelledAndNamedWithItsInstallationPublishedOnLoopbackAndSharesTheServiceVolumes() {
         ServiceConfig config = ServiceConfig.parse("""
                 service: books-ms
                 run:
                   port: 8080
                   env: {JAVA_OPTS: -Xmx64m}
                 """, "gantry.yml");
-        var deployment = new Deployment(7, config, COMMIT, ImageReference.of("127.0.0.1:5000", "books-ms", COMMIT),
+        var deployment = new Deployment(TestInstallation.ID, 7, config, COMMIT, ImageReference.of("127.0.0.1:5000", "books-ms", COMMIT),
                 ImageReference.of("127.0.0.1:5000", "books-ms-test", COMMIT));
 
         ContainerSpec spec = AppContainers.replica(deployment, Colour.GREEN, 2, List.of("/data", "/var/cache/"));
 
         assertThat(spec).isEqualTo(new ContainerSpec(
                 "127.0.0.1:5000/books-ms:" + COMMIT,
-                "books-ms-green-2",
+                "books-ms-green-2-inst0001",
                 List.of(),
                 Map.of("JAVA_OPTS", "-Xmx64m", "GANTRY_SERVICE", "books-ms", "GANTRY_RELEASE", COMMIT,
                         "GANTRY_COLOUR", "green"),
-                Map.of("gantry.service", "books-ms", "gantry.colour", "green", "gantry.role", "app",
-                        "gantry.release", COMMIT, "gantry.run", "7"),
+                Map.of("gantry.installation", "inst0001", "gantry.service", "books-ms", "gantry.colour", "green",
+                        "gantry.role", "app", "gantry.release", COMMIT, "gantry.run", "7"),
                 Optional.empty(),
                 List.of(8080),
-                Map.of("gantry-books-ms-data", "/data", "gantry-books-ms-var-cache", "/var/cache/")));
+                Map.of("gantry-books-ms-data-inst0001", "/data", "gantry-books-ms-var-cache-inst0001", "/var/cache/")));
     }
 
     @Test
@@ -48,7 +49,7 @@ class AppContainersTest {
                 run:
                   env: {DB_PASSWORD: dev-password, JAVA_OPTS: -Xmx64m}
                 """, "gantry.yml");
-        var deployment = new Deployment(7, config, COMMIT, ImageReference.of("127.0.0.1:5000", "books-ms", COMMIT),
+        var deployment = new Deployment(TestInstallation.ID, 7, config, COMMIT, ImageReference.of("127.0.0.1:5000", "books-ms", COMMIT),
                 ImageReference.of("127.0.0.1:5000", "books-ms-test", COMMIT))
                 .withSecrets(SecretValues.of(Map.of("DB_PASSWORD", "s3cret-pw", "API_TOKEN", "t0ken-value")));
 

@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.discovery.Colour;
@@ -54,9 +55,9 @@ class RetireColourTest {
     @Test
     void anInterruptedDrainFailsAtOnceAndLeavesTheOldColourRunningAndRegistered() {
         var config = ServiceConfig.parse("service: books-ms\ndeploy: {drain: 5m}\n", "gantry.yml");
-        var deployment = new Deployment(2, config, "r2", ImageReference.parse("127.0.0.1:5000/books-ms:r2"),
+        var deployment = new Deployment(TestInstallation.ID, 2, config, "r2", ImageReference.parse("127.0.0.1:5000/books-ms:r2"),
                 ImageReference.parse("127.0.0.1:5000/books-ms-test:r2"));
-        var production = new Production(engine.engine(), discovery, new RecordingProxy(), (url, timeout) -> 200);
+        var production = new Production(TestInstallation.ID, engine.engine(), discovery, new RecordingProxy(), (url, timeout) -> 200);
         long runId = store.runs().start(new NewRun("run", "books-ms", "r2", "r2", false, "test", "service: books-ms", "img"));
         var journal = new RunJournal(store.journal(), runId, "books-ms");
         Thread.currentThread().interrupt();

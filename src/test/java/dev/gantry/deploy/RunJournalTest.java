@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
@@ -52,8 +53,8 @@ class RunJournalTest {
     @Test
     void everyEffectIsReadBackAsItWasWritten() {
         List<Effect> effects = List.of(
-                new Effect.ContainerStarted("books-ms-green-1", "reg/books-ms:r2"),
-                new Effect.ContainerSetAside("books-ms-green-1", "books-ms-green-1-aside-7"),
+                new Effect.ContainerStarted("books-ms-green-1", "reg/books-ms:r2", "c0ffee"),
+                new Effect.ContainerSetAside("books-ms-green-1", "books-ms-green-1-aside-7", "c0ffee"),
                 new Effect.ColourRegistered("books-ms", Colour.GREEN, GREEN, null),
                 new Effect.ColourRegistered("books-ms", Colour.BLUE, GREEN.withState(ColourState.DRAINING), GREEN),
                 new Effect.TrafficRouted("books-ms", "/api", "books.example.com", GREEN.instances(), null),
@@ -102,7 +103,7 @@ class RunJournalTest {
         journal.record(new Effect.LiveMoved("books-ms", Colour.GREEN, null), () -> discovery.setLive("books-ms", Colour.GREEN));
         List<String> log = new ArrayList<>();
 
-        List<String> failures = journal.undo(new Production(null, discovery, proxy), "run 1", log::add);
+        List<String> failures = journal.undo(new Production(TestInstallation.ID, null, discovery, proxy), "run 1", log::add);
 
         assertThat(failures).containsExactly("route /api to [127.0.0.1:32002] could not be undone: the proxy is gone");
         assertThat(log).containsExactly("undone: make books-ms green live",
@@ -121,7 +122,7 @@ class RunJournalTest {
                 RunJournal.encode(new Effect.LiveMoved("books-ms", Colour.GREEN, Colour.BLUE)));
         discovery.setLive("books-ms", Colour.GREEN);
 
-        new RunJournal(store.journal(), runId, "books-ms").undo(new Production(null, discovery, new RecordingProxy()),
+        new RunJournal(store.journal(), runId, "books-ms").undo(new Production(TestInstallation.ID, null, discovery, new RecordingProxy()),
                 "recovery", line -> { });
 
         assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
@@ -131,11 +132,11 @@ class RunJournalTest {
     @Test
     void onceUndoHasBegunTheJournalRefusesNewChangesBeforeTheyAreMade() {
         var journal = new RunJournal(store.journal(), runId, "books-ms");
-        journal.undo(new Production(null, discovery, new RecordingProxy()), "run 1", line -> { });
+        journal.undo(new Production(TestInstallation.ID, null, discovery, new RecordingProxy()), "run 1", line -> { });
         List<String> made = new ArrayList<>();
 
         assertThatThrownBy(() -> journal.record(
-                        new Effect.ContainerStarted("books-ms-green-2", "img"), () -> made.add("started")))
+                        new Effect.ContainerStarted("books-ms-green-2", "img", null), () -> made.add("started")))
                 .isInstanceOf(DeployFailedException.class).hasMessageContaining("the run is being undone");
         assertThat(made).isEmpty();
         assertThat(store.journal().entries(runId)).isEmpty();

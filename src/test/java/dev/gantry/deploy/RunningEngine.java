@@ -1,5 +1,6 @@
 package dev.gantry.deploy;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
@@ -25,13 +26,14 @@ final class RunningEngine {
                         case "inspect" -> Optional.of(running((String) args[0]));
                         case "list" -> List.of(running("books-ms-blue-1"));
                         case "logs", "images", "declaredVolumes" -> List.of();
+                        case "volumeExists" -> false;
                         default -> null;
                     };
                 });
     }
 
     private static ContainerState running(String name) {
-        return new ContainerState(name, name, "127.0.0.1:5000/books-ms:r1", Labels.selector("books-ms",
+        return new ContainerState(name, name, "127.0.0.1:5000/books-ms:r1", Labels.selector(TestInstallation.ID, "books-ms",
                 Colour.BLUE), true, "running", 0, false, 0, Map.of(8080, 32001));
     }
 }

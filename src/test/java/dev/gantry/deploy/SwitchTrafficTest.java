@@ -2,6 +2,7 @@ package dev.gantry.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.ProxySpec;
 import dev.gantry.discovery.Colour;
@@ -47,7 +48,7 @@ class SwitchTrafficTest {
         discovery = Discovery.open("embedded", store);
         long runId = store.runs().start(new NewRun("run", "books-ms", "r2", "r2", false, "test", "service: books-ms", "reg/books-ms:r2"));
         journal = new RunJournal(store.journal(), runId, "books-ms");
-        production = new Production(null, discovery, proxy);
+        production = new Production(TestInstallation.ID, null, discovery, proxy);
     }
 
     @AfterEach

@@ -165,6 +165,53 @@ final class DockerObjects implements AutoCloseable {
         }
     }
 
+    /**
+     * The containers of {@code service} that installation {@code installation} made, as "name id
+     * state", sorted: what another installation must never change.
+     */
+    List<String> snapshot(String service, String installation) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SERVICE_LABEL, service, "gantry.installation", installation)).exec().stream()
+                .map(c -> String.join(" ", c.getNames()[0].replaceFirst("^/", ""), c.getId().substring(0, 12), c.getState()))
+                .sorted()
+                .toList();
+    }
+
+    /** The id of the container named {@code name}. */
+    String id(String name) {
+        return docker.inspectContainerCmd(name).exec().getId();
+    }
+
+    /** Whether a container with this id or name exists. */
+    boolean exists(String idOrName) {
+        try {
+            docker.inspectContainerCmd(idOrName).exec();
+            return true;
+        } catch (NotFoundException absent) {
+            return false;
+        }
+    }
+
+    /** Gives the container {@code idOrName} the name {@code newName}, as a person with docker rename would. */
+    void rename(String idOrName, String newName) {
+        docker.renameContainerCmd(idOrName).withName(newName).exec();
+    }
+
+    /** Creates (not starts) a container of {@code image} named {@code name}, with {@code labels}; answers its id. */
+    String create(String image, String name, Map<String, String> labels) {
+        return docker.createContainerCmd(image).withName(name).withLabels(labels).exec().getId();
+    }
+
+    /** Removes the container {@code idOrName}. */
+    void remove(String idOrName) {
+        ignoringGone(() -> docker.removeContainerCmd(idOrName).withForce(true).exec());
+    }
+
+    /** The image the container {@code idOrName} was made from, as it was asked for. */
+    String image(String idOrName) {
+        return docker.inspectContainerCmd(idOrName).exec().getConfig().getImage();
+    }
+
     /** Removes the containers (with their anonymous volumes) and images of {@code service}. */
     void removeAll(String service) {
         for (Container container : docker.listContainersCmd().withShowAll(true).withLabelFilter(label(service)).exec()) {

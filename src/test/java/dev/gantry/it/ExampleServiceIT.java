@@ -48,7 +48,8 @@ class ExampleServiceIT {
         assertThat(sandbox.registry().hasImage(sandbox.service() + "-test", commit)).as("the test image in the registry")
                 .isTrue();
         assertThat(sandbox.allContainers(Map.of())).as("the service's containers: its replicas, no test container")
-                .containsExactly(sandbox.service() + "-blue-1", sandbox.service() + "-blue-2");
+                .containsExactly(sandbox.service() + "-blue-1-" + sandbox.installationId(),
+                        sandbox.service() + "-blue-2-" + sandbox.installationId());
         assertThat(run.stdout()).contains("is live in blue at " + sandbox.proxyUrl() + "/api/v1/books");
 
         Result history = sandbox.cli().run("history", sandbox.service());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.FreePort;
 import dev.gantry.PostgresDatabase;
 import dev.gantry.TestStore;
+import dev.gantry.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -110,6 +111,13 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     /** The JDBC URL of this test's store, for a test that looks into it. */
     String storeUrl() {
         return postgres != null ? postgres.url() : "jdbc:sqlite:" + home().resolve("gantry.db");
+    }
+
+    /** The id of this test's installation (the end of its container names), from its store. */
+    String installationId() {
+        try (Store store = Store.open(storeUrl())) {
+            return store.installationId().value();
+        }
     }
 
     /**

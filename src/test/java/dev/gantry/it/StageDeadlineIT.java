@@ -63,14 +63,14 @@ class StageDeadlineIT {
 
         assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
         assertThat(run.stderr()).as("%s", run).contains("error: stage deploy failed: " + sandbox.service()
-                + "-green-1 did not answer /no-such-health with 2xx within 3s (run/health/timeout in gantry.yml)");
+                + "-green-1-" + sandbox.installationId() + " did not answer /no-such-health with 2xx within 3s (run/health/timeout in gantry.yml)");
         assertThat(StageLines.finished(run.stdout())).as("%s", run)
                 .hasEntrySatisfying("deploy", deploy -> assertThat(deploy.state()).isEqualTo("failed"))
                 .hasEntrySatisfying("undo", undo -> assertThat(undo.state()).isEqualTo("passed"))
                 .doesNotContainKey("register");
         assertThat(sandbox.allContainers(Map.of("gantry.colour", "green"))).as("candidate containers").isEmpty();
         assertThat(sandbox.runningContainers(Map.of("gantry.colour", "blue"))).as("the live release's containers")
-                .containsExactly(sandbox.service() + "-blue-1");
+                .containsExactly(sandbox.service() + "-blue-1-" + sandbox.installationId());
         assertThat(status(sandbox.proxyUrl() + "/health")).as("the live release through the proxy").isEqualTo(200);
     }
 

@@ -44,7 +44,7 @@ class TwoEnginesIT {
 
         DockerObjects production = sandbox.production();
         assertThat(production.snapshot(service)).as("containers of the service on production")
-                .singleElement().asString().startsWith(service + "-blue-1 ").endsWith(" running blue " + commit + " app");
+                .singleElement().asString().startsWith(service + "-blue-1-" + sandbox.installationId() + " ").endsWith(" running blue " + commit + " app");
         assertThat(production.images(service)).as("images of the service on production").containsExactly(app);
         assertThat(production.parent(app)).as("the app image on production has no parent: pulled, not built here")
                 .isIn("", "null");
@@ -53,7 +53,8 @@ class TwoEnginesIT {
         String pulled = "image pull " + RegistryApi.ADDRESS + "/" + service; // Docker names the repository pulled
         assertThat(productionEvents).as("what production did for the service").contains(pulled)
                 .allMatch(event -> event.equals(pulled) || event.startsWith("container ")
-                        && event.contains(" " + service + "-blue-1 ") && event.endsWith(" role=app"));
+                        && event.contains(" " + service + "-blue-1-" + sandbox.installationId() + " ")
+                        && event.endsWith(" role=app"));
 
         DockerObjects cd = sandbox.cdEngine();
         assertThat(cd.snapshot(service)).as("containers of the service left on the CD engine").isEmpty();
@@ -61,9 +62,9 @@ class TwoEnginesIT {
         assertThat(cd.parent(app)).as("the app image on the CD engine was built there").isNotIn("", "null");
         List<String> cdEvents = cd.events(service, since, until);
         assertThat(cdEvents).as("what the CD engine did for the service").contains(
-                "container create " + service + "-pre-deployment-1 role=test",
-                "container create " + service + "-pre-integration-1 role=test",
-                "container create " + service + "-post-integration-1 role=test",
+                "container create " + service + "-pre-deployment-1-" + sandbox.installationId() + " role=test",
+                "container create " + service + "-pre-integration-1-" + sandbox.installationId() + " role=test",
+                "container create " + service + "-post-integration-1-" + sandbox.installationId() + " role=test",
                 "image tag " + tests, "image tag " + app, // built here
                 "image push " + RegistryApi.ADDRESS + "/" + service + "-test", "image push " + RegistryApi.ADDRESS + "/" + service)
                 .noneMatch(event -> event.endsWith("role=app"));
@@ -90,7 +91,7 @@ class TwoEnginesIT {
         assertThat(cd.images(service)).as("images of the service on the CD engine")
                 .contains(RegistryApi.ADDRESS + "/" + service + "-test:" + commit);
         assertThat(cd.events(service, since, until)).as("what the CD engine did for the service")
-                .contains("container create " + service + "-pre-deployment-1 role=test");
+                .contains("container create " + service + "-pre-deployment-1-" + sandbox.installationId() + " role=test");
     }
 
     @Test

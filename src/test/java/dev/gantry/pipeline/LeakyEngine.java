@@ -134,6 +134,11 @@ final class LeakyEngine implements Engine {
     }
 
     @Override
+    public boolean volumeExists(String name) {
+        return recording.volumeExists(name);
+    }
+
+    @Override
     public List<String> declaredVolumes(String image) {
         return recording.declaredVolumes(image);
     }

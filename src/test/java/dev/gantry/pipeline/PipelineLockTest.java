@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.GitRepo;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,7 +136,7 @@ class PipelineLockTest {
 
     private Pipeline pipeline(Duration lockWait) {
         var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
-        var production = new Production(engine, discovery, new RecordingProxy(), (url, timeout) -> 200);
+        var production = new Production(TestInstallation.ID, engine, discovery, new RecordingProxy(), (url, timeout) -> 200);
         return new Pipeline(engine, Registry.at("127.0.0.1:5000"), store, production, installation, new RunListener() {
             @Override
             public void waitingForLock(Lease holder) {

@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import dev.gantry.ExitCode;
 import dev.gantry.config.ConfigException;
 import dev.gantry.GitRepo;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,11 +91,11 @@ class PipelineTest {
         assertThat(outcome.appImage()).hasToString(app);
         assertThat(outcome.colour()).isEqualTo(Colour.BLUE);
         assertThat(outcome.url()).isEqualTo("http://127.0.0.1:8080/api/v1/books");
-        assertThat(engine.calls).containsSubsequence("build " + tests, "run books-ms-pre-deployment-1",
-                "push " + tests, "push " + app, "start books-ms-blue-1", "start books-ms-blue-2",
-                "run books-ms-pre-integration-1", "run books-ms-post-integration-1");
+        assertThat(engine.calls).containsSubsequence("build " + tests, "run books-ms-pre-deployment-1-inst0001",
+                "push " + tests, "push " + app, "start books-ms-blue-1-inst0001", "start books-ms-blue-2-inst0001",
+                "run books-ms-pre-integration-1-inst0001", "run books-ms-post-integration-1-inst0001");
         assertThat(engine.calls).containsSubsequence("build " + tests, "build " + app);
-        assertThat(engine.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
+        assertThat(engine.running()).containsExactly("books-ms-blue-1-inst0001", "books-ms-blue-2-inst0001");
         assertThat(proxy.routes.get("books-ms").backends())
                 .containsExactly(new Backend("127.0.0.1", 32000), new Backend("127.0.0.1", 32001));
         assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
@@ -158,8 +159,8 @@ class PipelineTest {
                 source.config(), "cli");
 
         assertThat(outcome.colour()).isEqualTo(Colour.GREEN);
-        assertThat(engine.running()).containsExactly("books-ms-green-1", "books-ms-green-2");
-        assertThat(engine.calls).contains("stop books-ms-blue-1", "stop books-ms-blue-2");
+        assertThat(engine.running()).containsExactly("books-ms-green-1-inst0001", "books-ms-green-2-inst0001");
+        assertThat(engine.calls).contains("stop books-ms-blue-1-inst0001", "stop books-ms-blue-2-inst0001");
         assertThat(discovery.live("books-ms")).contains(Colour.GREEN);
         assertThat(discovery.colours("books-ms")).containsOnlyKeys(Colour.GREEN);
         assertThat(discovery.colour("books-ms", Colour.GREEN).orElseThrow().release()).isEqualTo(second);
@@ -179,8 +180,8 @@ class PipelineTest {
                 source.config(), "cli"))
                 .isInstanceOfSatisfying(StageFailedException.class, e -> {
                     assertThat(e.stage()).isEqualTo(Stage.DEPLOY);
-                    assertThat(e.reason()).contains("books-ms-green-1 did not answer /health with 2xx within 1s");
-                    assertThat(e.lastLines()).contains("books-ms-green-1 listening on 8080");
+                    assertThat(e.reason()).contains("books-ms-green-1-inst0001 did not answer /health with 2xx within 1s");
+                    assertThat(e.lastLines()).contains("books-ms-green-1-inst0001 listening on 8080");
                 });
 
         assertLiveReleaseUntouched(engine, before);
@@ -196,7 +197,7 @@ class PipelineTest {
         var before = proxy.routes();
         repo.write("books/src/Books.java", "class Books { int v = 6; }\n");
         repo.commit("Sixth");
-        engine.hangOnStartOf("books-ms-green-2");
+        engine.hangOnStartOf("books-ms-green-2-inst0001");
         ServiceConfig withDeadline = ServiceConfig.parse("""
                 service: books-ms
                 run: {replicas: 2, health: {path: /health, interval: 100ms, timeout: 500ms}}
@@ -212,9 +213,9 @@ class PipelineTest {
                     assertThat(e.reason()).isEqualTo("passed its deadline of 1s (deadlines/deploy in gantry.yml)");
                 });
 
-        assertThat(engine.interrupted).containsExactly("start books-ms-green-2");
-        assertThat(engine.calls).containsSubsequence("start books-ms-green-1", "start books-ms-green-2",
-                "remove container books-ms-green-1");
+        assertThat(engine.interrupted).containsExactly("start books-ms-green-2-inst0001");
+        assertThat(engine.calls).containsSubsequence("start books-ms-green-1-inst0001", "start books-ms-green-2-inst0001",
+                "remove container books-ms-green-1-inst0001");
         assertLiveReleaseUntouched(engine, before);
         RunRecord failed = store.runs().history("books-ms", 1).getFirst();
         assertThat(failed.failedStage()).contains("deploy");
@@ -274,7 +275,7 @@ class PipelineTest {
         assertThat(outcome.release()).isEqualTo(commit);
         assertThat(outcome.colour()).isEqualTo(Colour.BLUE);
         assertThat(discovery.colour("books-ms", Colour.BLUE).orElseThrow().release()).isEqualTo(commit);
-        assertThat(engine.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
+        assertThat(engine.running()).containsExactly("books-ms-blue-1-inst0001", "books-ms-blue-2-inst0001");
         assertThat(engine.testContainers).hasSize(testsBefore);
         assertThat(store.runs().find(outcome.runId()).orElseThrow().kind()).isEqualTo("rollback");
     }
@@ -357,7 +358,7 @@ class PipelineTest {
     }
 
     private void assertLiveReleaseUntouched(RecordingEngine engine, Map<String, Route> routesBefore) {
-        assertThat(engine.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
+        assertThat(engine.running()).containsExactly("books-ms-blue-1-inst0001", "books-ms-blue-2-inst0001");
         assertThat(engine.list(Map.of("gantry.colour", "green"))).isEmpty();
         assertThat(proxy.routes()).isEqualTo(routesBefore);
         assertThat(discovery.live("books-ms")).contains(Colour.BLUE);
@@ -369,7 +370,7 @@ class PipelineTest {
 
     private Pipeline pipeline(RecordingEngine engine) {
         var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
-        var production = new Production(engine, discovery, proxy, (url, timeout) -> healthStatus);
+        var production = new Production(TestInstallation.ID, engine, discovery, proxy, (url, timeout) -> healthStatus);
         return new Pipeline(engine, Registry.at(REGISTRY), store, production, installation,
                 RunListener.SILENT, Pipeline.LOCK_WAIT, Notifier.none());
     }

@@ -35,6 +35,10 @@ final class RecordingEngine implements Engine {
     private final Set<String> hangingStarts = new HashSet<>();
     private final Map<String, ContainerExit> failingTests = new HashMap<>();
     private int nextPort = 32000;
+    private int nextId = 1;
+    private volatile String removeRefusal;
+    /** The named volumes on this engine. */
+    final Set<String> volumes = Collections.synchronizedSet(new HashSet<>());
 
     RecordingEngine failBuildOf(String tagPrefix) {
         failingBuilds.add(tagPrefix);
@@ -44,6 +48,12 @@ final class RecordingEngine implements Engine {
     /** Starting the container {@code name} hangs, as a stuck Docker would, until the thread is interrupted. */
     RecordingEngine hangOnStartOf(String name) {
         hangingStarts.add(name);
+        return this;
+    }
+
+    /** Removing a container fails with {@code dockerMessage} (null: removing works again). */
+    RecordingEngine refuseRemoves(String dockerMessage) {
+        removeRefusal = dockerMessage;
         return this;
     }
 
@@ -120,9 +130,29 @@ final class RecordingEngine implements Engine {
         synchronized (this) {
             spec.publish().forEach(port -> ports.put(port, nextPort++));
         }
-        containers.put(spec.name(), new ContainerState(spec.name(), spec.name(), spec.image(), spec.labels(), true,
+        // like Docker's, an id is never a name and stays when the container is renamed
+        String id;
+        synchronized (this) {
+            id = "c" + (nextId++);
+        }
+        containers.put(id, new ContainerState(id, spec.name(), spec.image(), spec.labels(), true,
                 "running", 0, false, 0, ports));
-        return spec.name();
+        return id;
+    }
+
+    /** The id of the container whose id or name is {@code idOrName}, as Docker resolves it. */
+    private Optional<String> idOf(String idOrName) {
+        synchronized (containers) {
+            if (containers.containsKey(idOrName)) {
+                return Optional.of(idOrName);
+            }
+            return containers.values().stream().filter(c -> c.name().equals(idOrName)).map(ContainerState::id).findFirst();
+        }
+    }
+
+    /** The name {@code idOrName} stands for now, so that the calls read as names. */
+    private String nameOf(String idOrName) {
+        return idOf(idOrName).map(id -> containers.get(id).name()).orElse(idOrName);
     }
 
     private void hang(String call) {
@@ -137,7 +167,7 @@ final class RecordingEngine implements Engine {
 
     @Override
     public Optional<ContainerState> inspect(String idOrName) {
-        return Optional.ofNullable(containers.get(idOrName));
+        return idOf(idOrName).map(containers::get);
     }
 
     @Override
@@ -150,25 +180,30 @@ final class RecordingEngine implements Engine {
 
     @Override
     public void stop(String id, Duration grace) {
-        calls.add("stop " + id);
-        containers.computeIfPresent(id, (name, c) -> new ContainerState(c.id(), c.name(), c.image(), c.labels(), false,
+        calls.add("stop " + nameOf(id));
+        containers.computeIfPresent(idOf(id).orElse(id), (name, c) -> new ContainerState(c.id(), c.name(), c.image(), c.labels(), false,
                 "exited", 143, false, 0, c.ports()));
     }
 
     @Override
     public synchronized void rename(String idOrName, String newName) {
-        calls.add("rename " + idOrName + " " + newName);
-        ContainerState c = containers.remove(idOrName);
-        if (c != null) {
-            containers.put(newName, new ContainerState(newName, newName, c.image(), c.labels(), c.running(), c.status(),
-                    c.exitCode(), c.oomKilled(), c.restartCount(), c.ports()));
-        }
+        calls.add("rename " + nameOf(idOrName) + " " + newName);
+        idOf(idOrName).ifPresent(id -> containers.computeIfPresent(id, (key, c) -> new ContainerState(c.id(), newName,
+                c.image(), c.labels(), c.running(), c.status(), c.exitCode(), c.oomKilled(), c.restartCount(), c.ports())));
     }
 
     @Override
     public void remove(String id) {
-        calls.add("remove container " + id);
-        containers.remove(id);
+        calls.add("remove container " + nameOf(id));
+        if (removeRefusal != null) {
+            throw new EngineException("Removing container " + id, removeRefusal);
+        }
+        idOf(id).ifPresent(containers::remove);
+    }
+
+    @Override
+    public boolean volumeExists(String name) {
+        return volumes.contains(name);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.deploy.Effect;
 import dev.gantry.deploy.Production;
@@ -56,7 +57,7 @@ class RecoveryTest {
     void blueIsLive() {
         store = Store.open(testStore.url(dir));
         discovery = Discovery.open("embedded", store);
-        production = new Production(engine, discovery, proxy);
+        production = new Production(TestInstallation.ID, engine, discovery, proxy);
         engine.start(app("books-ms-blue-1", "blue", "reg/books-ms:r1"));
         discovery.put("books-ms", Colour.BLUE, BLUE);
         discovery.setLive("books-ms", Colour.BLUE);
@@ -73,7 +74,7 @@ class RecoveryTest {
     void aRunKilledDuringTheSwitchIsUndoneEvenTheChangeItHadNotConfirmed() {
         long runId = crashedRun("switch");
         var journal = new RunJournal(store.journal(), runId, "books-ms");
-        journal.record(new Effect.ContainerStarted("books-ms-green-1", "reg/books-ms:r2"),
+        journal.started(new Effect.ContainerStarted("books-ms-green-1", "reg/books-ms:r2", null),
                 () -> engine.start(app("books-ms-green-1", "green", "reg/books-ms:r2")));
         journal.record(new Effect.ColourRegistered("books-ms", Colour.GREEN, GREEN, null),
                 () -> discovery.put("books-ms", Colour.GREEN, GREEN));
@@ -141,7 +142,7 @@ class RecoveryTest {
     }
 
     private static ContainerSpec app(String name, String colour, String image) {
-        return ContainerSpec.of(image, name).withLabels(Map.of("gantry.service", "books-ms", "gantry.colour", colour,
-                "gantry.role", "app"));
+        return ContainerSpec.of(image, name).withLabels(Map.of("gantry.installation", TestInstallation.ID.value(),
+                "gantry.service", "books-ms", "gantry.colour", colour, "gantry.role", "app"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.GitRepo;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +95,7 @@ class SecretsInRunsTest {
                 .containsExactly("pre-deployment", "pre-integration", "post-integration");
         assertThat(engine.recording.testContainers).extracting(spec -> spec.env().get("API_TOKEN")).containsOnly(SECRET);
         assertNoSecretInLogsOrStore();
-        assertThat(logText()).contains("books-ms-pre-deployment-1 raw: ***", "books-ms-pre-deployment-1 base64: ***");
+        assertThat(logText()).contains("books-ms-pre-deployment-1-inst0001 raw: ***", "books-ms-pre-deployment-1-inst0001 base64: ***");
     }
 
     @Test
@@ -104,9 +105,9 @@ class SecretsInRunsTest {
 
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
                 .isInstanceOfSatisfying(StageFailedException.class, e -> {
-                    assertThat(e.lastLines()).contains("books-ms-pre-deployment-1 raw: ***",
-                            "books-ms-pre-deployment-1 url: ***", "books-ms-pre-deployment-1 url%20: ***",
-                            "books-ms-pre-deployment-1 base64: ***");
+                    assertThat(e.lastLines()).contains("books-ms-pre-deployment-1-inst0001 raw: ***",
+                            "books-ms-pre-deployment-1-inst0001 url: ***", "books-ms-pre-deployment-1-inst0001 url%20: ***",
+                            "books-ms-pre-deployment-1-inst0001 base64: ***");
                     assertNoLeak(String.join("\n", e.lastLines()));
                 });
         assertNoSecretInLogsOrStore();
@@ -120,12 +121,12 @@ class SecretsInRunsTest {
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
                 .isInstanceOfSatisfying(StageFailedException.class, e -> {
                     assertThat(e.stage()).isEqualTo(Stage.DEPLOY);
-                    assertThat(e.lastLines()).contains("books-ms-blue-1 raw: ***", "books-ms-blue-1 listening on 8080");
+                    assertThat(e.lastLines()).contains("books-ms-blue-1-inst0001 raw: ***", "books-ms-blue-1-inst0001 listening on 8080");
                     assertNoLeak(String.join("\n", e.lastLines()));
                 });
         assertNoSecretInLogsOrStore();
         assertThat(Files.exists(home.resolve("logs/books-ms/1-deploy.log"))).isTrue();
-        assertThat(logText()).contains("books-ms-blue-1 header: QmVhcmVyIH***");
+        assertThat(logText()).contains("books-ms-blue-1-inst0001 header: QmVhcmVyIH***");
     }
 
     @Test
@@ -246,7 +247,7 @@ class SecretsInRunsTest {
 
     private Pipeline pipeline(LeakyEngine engine, RunListener listener) {
         var installation = Installation.load(Map.of("GANTRY_HOME", home.toString()));
-        var production = new Production(engine, discovery, new RecordingProxy(), (url, timeout) -> healthStatus);
+        var production = new Production(TestInstallation.ID, engine, discovery, new RecordingProxy(), (url, timeout) -> healthStatus);
         return new Pipeline(engine, Registry.at("127.0.0.1:5000"), store, production, installation,
                 listener, Pipeline.LOCK_WAIT, Notifier.none());
     }

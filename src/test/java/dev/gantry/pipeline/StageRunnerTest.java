@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gantry.ExitCode;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.deploy.Effect;
@@ -160,7 +161,7 @@ class StageRunnerTest {
                 blockUntilInterrupted();
             }
         };
-        var production = new Production(null, null, hungProxy);
+        var production = new Production(TestInstallation.ID, null, null, hungProxy);
         var failure = new StageFailedException(Stage.DEPLOY, "books-ms-green-1 did not answer /health", List.of());
 
         assertThatThrownBy(() -> DeployRelease.undo(stages, runId, journal, production, failure))

@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.TestInstallation;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
@@ -25,16 +26,17 @@ class TestContainersTest {
                     command: [java, -cp, /tests, Runner]
                 """, "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
-        RunContext run = RunContext.of(42, source, config, Path.of("/ws"), "127.0.0.1:5000");
+        RunContext run = RunContext.of(TestInstallation.ID, 42, source, config, Path.of("/ws"), "127.0.0.1:5000");
 
         ContainerSpec spec = TestContainers.preDeployment(run.deployment());
 
         assertThat(spec).isEqualTo(new ContainerSpec(
                 "127.0.0.1:5000/books-ms-test:" + COMMIT,
-                "books-ms-pre-deployment-42",
+                "books-ms-pre-deployment-42-inst0001",
                 List.of("java", "-cp", "/tests", "Runner"),
                 Map.of("TEST_TYPE", "smoke", "GANTRY_SERVICE", "books-ms", "GANTRY_RELEASE", COMMIT, "DB", "memory"),
-                Map.of("gantry.service", "books-ms", "gantry.release", COMMIT, "gantry.run", "42", "gantry.role", "test"),
+                Map.of("gantry.installation", "inst0001", "gantry.service", "books-ms", "gantry.release", COMMIT,
+                        "gantry.run", "42", "gantry.role", "test"),
                 Optional.empty(),
                 List.of(),
                 Map.of()));
@@ -48,7 +50,7 @@ class TestContainersTest {
                   pre-integration: {env: {API_TOKEN: from-gantry-yml}}
                 """, "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
-        var deployment = RunContext.of(42, source, config, Path.of("/ws"), "127.0.0.1:5000")
+        var deployment = RunContext.of(TestInstallation.ID, 42, source, config, Path.of("/ws"), "127.0.0.1:5000")
                 .withSecrets(SecretValues.of(Map.of("API_TOKEN", "t0ken-value"))).deployment();
 
         List<ContainerSpec> specs = List.of(TestContainers.preDeployment(deployment),

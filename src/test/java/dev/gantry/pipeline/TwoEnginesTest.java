@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.GitRepo;
+import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Effect;
@@ -76,14 +77,14 @@ class TwoEnginesTest {
 
         String app = REGISTRY + "/books-ms:" + commit;
         String tests = REGISTRY + "/books-ms-test:" + commit;
-        assertThat(cd.calls).containsSubsequence("build " + tests, "run books-ms-pre-deployment-1", "push " + tests,
-                "push " + app, "pull " + tests, "run books-ms-pre-integration-1", "run books-ms-post-integration-1");
+        assertThat(cd.calls).containsSubsequence("build " + tests, "run books-ms-pre-deployment-1-inst0001", "push " + tests,
+                "push " + app, "pull " + tests, "run books-ms-pre-integration-1-inst0001", "run books-ms-post-integration-1-inst0001");
         assertThat(cd.calls).contains("build " + app).noneMatch(call -> call.startsWith("start "));
         assertThat(cd.running()).isEmpty();
-        assertThat(production.calls).containsSubsequence("pull " + app, "start books-ms-blue-1", "start books-ms-blue-2")
+        assertThat(production.calls).containsSubsequence("pull " + app, "start books-ms-blue-1-inst0001", "start books-ms-blue-2-inst0001")
                 .noneMatch(call -> call.startsWith("build ") || call.startsWith("push ") || call.startsWith("run ")
                         || call.contains(tests));
-        assertThat(production.running()).containsExactly("books-ms-blue-1", "books-ms-blue-2");
+        assertThat(production.running()).containsExactly("books-ms-blue-1-inst0001", "books-ms-blue-2-inst0001");
     }
 
     @Test
@@ -93,7 +94,7 @@ class TwoEnginesTest {
         assertThatThrownBy(() -> pipeline().run(source, source.config(), "cli"))
                 .isInstanceOf(StageFailedException.class);
 
-        assertThat(cd.calls).contains("run books-ms-pre-deployment-1", "remove " + REGISTRY + "/books-ms:" + commit);
+        assertThat(cd.calls).contains("run books-ms-pre-deployment-1-inst0001", "remove " + REGISTRY + "/books-ms:" + commit);
         assertThat(production.calls).isEmpty();
         assertThat(production.containers).isEmpty();
     }
@@ -103,28 +104,28 @@ class TwoEnginesTest {
         long runId = store.runs().start(new NewRun("run", "books-ms", "r2", "Second", false, "cli (test)",
                 "service: books-ms\nproxy: {path: /books}\n", "reg/books-ms:r2"));
         store.runs().stageStarted(runId, "pre-integration");
-        new RunJournal(store.journal(), runId, "books-ms").record(new Effect.ContainerStarted("books-ms-blue-1",
-                "reg/books-ms:r2"), () -> production.start(ContainerSpec.of("reg/books-ms:r2", "books-ms-blue-1")
+        new RunJournal(store.journal(), runId, "books-ms").started(new Effect.ContainerStarted("books-ms-blue-1-inst0001",
+                "reg/books-ms:r2", null), () -> production.start(ContainerSpec.of("reg/books-ms:r2", "books-ms-blue-1-inst0001")
                 .withLabels(Map.of("gantry.service", "books-ms", "gantry.colour", "blue", "gantry.role", "app"))));
         String testContainer = "books-ms-pre-integration-" + runId;
         cd.start(ContainerSpec.of("reg/books-ms-test:r2", testContainer).withLabels(Map.of("gantry.service", "books-ms",
-                "gantry.run", Long.toString(runId), "gantry.role", "test")));
+                "gantry.run", Long.toString(runId), "gantry.role", "test", "gantry.installation", TestInstallation.ID.value())));
 
-        List<Long> recovered = new Recovery(store, cd, new Production(production, discovery, new RecordingProxy()),
+        List<Long> recovered = new Recovery(store, cd, new Production(TestInstallation.ID, production, discovery, new RecordingProxy()),
                 RunListener.SILENT, Notifier.none()).recover("books-ms");
 
         assertThat(recovered).containsExactly(runId);
         assertThat(cd.containers).isEmpty();
-        assertThat(cd.calls).contains("remove container " + testContainer).doesNotContain("remove container books-ms-blue-1");
+        assertThat(cd.calls).contains("remove container " + testContainer).doesNotContain("remove container books-ms-blue-1-inst0001");
         assertThat(production.containers).isEmpty();
-        assertThat(production.calls).contains("remove container books-ms-blue-1")
+        assertThat(production.calls).contains("remove container books-ms-blue-1-inst0001")
                 .doesNotContain("remove container " + testContainer);
     }
 
     private Pipeline pipeline() {
         var installation = Installation.load(Map.of("GANTRY_HOME", dir.resolve("home").toString(),
                 "DOCKER_HOST", "unix:///production.sock", "GANTRY_BUILD_DOCKER_HOST", "unix:///cd.sock"));
-        var onProduction = new Production(production, discovery, new RecordingProxy(), (url, timeout) -> 200);
+        var onProduction = new Production(TestInstallation.ID, production, discovery, new RecordingProxy(), (url, timeout) -> 200);
         return new Pipeline(cd, Registry.at(REGISTRY), store, onProduction, installation, RunListener.SILENT,
                 Pipeline.LOCK_WAIT, Notifier.none());
     }

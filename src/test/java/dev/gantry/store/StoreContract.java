@@ -203,6 +203,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void theInstallationIdIsMadeOnceAndEveryProcessOnTheStoreReadsTheSameOne() {
+        Store first = another();
+        Store second = another();
+
+        InstallationId id = first.installationId();
+
+        assertThat(id.value()).matches("[a-z0-9]{8}");
+        assertThat(second.installationId()).isEqualTo(id);
+        assertThat(store.installationId()).isEqualTo(id);
+    }
+
+    @Test
+    void aRunThatNeedsAttentionIsListedAsSuchAndIsNotUnfinished() {
+        long attention = finished(RunState.NEEDS_ATTENTION, false);
+        finished(RunState.FAILED, true);
+
+        assertThat(another().runs().needingAttention()).extracting(RunRecord::id).containsExactly(attention);
+        assertThat(store.runs().find(attention).orElseThrow().state()).isEqualTo(RunState.NEEDS_ATTENTION);
+        assertThat(store.journal().unfinishedRuns()).isEmpty();
+    }
+
+    @Test
     void aLeaseIsTakenWhenFreeExpiredOrItsOwnerIsGoneAndOnlyThen() {
         LeaseRecord first = lease("books-ms", "a", T0);
         assertThat(store.leases().take(first, T0, Optional.empty())).isTrue();

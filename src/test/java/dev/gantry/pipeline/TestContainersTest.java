@@ -71,7 +71,7 @@ class TestContainersTest {
                 proxy: {path: /api/v1/books, host: Books.Example.com}
                 """, "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
-        var deployment = RunContext.of(42, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
+        var deployment = RunContext.of(TestInstallation.ID, 42, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
 
         ContainerSpec pre = TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION,
                 "http://127.0.0.1:32000", Colour.GREEN);
@@ -91,7 +91,7 @@ class TestContainersTest {
     void aServiceWithoutProxySettingsGetsItsDefaultPathAndNoHost() {
         ServiceConfig config = ServiceConfig.parse("service: tiny\n", "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "tiny", new Release(COMMIT, "title", false));
-        var deployment = RunContext.of(7, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
+        var deployment = RunContext.of(TestInstallation.ID, 7, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
 
         ContainerSpec post = TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION,
                 "http://127.0.0.1:8080", Colour.BLUE);

@@ -78,8 +78,8 @@ final class RegistryApi {
         HttpResponse<String> manifest = send(get(manifest(repository, from)));
         assertThat(manifest.statusCode()).as("GET the manifest of %s:%s", repository, from).isEqualTo(200);
         String type = manifest.headers().firstValue("Content-Type").orElseThrow();
-        HttpResponse<String> put = send(HttpRequest.newBuilder(manifest(repository, to)).timeout(TIMEOUT)
-                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(manifest.body())).build());
+        HttpResponse<String> put = send(authorized(HttpRequest.newBuilder(manifest(repository, to)).timeout(TIMEOUT)
+                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofString(manifest.body()))).build());
         assertThat(put.statusCode()).as("PUT %s:%s: %s", repository, to, put.body()).isEqualTo(201);
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
  * the home is made 0700 (which alone keeps everyone else out of everything below it), and group's and
  * others' rights are taken off everything in it when a command starts and when it ends; the stage
  * logs and the key file are made 0600 as they are created. {@code config.yml} is the user's own
- * file: it is warned about, not changed.
+ * file: it is warned about, not changed. Neither is {@code secrets.key}: a key that others could read
+ * may have been read, so the vault refuses it and tells the person, rather than this quietly hiding it.
  */
 public final class OwnerOnly {
     /** rwx------ */
@@ -31,12 +32,15 @@ public final class OwnerOnly {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** Files whose loose mode is the person's to see and fix: warned about or refused, never changed. */
+    private static final Set<String> LEFT_TO_THE_PERSON = Set.of("config.yml", "secrets.key");
+
     private OwnerOnly() {
     }
 
     /**
      * Creates {@code home} (0700) if it is missing, and takes group's and others' rights from it and
-     * from everything below it, except config.yml; symbolic links are left alone (a mode set on one
+     * from everything below it, except config.yml and secrets.key; symbolic links are left alone (a mode set on one
      * would land on what it points to). A file system without POSIX modes is left as it is.
      */
     public static void secure(Path home) {
@@ -51,7 +55,7 @@ public final class OwnerOnly {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!attrs.isSymbolicLink() && !file.equals(home.resolve("config.yml"))) {
+                    if (!attrs.isSymbolicLink() && !LEFT_TO_THE_PERSON.contains(home.relativize(file).toString())) {
                         ownerOnly(file);
                     }
                     return FileVisitResult.CONTINUE;

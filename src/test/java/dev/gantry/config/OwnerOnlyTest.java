@@ -72,6 +72,17 @@ class OwnerOnlyTest {
         assertThat(OwnerOnly.configWarning(dir.resolve("none"))).isEmpty();
     }
 
+    @Test
+    void aSecretsKeyOthersMayReadIsLeftForTheVaultToRefuse() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path key = Files.write(home.resolve("secrets.key"), new byte[32]);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+        OwnerOnly.secure(home);
+
+        assertThat(mode(key)).isEqualTo("rw-r--r--");
+    }
+
     private static String mode(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
     }

@@ -85,10 +85,22 @@ SQL
   touch "$POSTGRES_DIR/initialized"
 }
 
+# set_postgres_password BIN: gives the role gantry this checkout's generated password, in single-user
+# mode before the server starts, so no earlier password is needed: as root the cluster's data is shared
+# by every checkout (/var/lib/gantry-postgres), and the last one to start it may have set another.
+set_postgres_password() {
+  local bin="$1" log="$LOG_DIR/postgres.log"
+  as_postgres "$bin/postgres" --single -D "$POSTGRES_DIR/data" postgres >>"$log" 2>&1 <<SQL \
+    || fail "giving the role gantry its password failed" "$log"
+ALTER ROLE gantry PASSWORD '$(secret postgres-password)';
+SQL
+}
+
 start_postgres() {
   local bin
   bin="$(postgres_bin)" || fail "no PostgreSQL under /usr/lib/postgresql (the Debian package postgresql installs it)"
   init_postgres "$bin"
+  set_postgres_password "$bin"
   if [[ "$(id -u)" == 0 ]]; then
     start_daemon postgres setpriv --reuid=postgres --regid=postgres --init-groups -- \
       "$bin/postgres" -D "$POSTGRES_DIR/data" -c listen_addresses=127.0.0.1 -c port="$POSTGRES_PORT" \

@@ -3,8 +3,6 @@ package dev.gantry.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How much of the output of runs Gantry keeps ({@code output} in config.yml, docs/installation-config.md):
@@ -22,7 +20,6 @@ public record OutputLimits(int lineMax, int storedLines, int storedMax, long fil
     public static final OutputLimits DEFAULTS = new OutputLimits(16 << 10, 1000, 256 << 10, 16L << 20, 1000, 256 << 10);
     static final List<String> KEYS = List.of("line-max", "stored-lines", "stored-max", "file-max", "replay-lines",
             "replay-max");
-    private static final Pattern SIZE = Pattern.compile("([0-9]{1,10})(B|KiB|MiB|GiB)?");
 
     /** {@code output} of config.yml with each GANTRY_OUTPUT_* variable of {@code env} over it; bad values to {@code problems}. */
     static OutputLimits read(YamlMap output, Map<String, String> env, Problems problems) {
@@ -47,31 +44,8 @@ public record OutputLimits(int lineMax, int storedLines, int storedMax, long fil
 
     /** Bytes written as a number with B, KiB, MiB or GiB (none: bytes), from {@code min} to {@code max}. */
     static Rule<Long> size(long min, long max) {
-        return new Rule<>(Rule.Kind.ANY_SCALAR, "a size like 16KiB, 16MiB or 1GiB, from " + text(min) + " to "
-                + text(max), value -> {
-                    Matcher m = SIZE.matcher(value);
-                    if (!m.matches()) {
-                        return Optional.empty();
-                    }
-                    long unit = switch (m.group(2) == null ? "B" : m.group(2)) {
-                        case "KiB" -> 1L << 10;
-                        case "MiB" -> 1L << 20;
-                        case "GiB" -> 1L << 30;
-                        default -> 1L;
-                    };
-                    long bytes = Long.parseLong(m.group(1)) * unit;
-                    return bytes >= min && bytes <= max ? Optional.of(bytes) : Optional.empty();
-                });
-    }
-
-    /** {@code bytes} as people write it: 16KiB, 16MiB, 1GiB, or bytes. */
-    public static String text(long bytes) {
-        for (var unit : List.of(Map.entry(30, "GiB"), Map.entry(20, "MiB"), Map.entry(10, "KiB"))) {
-            if (bytes >= 1L << unit.getKey() && bytes % (1L << unit.getKey()) == 0) {
-                return (bytes >> unit.getKey()) + unit.getValue();
-            }
-        }
-        return bytes + " bytes";
+        return new Rule<>(Rule.Kind.ANY_SCALAR, "a size like 16KiB, 16MiB or 1GiB, from " + ByteSizes.format(min)
+                + " to " + ByteSizes.format(max), value -> ByteSizes.parse(value, max).filter(bytes -> bytes >= min));
     }
 
     /** Each key from its variable if set, else from the file, else the default. */

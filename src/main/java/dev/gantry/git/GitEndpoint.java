@@ -1,7 +1,6 @@
 package dev.gantry.git;
 
 import dev.gantry.config.GitLimits;
-import dev.gantry.config.ServerLimits;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
 import dev.gantry.server.ApiTokens;
@@ -38,13 +37,9 @@ public final class GitEndpoint implements ApiServer.Mount {
 
     /**
      * Serves the repositories under {@code root} of the services of {@code services} to holders of
-     * {@code tokens}; pushes queue runs on {@code queue}; what a push's requests cannot say goes to {@code log}.
+     * {@code tokens}; pushes queue runs on {@code queue} and are refused past {@code limits}, at most
+     * {@code maxPushes} open at once; what a push's requests cannot say goes to {@code log}.
      */
-    public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue, PrintStream log) {
-        this(tokens, root, services, queue, log, GitLimits.DEFAULTS, ServerLimits.DEFAULTS.pushes());
-    }
-
-    /** As above, a push refused past {@code limits}, and at most {@code maxPushes} pushes open at once. */
     public GitEndpoint(ApiTokens tokens, Path root, ServiceRows services, RunQueue queue, PrintStream log,
                        GitLimits limits, int maxPushes) {
         this.tokens = tokens;

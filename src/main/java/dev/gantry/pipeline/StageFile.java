@@ -1,6 +1,6 @@
 package dev.gantry.pipeline;
 
-import dev.gantry.config.OutputLimits;
+import dev.gantry.config.ByteSizes;
 import dev.gantry.config.OwnerOnly;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class StageFile implements AutoCloseable {
 
     /** What it left out, in a sentence; empty if nothing. */
     String leftOut() {
-        return linesLeftOut == 0 ? "" : "the log file stopped at " + OutputLimits.text(max) + " (" + linesLeftOut
+        return linesLeftOut == 0 ? "" : "the log file stopped at " + ByteSizes.format(max) + " (" + linesLeftOut
                 + " lines, " + bytesLeftOut + " bytes, not in it)";
     }
 

@@ -1,6 +1,7 @@
 package dev.gantry.pipeline;
 
 import dev.gantry.Printable;
+import dev.gantry.config.ByteSizes;
 import dev.gantry.config.OutputLimits;
 import dev.gantry.engine.LogSink;
 import dev.gantry.secret.SecretMask;
@@ -85,7 +86,7 @@ final class StageLog implements LogSink, AutoCloseable {
         StringBuilder text = new StringBuilder();
         if (stored.dropped() > 0) {
             text.append("… [").append(stored.dropped()).append(" earlier lines are not kept here: the store keeps the last ")
-                    .append(limits.storedLines()).append(" lines or ").append(OutputLimits.text(limits.storedMax()))
+                    .append(limits.storedLines()).append(" lines or ").append(ByteSizes.format(limits.storedMax()))
                     .append(" of a stage; the log file ").append(path).append(" has more]\n");
         }
         stored.lines().forEach(line -> text.append(line).append('\n'));
@@ -96,7 +97,7 @@ final class StageLog implements LogSink, AutoCloseable {
     synchronized Optional<String> cuts() {
         List<String> cuts = new ArrayList<>();
         if (linesCut > 0) {
-            cuts.add(linesCut + (linesCut == 1 ? " line" : " lines") + " cut at " + OutputLimits.text(limits.lineMax()));
+            cuts.add(linesCut + (linesCut == 1 ? " line" : " lines") + " cut at " + ByteSizes.format(limits.lineMax()));
         }
         if (stored.dropped() > 0) {
             cuts.add("the store keeps the last " + (lines - stored.dropped()) + " of " + lines + " lines");

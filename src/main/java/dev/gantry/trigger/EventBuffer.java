@@ -1,6 +1,6 @@
 package dev.gantry.trigger;
 
-import dev.gantry.config.OutputLimits;
+import dev.gantry.config.ByteSizes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedList;
@@ -86,7 +86,7 @@ final class EventBuffer {
     private Progress shown(Object entry) {
         if (entry instanceof Gap gap) {
             return new Progress.Line("", "… [" + gap.lines + " lines of output left out: the live log keeps the last "
-                    + maxLines + " lines or " + OutputLimits.text(maxBytes) + " of a run (output/replay-lines,"
+                    + maxLines + " lines or " + ByteSizes.format(maxBytes) + " of a run (output/replay-lines,"
                     + " output/replay-max); the stage's stored log and log file have more]");
         }
         return (Progress) entry;

@@ -3,8 +3,8 @@ package dev.gantry.trigger;
 import dev.gantry.config.OutputLimits;
 import dev.gantry.config.ServerLimits;
 import dev.gantry.pipeline.RunOutcome;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +33,6 @@ public final class RunQueue implements AutoCloseable {
     private final boolean supersede;
     private final int maxQueued;
     private final QueueObserver observer;
-    private final Clock clock;
     private final OutputLimits limits;
     private final ExecutorService threads;
     private final List<QueuedRun> pending = new ArrayList<>();
@@ -63,7 +62,6 @@ public final class RunQueue implements AutoCloseable {
         this.supersede = supersede;
         this.maxQueued = maxQueued;
         this.observer = observer;
-        this.clock = Clock.systemUTC();
         this.limits = limits;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(work -> {
@@ -96,7 +94,7 @@ public final class RunQueue implements AutoCloseable {
                 throw new QueueFullException(maxQueued, request);  // before anything changed
             }
             pending.removeAll(dropped);
-            run = new QueuedRun(++lastId, request, clock.instant(), limits);
+            run = new QueuedRun(++lastId, request, Instant.now(), limits);
             pending.add(run);
             remember(run);
         }

@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.TestStore;
 import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -236,24 +232,9 @@ class AccessIT {
     private record Git(int exit, String output) {
     }
 
-    /** The real git client in the repository's work tree, with no terminal or credential helper to ask. */
-    private static Git git(ServiceRepo repo, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c", "http.lowSpeedLimit=0"));
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).directory(repo.workTree().toFile()).redirectErrorStream(true);
-        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-        builder.environment().put("GIT_ASKPASS", "/bin/false");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        StringBuilder output = new StringBuilder();
-        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                output.append(line).append('\n');
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("reading git's output failed", e);
-        }
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Git(process.exitValue(), output.toString());
+    /** The real git client in the repository's work tree ({@link GitProcess}), run to its end. */
+    private static Git git(ServiceRepo repo, String... args) throws InterruptedException {
+        GitProcess git = GitProcess.start(repo.workTree(), args);
+        return new Git(git.await(Duration.ofMinutes(2)), git.output());
     }
 }

@@ -6,7 +6,6 @@ import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
 import dev.gantry.store.Store;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -113,16 +112,9 @@ class CrashMatrixIT {
         try (LiveLoad live = LiveLoad.start(URI.create(sandbox.proxyUrl()).getPort(), PATH)) {
             ProductionState before = production.now();
             String commit = commit(repo, "crash at " + point);
-            var run = sandbox.cli().with("GANTRY_FAILPOINTS", point + "=pause").start("run", repo.serviceDir().toString());
-            try {
-                run.awaitStderr("failpoint " + point + ": paused", Duration.ofMinutes(3));
-            } finally {
-                run.kill();
-            }
-            var status = sandbox.cli().run("status", sandbox.service());
-            assertThat(status.exitCode()).as(status.toString()).isZero();
+            String status = sandbox.killRunAt(point, repo);
             ProductionState after = production.now();
-            return new Crash(commit, before, after, status.toString(), live.stop(),
+            return new Crash(commit, before, after, status, live.stop(),
                     (System.nanoTime() - started) / 1_000_000_000);
         }
     }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -184,6 +185,22 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The tiny service (src/test/resources/services/tiny), committed in a repository of its own. */
+    /**
+     * Runs the flow of {@code repo}, SIGKILLs it where failpoint {@code point} pauses it, then runs
+     * `gantry status` (which recovers the run) and answers what status printed.
+     */
+    String killRunAt(String point, ServiceRepo repo) {
+        var run = cli.with("GANTRY_FAILPOINTS", point + "=pause").start("run", repo.serviceDir().toString());
+        try {
+            run.awaitStderr("failpoint " + point + ": paused", Duration.ofMinutes(3));
+        } finally {
+            run.kill();
+        }
+        var status = cli.run("status", service);
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        return status.toString();
+    }
+
     ServiceRepo tiny() {
         return ServiceRepo.create(root.resolve("repo"), resource("services/tiny"), "tiny", service);
     }

@@ -28,7 +28,7 @@ class UndoByIdIT {
         List<String> before = sandbox.containerSnapshot();
         commit(repo, "killed before its first start");
 
-        String recovery = killAt("deploy.start-intended", repo);
+        String recovery = sandbox.killRunAt("deploy.start-intended", repo);
 
         assertThat(sandbox.containerSnapshot()).as(recovery).isEqualTo(before);
         RunRecord run = lastRun();
@@ -126,18 +126,6 @@ class UndoByIdIT {
         return repo;
     }
 
-    /** Runs the flow, SIGKILLs it where {@code point} pauses it, then runs `gantry status`; answers what status printed. */
-    private String killAt(String point, ServiceRepo repo) {
-        var run = sandbox.cli().with("GANTRY_FAILPOINTS", point + "=pause").start("run", repo.serviceDir().toString());
-        try {
-            run.awaitStderr("failpoint " + point + ": paused", Duration.ofMinutes(3));
-        } finally {
-            run.kill();
-        }
-        var status = sandbox.cli().run("status", sandbox.service());
-        assertThat(status.exitCode()).as(status.toString()).isZero();
-        return status.toString();
-    }
 
     private void commit(ServiceRepo repo, String what) {
         repo.write("gantry.yml", MatrixService.gantryYml(sandbox.service(), ""));

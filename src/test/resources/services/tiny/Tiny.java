@@ -1,5 +1,8 @@
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,7 +10,10 @@ import java.nio.charset.StandardCharsets;
  * port 8080, and under {@code /tiny} the release and colour it runs as (what a test sees through
  * the proxy); with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
  * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit),
- * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage.
+ * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage. In an integration
+ * phase it also asks TARGET_URL for {@code GANTRY_PROXY_PATH} (with TARGET_HOST as its Host) and fails
+ * unless the release it tests answers, and it tries to open each HOST:PORT of TINY_PROBE (comma
+ * separated), printing whether it reached it: what a test container can reach from its network.
  */
 public final class Tiny {
     private Tiny() {
@@ -49,11 +55,49 @@ public final class Tiny {
         int seconds = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_SECONDS", "0"));
         System.out.println("tiny tests: TEST_TYPE=" + type + " GANTRY_RELEASE=" + release + target());
         Thread.sleep(seconds * 1000L); // a test suite that takes this long, for tests of what happens meanwhile
+        for (String probe : System.getenv().getOrDefault("TINY_PROBE", "").split(",")) {
+            if (!probe.isBlank()) {
+                System.out.println("tiny probe " + probe + ": " + probe(probe.strip()));
+            }
+        }
+        if (System.getenv("TARGET_URL") != null && !answers(release)) {
+            return 1;
+        }
         if (exit == 0) {
             System.out.println("PASS tiny: TINY_TEST_EXIT is 0");
         } else {
             System.out.println("FAIL tiny: TINY_TEST_EXIT is " + exit);
         }
         return exit;
+    }
+
+    /** Asks the target for the route's path as a client of the route would; true if the tested release answers. */
+    private static boolean answers(String release) {
+        URI target = URI.create(System.getenv("TARGET_URL"));
+        String path = System.getenv().getOrDefault("GANTRY_PROXY_PATH", "/");
+        String host = System.getenv().getOrDefault("TARGET_HOST", target.getHost());
+        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String status = answer.lines().findFirst().orElse("no answer");
+            boolean passed = status.contains(" 200 ") && answer.contains("release=" + release + " ");
+            System.out.println((passed ? "PASS" : "FAIL") + " tiny: GET " + path + " at " + target + " -> " + status);
+            return passed;
+        } catch (IOException e) {
+            System.out.println("FAIL tiny: GET " + path + " at " + target + " -> " + e);
+            return false;
+        }
+    }
+
+    private static String probe(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 2_000);
+            return "reached";
+        } catch (IOException e) {
+            return "not reached (" + e.getMessage() + ")";
+        }
     }
 }

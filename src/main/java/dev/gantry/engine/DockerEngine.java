@@ -21,6 +21,7 @@ final class DockerEngine implements Engine {
     private final DockerClient docker;
     private final DockerCalls calls;
     private final Containers containers;
+    private final Networks networks;
     private final RegistryAuth auth;
     private final int lineMax;
 
@@ -30,6 +31,7 @@ final class DockerEngine implements Engine {
         this.auth = auth;
         this.calls = new DockerCalls(address);
         this.containers = new Containers(docker, calls, lineMax);
+        this.networks = new Networks(docker, calls);
         this.lineMax = lineMax;
     }
 
@@ -170,6 +172,21 @@ final class DockerEngine implements Engine {
                 throw e;
             }
         }
+    }
+
+    @Override
+    public NetworkState createInternalNetwork(String name, Map<String, String> labels) {
+        return networks.createInternal(name, labels);
+    }
+
+    @Override
+    public List<NetworkState> networks(Map<String, String> labels) {
+        return networks.list(labels);
+    }
+
+    @Override
+    public void removeNetwork(String id) {
+        networks.remove(id);
     }
 
     @Override

@@ -86,6 +86,18 @@ public interface Engine extends AutoCloseable {
     /** Removes a tag or image if it exists; an absent image is not an error. */
     void removeImage(String reference);
 
+    /**
+     * Creates an internal bridge network named {@code name} (no route to other networks or out of the
+     * host) carrying {@code labels}; its gateway is an address of the engine's host.
+     */
+    NetworkState createInternalNetwork(String name, Map<String, String> labels);
+
+    /** Every network that carries all of {@code labels}. */
+    List<NetworkState> networks(Map<String, String> labels);
+
+    /** Removes a network by id; an absent one is not an error. */
+    void removeNetwork(String id);
+
     @Override
     void close();
 }

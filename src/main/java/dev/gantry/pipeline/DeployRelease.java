@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import dev.gantry.GantryException;
 import dev.gantry.deploy.Deployment;
+import dev.gantry.deploy.Labels;
 import dev.gantry.deploy.Production;
 import dev.gantry.deploy.RegisterCandidate;
 import dev.gantry.deploy.RetireColour;
@@ -12,6 +13,7 @@ import dev.gantry.deploy.RunJournal;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Instance;
 import dev.gantry.engine.Engine;
+import dev.gantry.fault.Failpoints;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Journal;
 import java.util.List;
@@ -101,8 +103,12 @@ final class DeployRelease {
         var settings = phase.settings(deployment.config().tests());
         stages.run(deployment.runId(), stage, log -> {
             testEngine.pull(deployment.testImage().toString(), deployment.config().deadlines().of(stage.word()), log);
-            new TestContainerRun(testEngine).run(stage,
-                    TestContainers.integration(deployment, phase, origin, colour), settings.timeout(), log);
+            try (var network = TestNetwork.open(testEngine, TestContainers.name(deployment, phase),
+                    Labels.test(deployment), origin, log)) {
+                Failpoints.reach(stage.word() + ".test-network"); // the network is there, its container not yet
+                new TestContainerRun(testEngine).run(stage, TestContainers.integration(deployment, phase,
+                        network.targetUrl(), network.name(), colour), settings.timeout(), log);
+            }
         });
     }
 

@@ -9,6 +9,7 @@ import dev.gantry.deploy.Production;
 import dev.gantry.deploy.RetireColour;
 import dev.gantry.deploy.RunJournal;
 import dev.gantry.engine.ContainerState;
+import dev.gantry.engine.NetworkState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
 import dev.gantry.image.ImageReference;
@@ -189,12 +190,16 @@ public final class Recovery {
         }
     }
 
-    /** Test containers of the run (on the CD engine) outlive a killed gantry; they have no use any more. */
+    /** Test containers and networks of the run (on the CD engine) outlive a killed gantry; they have no use any more. */
     private void removeTestContainers(RunRecord run, LogSink log) {
-        for (ContainerState container : testEngine.list(Labels.testsOfRun(production.installation(), run.service(),
-                run.id()))) {
+        var labels = Labels.testsOfRun(production.installation(), run.service(), run.id());
+        for (ContainerState container : testEngine.list(labels)) {
             testEngine.remove(container.id());
             log.line("removed the test container " + container.name());
+        }
+        for (NetworkState network : testEngine.networks(labels)) {
+            testEngine.removeNetwork(network.id());
+            log.line("removed the test network " + network.name());
         }
     }
 

@@ -23,17 +23,23 @@ final class TestContainers {
      * An integration test container. Both phases get the same variables in the same shape, so one
      * test script serves both: {@code TARGET_URL} is an origin ({@code http://host:port}, the
      * candidate or the proxy), {@code GANTRY_PROXY_PATH} the route's path prefix (always set) and
-     * {@code TARGET_HOST} the route's host when it has one. It shares the host's network so that it
-     * reaches what is published on loopback.
+     * {@code TARGET_HOST} the route's host when it has one. It runs on {@code network}, its own
+     * {@link TestNetwork}, where {@code origin} is the relay to the target.
      */
-    static ContainerSpec integration(Deployment deployment, TestPhaseKind phase, String origin, Colour colour) {
+    static ContainerSpec integration(Deployment deployment, TestPhaseKind phase, String origin, String network,
+                                     Colour colour) {
         ProxySpec route = deployment.config().proxy();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TARGET_URL", origin);
         env.put("GANTRY_PROXY_PATH", route.path());
         route.host().ifPresent(host -> env.put("TARGET_HOST", host));
         env.put("GANTRY_COLOUR", colour.word());
-        return container(deployment, phase, env).withNetwork("host");
+        return container(deployment, phase, env).withNetwork(network);
+    }
+
+    /** The test container's name, and its network's: run ids of two installations' stores coincide, so it ends with the installation. */
+    static String name(Deployment deployment, TestPhaseKind phase) {
+        return deployment.service() + "-" + phase.word() + "-" + deployment.runId() + "-" + deployment.installation().value();
     }
 
     private static ContainerSpec container(Deployment deployment, TestPhaseKind phase, Map<String, String> extra) {
@@ -45,9 +51,7 @@ final class TestContainers {
         env.putAll(extra);
         env.putAll(settings.env());
         env.putAll(deployment.secrets().asEnv()); // every test phase gets the secrets (docs/secrets.md)
-        String name = deployment.service() + "-" + phase.word() + "-" + deployment.runId() + "-"
-                + deployment.installation().value(); // run ids of two installations' stores coincide
-        return ContainerSpec.of(deployment.testImage().toString(), name)
+        return ContainerSpec.of(deployment.testImage().toString(), name(deployment, phase))
                 .withCommand(settings.command()).withEnv(env).withLabels(Labels.test(deployment));
     }
 }

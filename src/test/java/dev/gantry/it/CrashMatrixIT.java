@@ -28,7 +28,8 @@ class CrashMatrixIT {
     private static final String PATH = "/tiny";
     private static final int FLOOR = 50;
     private static final List<String> BEFORE_NO_RETURN = List.of("checkout", "test", "build", "push", "deploy",
-            "deploy.replica-started", "register", "pre-integration", "switch", "switch.routed", "post-integration");
+            "deploy.replica-started", "register", "pre-integration", "pre-integration.test-network", "switch",
+            "switch.routed", "post-integration");
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
@@ -70,6 +71,7 @@ class CrashMatrixIT {
         soft.assertThat(crashed.message().orElse("")).as("the killed run's message")
                 .contains("gantry process stopped").contains("undid its changes");
         soft.assertThat(sandbox.runningContainers(Map.of("gantry.role", "test"))).as("test containers").isEmpty();
+        soft.assertThat(sandbox.testNetworks()).as("test networks").isEmpty();
         assertLoad(soft, crash.load());
         soft.assertAll();
     }

@@ -71,6 +71,12 @@ final class DockerObjects implements AutoCloseable {
                 .toList();
     }
 
+    /** Names of the networks labelled with {@code service}, sorted. */
+    List<String> networks(String service) {
+        List<String> filter = label(service).entrySet().stream().map(l -> l.getKey() + "=" + l.getValue()).toList();
+        return docker.listNetworksCmd().withFilter("label", filter).exec().stream().map(n -> n.getName()).sorted().toList();
+    }
+
     /**
      * Every container of {@code service}, running or not, as "name id state colour release role",
      * sorted: what must be the same before and after a run that failed.

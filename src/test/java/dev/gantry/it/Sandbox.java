@@ -215,6 +215,11 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         return docker.names(service, labels, true);
     }
 
+    /** Names of the networks Gantry made for this service's integration tests that are still there. */
+    List<String> testNetworks() {
+        return docker.networks(service);
+    }
+
     /** Names of this service's containers, running or not, that also carry {@code labels}. */
     List<String> allContainers(Map<String, String> labels) {
         return docker.names(service, labels, false);

@@ -7,6 +7,7 @@ import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineException;
 import dev.gantry.engine.ImageState;
+import dev.gantry.engine.NetworkState;
 import dev.gantry.engine.LogSink;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -151,6 +152,21 @@ final class LeakyEngine implements Engine {
     @Override
     public void removeImage(String reference) {
         recording.removeImage(reference);
+    }
+
+    @Override
+    public NetworkState createInternalNetwork(String name, Map<String, String> labels) {
+        return recording.createInternalNetwork(name, labels);
+    }
+
+    @Override
+    public List<NetworkState> networks(Map<String, String> labels) {
+        return recording.networks(labels);
+    }
+
+    @Override
+    public void removeNetwork(String id) {
+        recording.removeNetwork(id);
     }
 
     @Override

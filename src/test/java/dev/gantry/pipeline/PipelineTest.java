@@ -139,12 +139,23 @@ class PipelineTest {
 
         pipeline(engine).run(source, source.config(), "cli");
 
-        assertThat(engine.testContainers).extracting(spec -> spec.env().get("TEST_TYPE") + " " + spec.env().get("TARGET_URL"))
-                .containsExactly("pre-deployment null", "pre-integration http://127.0.0.1:32000",
-                        "post-integration http://127.0.0.1:8080");
+        assertThat(engine.testContainers).extracting(spec -> spec.env().get("TEST_TYPE")).containsExactly(
+                "pre-deployment", "pre-integration", "post-integration");
+        assertThat(engine.testContainers.getFirst().env()).doesNotContainKey("TARGET_URL");
+        assertThat(engine.testContainers.subList(1, 3)).extracting(spec -> spec.env().get("TARGET_URL"))
+                .allMatch(url -> url.matches("http://127\\.0\\.0\\.1:\\d+"), "a relay on the test network's gateway")
+                .doesNotContain("http://127.0.0.1:32000", "http://127.0.0.1:8080");
+        assertThat(store.runs().stageLog(1, "pre-integration")).hasValueSatisfying(log ->
+                assertThat(log).contains("is relayed to http://127.0.0.1:32000"));
+        assertThat(store.runs().stageLog(1, "post-integration")).hasValueSatisfying(log ->
+                assertThat(log).contains("is relayed to http://127.0.0.1:8080"));
         assertThat(engine.testContainers.subList(1, 3)).extracting(spec -> spec.env().get("GANTRY_PROXY_PATH"))
                 .containsOnly("/api/v1/books");
-        assertThat(engine.testContainers.get(1).network()).contains("host");
+        String network = "books-ms-pre-integration-1-" + TestInstallation.ID.value();
+        assertThat(engine.testContainers.get(1).network()).contains(network);
+        assertThat(engine.calls).containsSubsequence("create network " + network, "run " + network,
+                "remove network " + network);
+        assertThat(engine.networks).isEmpty();
         assertThat(engine.testContainers.get(1).env()).containsEntry("GANTRY_COLOUR", "blue");
     }
 

@@ -7,6 +7,7 @@ import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineException;
 import dev.gantry.engine.ImageState;
+import dev.gantry.engine.NetworkState;
 import dev.gantry.engine.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ final class RecordingEngine implements Engine {
     private volatile String removeRefusal;
     /** The named volumes on this engine. */
     final Set<String> volumes = Collections.synchronizedSet(new HashSet<>());
+    /** The networks on this engine, by id; their gateway is loopback, so a relay on it really listens. */
+    final Map<String, NetworkState> networks = Collections.synchronizedMap(new LinkedHashMap<>());
 
     RecordingEngine failBuildOf(String tagPrefix) {
         failingBuilds.add(tagPrefix);
@@ -224,6 +227,28 @@ final class RecordingEngine implements Engine {
     @Override
     public void removeImage(String reference) {
         calls.add("remove " + reference);
+    }
+
+    @Override
+    public NetworkState createInternalNetwork(String name, Map<String, String> labels) {
+        calls.add("create network " + name);
+        var network = new NetworkState("net-" + nextId++, name, Map.copyOf(labels), "127.0.0.0/8", "127.0.0.1");
+        networks.put(network.id(), network);
+        return network;
+    }
+
+    @Override
+    public List<NetworkState> networks(Map<String, String> labels) {
+        synchronized (networks) {
+            return networks.values().stream()
+                    .filter(n -> n.labels().entrySet().containsAll(labels.entrySet())).toList();
+        }
+    }
+
+    @Override
+    public void removeNetwork(String id) {
+        NetworkState removed = networks.remove(id);
+        calls.add("remove network " + (removed == null ? id : removed.name()));
     }
 
     @Override

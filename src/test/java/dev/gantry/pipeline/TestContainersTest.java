@@ -54,10 +54,10 @@ class TestContainersTest {
                 .withSecrets(SecretValues.of(Map.of("API_TOKEN", "t0ken-value"))).deployment();
 
         List<ContainerSpec> specs = List.of(TestContainers.preDeployment(deployment),
-                TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION, "http://127.0.0.1:32000",
-                        Colour.GREEN),
-                TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION, "http://127.0.0.1:8080",
-                        Colour.GREEN));
+                TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION, "http://10.0.0.1:40000",
+                        "books-net", Colour.GREEN),
+                TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION, "http://10.0.0.1:40001",
+                        "books-net", Colour.GREEN));
 
         assertThat(specs).extracting(spec -> spec.env().get("API_TOKEN")).containsOnly("t0ken-value");
         assertThat(specs).extracting(spec -> spec.env().get("TEST_TYPE"))
@@ -74,17 +74,18 @@ class TestContainersTest {
         var deployment = RunContext.of(TestInstallation.ID, 42, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
 
         ContainerSpec pre = TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION,
-                "http://127.0.0.1:32000", Colour.GREEN);
+                "http://10.0.0.1:40000", "books-ms-pre-integration-42-net", Colour.GREEN);
         ContainerSpec post = TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION,
-                "http://127.0.0.1:8080", Colour.GREEN);
+                "http://10.0.0.1:40001", "books-ms-post-integration-42-net", Colour.GREEN);
 
         assertThat(pre.env()).isEqualTo(Map.of("TEST_TYPE", "pre-integration", "GANTRY_SERVICE", "books-ms",
-                "GANTRY_RELEASE", COMMIT, "TARGET_URL", "http://127.0.0.1:32000", "GANTRY_PROXY_PATH", "/api/v1/books",
+                "GANTRY_RELEASE", COMMIT, "TARGET_URL", "http://10.0.0.1:40000", "GANTRY_PROXY_PATH", "/api/v1/books",
                 "TARGET_HOST", "books.example.com", "GANTRY_COLOUR", "green"));
         assertThat(post.env()).isEqualTo(Map.of("TEST_TYPE", "post-integration", "GANTRY_SERVICE", "books-ms",
-                "GANTRY_RELEASE", COMMIT, "TARGET_URL", "http://127.0.0.1:8080", "GANTRY_PROXY_PATH", "/api/v1/books",
+                "GANTRY_RELEASE", COMMIT, "TARGET_URL", "http://10.0.0.1:40001", "GANTRY_PROXY_PATH", "/api/v1/books",
                 "TARGET_HOST", "books.example.com", "GANTRY_COLOUR", "green"));
-        assertThat(List.of(pre, post)).extracting(spec -> spec.network()).containsOnly(Optional.of("host"));
+        assertThat(pre.network()).contains("books-ms-pre-integration-42-net");
+        assertThat(post.network()).contains("books-ms-post-integration-42-net");
     }
 
     @Test
@@ -94,7 +95,7 @@ class TestContainersTest {
         var deployment = RunContext.of(TestInstallation.ID, 7, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
 
         ContainerSpec post = TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION,
-                "http://127.0.0.1:8080", Colour.BLUE);
+                "http://10.0.0.1:40001", "tiny-net", Colour.BLUE);
 
         assertThat(post.env()).containsEntry("GANTRY_PROXY_PATH", "/tiny").doesNotContainKey("TARGET_HOST");
     }

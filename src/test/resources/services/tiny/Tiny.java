@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage. In an integration
  * phase it also asks TARGET_URL for {@code GANTRY_PROXY_PATH} (with TARGET_HOST as its Host) and fails
  * unless the release it tests answers, and it tries to open each HOST:PORT of TINY_PROBE (comma
- * separated), printing whether it reached it: what a test container can reach from its network.
+ * separated; {@code target} is TARGET_URL's), printing whether it reached it: what a test container
+ * can reach from its network.
  */
 public final class Tiny {
     private Tiny() {
@@ -91,7 +92,8 @@ public final class Tiny {
         }
     }
 
-    private static String probe(String hostPort) {
+    private static String probe(String probe) {
+        String hostPort = probe.equals("target") ? URI.create(System.getenv("TARGET_URL")).getAuthority() : probe;
         int colon = hostPort.lastIndexOf(':');
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 2_000);

@@ -215,6 +215,20 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         return docker.names(service, labels, true);
     }
 
+    /** The logs of a stage in every run so far: integration phases print what they were sent to. */
+    String stageLogs(String stage) {
+        Path dir = home().resolve("logs").resolve(service());
+        try (Stream<Path> files = Files.list(dir)) {
+            var text = new StringBuilder();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-" + stage + ".log")).toList()) {
+                text.append(Files.readString(file));
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new AssertionError("no logs of " + stage + " in " + dir, e);
+        }
+    }
+
     /** Names of the networks Gantry made for this service's integration tests that are still there. */
     List<String> testNetworks() {
         return docker.networks(service);

@@ -116,7 +116,8 @@ public final class GitEndpoint implements ApiServer.Mount {
 
     private void tooManyPushes(Context ctx) {
         ctx.status(429).header("Retry-After", "30").contentType("text/plain").result("The server already has "
-                + maxPushes + " pushes open, as many as it may (server-max-pushes): push again in a moment.\n");
+                + maxPushes + (maxPushes == 1 ? " push" : " pushes") + " open, as many as it may (server-max-pushes):"
+                + " push again in a moment.\n");
     }
 
     /**

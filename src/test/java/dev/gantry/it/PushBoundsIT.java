@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The git endpoint's refusals end to end, with the real git client against a real {@code gantry
  * server} (server-max-pushes 1): a push past the bound is refused with git showing why and stores
- * nothing, and the next push goes through once the open one ended; a token revoked while its push
+ * nothing, whether the bound is reached before git's advertisement or between it and the pack, and
+ * the next push goes through once the open one ended; a token revoked while its push
  * follows the run ends the push within seconds with a last line saying so, and the run goes on to its
  * end; an expired token cannot push.
  */
@@ -32,6 +34,9 @@ class PushBoundsIT {
     private static final Duration REVOKED_PUSH_ENDS = Duration.ofSeconds(15);
     /** Longer than the revoke, its noticing and the push's end together, so the run is still testing then. */
     private static final String SLOW_TESTS = "env: {TINY_TEST_EXIT: \"0\", TINY_TEST_SECONDS: \"15\"}";
+
+    private static final String BUSY = "The server already has 1 push open, as many as it may (server-max-pushes):"
+            + " push again in a moment.";
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
@@ -43,22 +48,22 @@ class PushBoundsIT {
      * run: it holds its place until the test lets go, whatever the machine's speed, and needs no run.
      */
     @Test
-    void aPushPastServerMaxPushesIsRefusedNamingTheSettingStoresNothingAndOnceTheOpenPushEndedAPushGoesThrough()
+    void aPushPastServerMaxPushesIsRefusedBeforeOrAfterTheAdvertisementWithGitShowingWhyAndOnceTheOpenPushEndedOneGoesThrough()
             throws Exception {
         ServiceRepo repo = sandbox.tiny();
         String token = start("pusher");
         String remote = remote(token);
 
-        try (HeldPush held = HeldPush.open(server.url(), sandbox.service(), token)) {
-            await("the held push took the only place").atMost(Duration.ofSeconds(30))
-                    .until(() -> advertisement(token) == 429);
+        try (HeldPush held = hold(token)) {
             GitProcess refused = GitProcess.start(repo.workTree(), "push", remote, "main");
             assertThat(refused.await(Duration.ofMinutes(1))).as("%s", refused).isNotZero();
-            assertThat(refused.output()).contains("remote: The server already has 1 push open, as many as it may"
-                    + " (server-max-pushes): push again in a moment.").contains("429");
+            assertThat(refused.output()).contains("remote: " + BUSY).contains("429");
             assertThat(held.finish()).as("the held push ends as a push of nothing").startsWith("HTTP/1.1 200");
         }
-        assertThat(bare().resolve("refs/heads/main")).as("the refused push stored nothing").doesNotExist();
+        GitProcess late = pushWhenThePlaceGoesAfterTheAdvertisement(repo, remote, token);
+        assertThat(late.output()).contains("remote: " + BUSY)
+                .contains("! [remote rejected] main -> main (too many pushes open (server-max-pushes))");
+        assertThat(bare().resolve("refs/heads/main")).as("the refused pushes stored nothing").doesNotExist();
         ApiClient api = new ApiClient(server.url(), token);
         assertThat(api.json("/api/v1/services/" + sandbox.service() + "/runs").get("runs")).as("no run").isEmpty();
         assertThat(api.json("/api/v1/queue").get("runs")).as("nothing queued").isEmpty();
@@ -112,6 +117,47 @@ class PushBoundsIT {
         assertThat(expired.output()).contains("remote: The token other expired at").contains("Authentication failed");
         assertThat(Files.readString(bare().resolve("refs/heads/main"), StandardCharsets.UTF_8).strip())
                 .as("the expired token's push stored nothing").isEqualTo(commit);
+    }
+
+    /** Holds a push open on a raw socket and waits until the server has no place left. */
+    private HeldPush hold(String token) {
+        HeldPush held = HeldPush.open(server.url(), sandbox.service(), token);
+        await("the held push took the only place").atMost(Duration.ofSeconds(30))
+                .until(() -> advertisement(token) == 429);
+        return held;
+    }
+
+    /**
+     * A push whose advertisement finds a free place, which another push takes before this one sends its
+     * pack: git's pre-push hook runs between the two requests, and waits there until the test says go.
+     */
+    private GitProcess pushWhenThePlaceGoesAfterTheAdvertisement(ServiceRepo repo, String remote, String token)
+            throws Exception {
+        Path signals = sandbox.directory("signals");
+        Path hook = repo.workTree().resolve(".git/hooks/pre-push");
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, """
+                #!/bin/sh
+                cat > /dev/null
+                : > '%1$s/advertised'
+                i=0
+                while [ ! -e '%1$s/go' ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+                """.formatted(signals), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
+        try {
+            GitProcess push = GitProcess.start(repo.workTree(), "push", remote, "main");
+            await("git read the advertisement").atMost(Duration.ofSeconds(30))
+                    .failFast("the push ended", () -> !push.process().isAlive())
+                    .until(() -> Files.exists(signals.resolve("advertised")));
+            try (HeldPush held = hold(token)) {
+                Files.createFile(signals.resolve("go"));
+                assertThat(push.await(Duration.ofMinutes(1))).as("%s", push).isNotZero();
+                assertThat(held.finish()).startsWith("HTTP/1.1 200");
+            }
+            return push;
+        } finally {
+            Files.delete(hook);
+        }
     }
 
     /** Creates token {@code name} (scope deploy), adds the service and starts the server with one push at most. */

@@ -33,7 +33,7 @@ class PushBoundsIT {
     /** Two looks at the token ({@code TokenWatch.EVERY}, 3 s) and room for a busy machine. */
     private static final Duration REVOKED_PUSH_ENDS = Duration.ofSeconds(15);
     /** Longer than the revoke, its noticing and the push's end together, so the run is still testing then. */
-    private static final String SLOW_TESTS = "env: {TINY_TEST_EXIT: \"0\", TINY_TEST_SECONDS: \"15\"}";
+    private static final String SLOW_TESTS = "env: {TINY_TEST_EXIT: \"0\", TINY_TEST_SECONDS: \"12\"}";
 
     private static final String BUSY = "The server already has 1 push open, as many as it may (server-max-pushes):"
             + " push again in a moment.";
@@ -82,7 +82,7 @@ class PushBoundsIT {
             throws Exception {
         ServiceRepo repo = sandbox.tiny();
         repo.replace("gantry.yml", "env: {TINY_TEST_EXIT: \"0\"}", SLOW_TESTS);
-        String commit = repo.commit("Tests that take fifteen seconds");
+        String commit = repo.commit("Tests that take twelve seconds");
         String token = start("pusher");
         String other = sandbox.cli().ok("token", "create", "other").stdout().strip();
         ApiClient api = new ApiClient(server.url(), other);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.jgit.transport.PacketLineIn;
 import org.eclipse.jgit.transport.PacketLineOut;
@@ -20,6 +21,8 @@ import org.eclipse.jgit.transport.SideBandOutputStream;
 final class BusyRefusal {
     /** More command lines than any push sends; past them the rest is read as the pack and dropped. */
     private static final int MAX_COMMANDS = 1000;
+    /** Each ref's reason in the report, short: git prints it after the ref, the full text came just before. */
+    private static final String REASON = "too many pushes open (server-max-pushes)";
 
     private BusyRefusal() {
     }
@@ -36,14 +39,13 @@ final class BusyRefusal {
             return;  // the request ended before its commands were complete: there is no push to answer
         }
         limits.drain(in);
-        String reason = "too many pushes open (server-max-pushes)";
         if (request.sideBand()) {
             // SMALL_BUF: packets that fit side-band as well as side-band-64k
             var progress = new SideBandOutputStream(SideBandOutputStream.CH_PROGRESS, SideBandOutputStream.SMALL_BUF, out);
             progress.write((why + "\n").getBytes(StandardCharsets.UTF_8));
             progress.flush();
             var data = new SideBandOutputStream(SideBandOutputStream.CH_DATA, SideBandOutputStream.SMALL_BUF, out);
-            report(data, request.refs(), reason);
+            report(data, request.refs(), REASON);
             data.flush();
             new PacketLineOut(out).end();
         } else {
@@ -75,7 +77,7 @@ final class BusyRefusal {
             }
             int nul = line.indexOf('\0');
             if (nul >= 0) {
-                sideBand = List.of(line.substring(nul + 1).split(" ")).stream().anyMatch(c -> c.startsWith("side-band"));
+                sideBand = Arrays.stream(line.substring(nul + 1).split(" ")).anyMatch(c -> c.startsWith("side-band"));
                 line = line.substring(0, nul);
             }
             String[] command = line.split(" ");  // old-id new-id ref; "shallow id" lines name no ref

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The git endpoint's refusals end to end, with the real git client against a real {@code gantry
  * server} (server-max-pushes 1): a push past the bound is refused with git showing why and stores
  * nothing, whether the bound is reached before git's advertisement or between it and the pack, and
- * the next push goes through once the open one ended; a token revoked while its push
- * follows the run ends the push within seconds with a last line saying so, and the run goes on to its
- * end; an expired token cannot push.
+ * the next push goes through once the open one ended; a token revoked while its push follows the run
+ * ends the push within seconds with a last line saying so, and the run goes on to its end; an expired
+ * token cannot push.
  */
 class PushBoundsIT {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
@@ -34,7 +34,6 @@ class PushBoundsIT {
     private static final Duration REVOKED_PUSH_ENDS = Duration.ofSeconds(15);
     /** Longer than the revoke, its noticing and the push's end together, so the run is still testing then. */
     private static final String SLOW_TESTS = "env: {TINY_TEST_EXIT: \"0\", TINY_TEST_SECONDS: \"12\"}";
-
     private static final String BUSY = "The server already has 1 push open, as many as it may (server-max-pushes):"
             + " push again in a moment.";
 

@@ -22,7 +22,8 @@ import java.util.concurrent.Semaphore;
  * {@code /git/SERVICE.git}: git's smart HTTP protocol for the known services (docs/git-push.md). Basic
  * auth, any user name, an API token as password: a fetch needs scope {@code read}, a push {@code deploy}
  * (else 403, whose text git shows as {@code remote:} lines). A push to the service's branch deploys it;
- * at most {@code maxPushes} pushes are open at once (429 past that).
+ * at most {@code maxPushes} pushes are open at once (429 past that, or every ref rejected when the last
+ * place went between git's two requests).
  */
 public final class GitEndpoint implements ApiServer.Mount {
     static final String PREFIX = "/git/";
@@ -82,7 +83,8 @@ public final class GitEndpoint implements ApiServer.Mount {
             return;
         }
         if (push && pushes.availablePermits() == 0) {
-            tooManyPushes(ctx);  // refused here, where git shows the reason, rather than only at the POST
+            // refused here, before git sends its pack; git shows this text as remote: lines
+            ctx.status(429).header("Retry-After", "30").contentType("text/plain").result(tooManyPushes() + "\n");
             return;
         }
         SmartHttp.advertise(ctx, repos.open(pusher.get().service()), service);
@@ -99,7 +101,8 @@ public final class GitEndpoint implements ApiServer.Mount {
             return;
         }
         if (!pushes.tryAcquire()) {
-            tooManyPushes(ctx);
+            // git read the advertisement while a place was free; only an answer inside the protocol shows why
+            SmartHttp.refuseBusy(ctx, tooManyPushes(), new ReceiveLimits(limits));
             return;
         }
         try {
@@ -114,9 +117,9 @@ public final class GitEndpoint implements ApiServer.Mount {
         }
     }
 
-    private void tooManyPushes(Context ctx) {
-        ctx.status(429).header("Retry-After", "30").contentType("text/plain").result("The server already has "
-                + maxPushes + " pushes open, as many as it may (server-max-pushes): push again in a moment.\n");
+    private String tooManyPushes() {
+        return "The server already has " + maxPushes + (maxPushes == 1 ? " push" : " pushes") + " open, as many as"
+                + " it may (server-max-pushes): push again in a moment.";
     }
 
     /**

@@ -73,6 +73,15 @@ final class SmartHttp {
         receive(body(ctx), ctx.res().getOutputStream(), repo, receiving, hooks);
     }
 
+    /**
+     * {@code POST git-receive-pack} of a push the server has no place for: answered as a push whose refs
+     * were all rejected because of {@code why} ({@link BusyRefusal}), the body read within {@code limits}.
+     */
+    static void refuseBusy(Context ctx, String why, ReceiveLimits limits) throws IOException {
+        ctx.status(200).contentType("application/x-git-receive-pack-result");
+        BusyRefusal.answer(body(ctx), ctx.res().getOutputStream(), why, limits);
+    }
+
     /** As {@link #receive(InputStream, OutputStream, Repository, Receiving, Function)} with the default limits and no tree check. */
     static void receive(InputStream in, OutputStream out, Repository repo,
                         Function<PusherConnection, PostReceiveHook> hooks) throws IOException {

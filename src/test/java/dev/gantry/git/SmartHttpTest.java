@@ -40,6 +40,7 @@ class SmartHttpTest {
     private final List<String> hookSaw = new CopyOnWriteArrayList<>();
     private volatile SmartHttp.Receiving receiving = new SmartHttp.Receiving(new ReceiveLimits(GitLimits.DEFAULTS),
             PreReceiveHook.NULL);
+    private volatile String busy;
     private Javalin app;
     private Git work;
     private String url;
@@ -55,12 +56,16 @@ class SmartHttpTest {
             config.routes.addHttpHandler(HandlerType.GET, "/r.git/info/refs",
                     ctx -> SmartHttp.advertise(ctx, open(), ctx.queryParam("service")));
             config.routes.addHttpHandler(HandlerType.POST, "/r.git/git-upload-pack", ctx -> SmartHttp.upload(ctx, open()));
-            config.routes.addHttpHandler(HandlerType.POST, "/r.git/git-receive-pack", ctx -> SmartHttp.receive(ctx, open(),
-                    receiving,
-                    connection -> (rp, commands) -> {
-                        commands.forEach(c -> hookSaw.add(c.getRefName() + " " + c.getNewId().name()));
-                        rp.sendMessage("gantry: the hook ran");
-                    }));
+            config.routes.addHttpHandler(HandlerType.POST, "/r.git/git-receive-pack", ctx -> {
+                if (busy != null) {
+                    SmartHttp.refuseBusy(ctx, busy, receiving.limits());
+                    return;
+                }
+                SmartHttp.receive(ctx, open(), receiving, connection -> (rp, commands) -> {
+                    commands.forEach(c -> hookSaw.add(c.getRefName() + " " + c.getNewId().name()));
+                    rp.sendMessage("gantry: the hook ran");
+                });
+            });
         }).start("127.0.0.1", 0);
         url = "http://127.0.0.1:" + app.port() + "/r.git";
         work = Git.init().setDirectory(dir.resolve("work").toFile()).setInitialBranch("main").call();
@@ -156,6 +161,27 @@ class SmartHttpTest {
                 .contains("more than 8B of files in \"/\"").contains("checkout-max-size");
         try (Repository bare = open()) {
             assertThat(bare.resolve("refs/heads/main")).isNull();
+        }
+    }
+
+    @Test
+    void aPushThatFindsNoPlaceLeftAfterTheAdvertisementHasEachRefRejectedAndTheReasonShown() throws Exception {
+        commit("First");
+        busy = "The server already has 1 push open, as many as it may (server-max-pushes): push again in a moment.";
+
+        PushResult result = work.push().setRemote(url).setRefSpecs(new RefSpec("main:main"), new RefSpec("main:other"))
+                .call().iterator().next();
+
+        assertThat(result.getRemoteUpdate("refs/heads/main").getStatus())
+                .isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+        assertThat(result.getRemoteUpdate("refs/heads/main").getMessage())
+                .isEqualTo("too many pushes open (server-max-pushes)");
+        assertThat(result.getRemoteUpdate("refs/heads/other").getStatus())
+                .isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+        assertThat(result.getMessages()).contains(busy);
+        assertThat(hookSaw).isEmpty();
+        try (Repository bare = open()) {
+            assertThat(bare.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)).isEmpty();
         }
     }
 

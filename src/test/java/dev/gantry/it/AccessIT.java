@@ -13,8 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +66,7 @@ class AccessIT {
         assertThat(api.withToken(ci).get(service).statusCode()).isEqualTo(200);
 
         assertThat(api.withToken(old).get(service).statusCode()).isEqualTo(200);
-        expire("old");
+        sandbox.expireToken("old");
         HttpResponse<String> expired = api.withToken(old).get(service);
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(expired.body()).contains("The token old expired at");
@@ -201,16 +199,6 @@ class AccessIT {
 
     private String token(String name, String scope) {
         return sandbox.cli().ok("token", "create", name, "--scope", scope).stdout().strip();
-    }
-
-    /** Makes token {@code name} expired, as if its --expires had passed: the store is the clock's only witness. */
-    private void expire(String name) throws Exception {
-        try (Connection connection = DriverManager.getConnection(sandbox.storeUrl())) {
-            var update = connection.prepareStatement("UPDATE api_tokens SET expires_at = ? WHERE name = ?");
-            update.setLong(1, System.currentTimeMillis() - 1000);
-            update.setString(2, name);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
     }
 
     private static void refused(HttpResponse<String> answer, String needs, String token, String scope) {

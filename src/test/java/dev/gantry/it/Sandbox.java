@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,6 +115,16 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     /** The JDBC URL of this test's store, for a test that looks into it. */
     String storeUrl() {
         return postgres != null ? postgres.url() : "jdbc:sqlite:" + home().resolve("gantry.db");
+    }
+
+    /** Makes token {@code name} expired, as if its --expires had passed: the store is the clock's only witness. */
+    void expireToken(String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(storeUrl())) {
+            var update = connection.prepareStatement("UPDATE api_tokens SET expires_at = ? WHERE name = ?");
+            update.setLong(1, System.currentTimeMillis() - 1000);
+            update.setString(2, name);
+            assertThat(update.executeUpdate()).as("token %s in the store", name).isEqualTo(1);
+        }
     }
 
     /** The id of this test's installation (the end of its container names), from its store. */

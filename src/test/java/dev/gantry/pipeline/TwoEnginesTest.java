@@ -124,7 +124,7 @@ class TwoEnginesTest {
 
     private Pipeline pipeline() {
         var installation = Installation.load(Map.of("GANTRY_HOME", dir.resolve("home").toString(),
-                "DOCKER_HOST", "unix:///production.sock", "GANTRY_BUILD_DOCKER_HOST", "unix:///cd.sock"));
+                "DOCKER_HOST", "unix:///production.sock", "GANTRY_CD_DOCKER_HOST", "unix:///cd.sock"));
         var onProduction = new Production(TestInstallation.ID, production, discovery, new RecordingProxy(), (url, timeout) -> 200);
         return new Pipeline(cd, Registry.at(REGISTRY), store, onProduction, installation, RunListener.SILENT,
                 Pipeline.LOCK_WAIT, Notifier.none());

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where each step runs when the CD engine and the production engine differ (DESIGN.md, "The flow"):
+ * Where each step runs when the CD engine and the production engine differ (docs/design.md, "Two engines"):
  * tests, builds, pushes and every test container on the CD engine; pulls and app containers on
  * production; recovery removes test containers on the CD engine.
  */

@@ -37,7 +37,7 @@ CD_DATA_ROOT=/var/lib/gantry-cd-docker
 CD_BRIDGE=gantry-cd0
 # shellcheck disable=SC2034
 CD_BRIDGE_CIDR=10.213.0.1/24
-# Where env-up records the CD engine's address for tests and people: GANTRY_BUILD_DOCKER_HOST=$(cat it).
+# Where env-up records the CD engine's address for tests and people: GANTRY_CD_DOCKER_HOST=$(cat it).
 # shellcheck disable=SC2034
 CD_HOST_FILE="$ENV_DIR/cd-docker-host"
 

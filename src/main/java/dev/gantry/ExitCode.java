@@ -1,6 +1,6 @@
 package dev.gantry;
 
-/** The process exit codes fixed by DESIGN.md. */
+/** The process exit codes of docs/design.md ("CLI and exit codes"). */
 public enum ExitCode {
     /** The work was done. */
     DONE(0),

@@ -33,7 +33,7 @@ final class DoctorCommand implements Callable<Integer> {
             check("docker", () -> CdEngine.production(production.describe(), production.address(), separate));
         }
         if (separate) {
-            try (Engine cd = Engine.connect(installation.effectiveBuildDockerHost())) {
+            try (Engine cd = Engine.connect(installation.effectiveCdDockerHost())) {
                 check("cd docker", () -> CdEngine.cd(CdEngine.describe(cd), cd.address()));
             }
         }

@@ -24,7 +24,7 @@ public final class Main {
             description = "Show stack traces of errors.")
     boolean verbose;
 
-    /** Runs the CLI and exits with the code of DESIGN.md. */
+    /** Runs the CLI and exits with the code of docs/design.md ("CLI and exit codes"). */
     public static void main(String[] args) {
         System.exit(execute(args));
     }

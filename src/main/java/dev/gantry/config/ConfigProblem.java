@@ -10,7 +10,7 @@ package dev.gantry.config;
  */
 public record ConfigProblem(String keyPath, int line, String message) {
 
-    /** The problem as DESIGN.md shows it: {@code run/replicas (line 14): should be ...}. */
+    /** The problem as docs/design.md ("gantry.yml") shows it: {@code run/replicas (line 14): should be ...}. */
     public String describe() {
         if (line <= 0) {
             return keyPath.isEmpty() ? message : keyPath + ": " + message;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * How long each stage may take before it fails: {@code deadlines} in gantry.yml, one key per stage
- * (an addition beyond DESIGN.md, documented in docs/gantry-yml.md).
+ * (docs/design.md, "The flow"; every key in docs/gantry-yml.md).
  *
  * @param byStage each stage's deadline, by the stage's name ("deploy", "pre-integration" …)
  */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How this Gantry installation is set up: defaults, then {@code $GANTRY_HOME/config.yml}, then
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param home the directory of config.yml, the embedded store, logs, workspaces and proxy files
  * @param registry the image registry as HOST[:PORT]
  * @param dockerHost the production engine (DOCKER_HOST); empty means the local socket
- * @param buildDockerHost the CD engine that tests and builds; empty means the production engine
+ * @param cdDockerHost the CD engine, which tests and builds (docs/design.md); empty means the production engine
  * @param discovery {@code embedded} or {@code etcd://HOST:PORT}
  * @param proxy {@code haproxy} or {@code nginx}
  * @param store a JDBC URL; empty means the embedded SQLite file {@link #storeFile()}
@@ -38,7 +39,7 @@ import java.util.Optional;
  * @param logins the user names and passwords of the registry and etcd, where they ask for one
  */
 public record Installation(
-        Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
+        Path home, String registry, Optional<String> dockerHost, Optional<String> cdDockerHost,
         String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
@@ -55,7 +56,7 @@ public record Installation(
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(dockerHost, "dockerHost");
-        Objects.requireNonNull(buildDockerHost, "buildDockerHost");
+        Objects.requireNonNull(cdDockerHost, "cdDockerHost");
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(store, "store");
@@ -78,18 +79,26 @@ public record Installation(
 
     /** An installation whose proxy Gantry manages, reached at {@code http://127.0.0.1:<proxyHttpPort>}. */
     public Installation(
-            Path home, String registry, Optional<String> dockerHost, Optional<String> buildDockerHost,
+            Path home, String registry, Optional<String> dockerHost, Optional<String> cdDockerHost,
             String discovery, String proxy, int proxyHttpPort, int proxyHttpsPort, Optional<String> store,
             String serverAddr) {
-        this(home, registry, dockerHost, buildDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
+        this(home, registry, dockerHost, cdDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
                 NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(), Optional.empty(),
                 List.of(), GitLimits.DEFAULTS, OutputLimits.DEFAULTS, ServerLimits.DEFAULTS, Logins.NONE);
     }
 
-    /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). */
+    /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). Warnings go to stderr. */
     public static Installation load(Map<String, String> env) {
-        return InstallationReader.read(env);
+        return load(env, message -> {
+            System.err.println("warning: " + message);
+            System.err.flush();
+        });
+    }
+
+    /** Reads the installation config; a setting given by its old name is taken and told to {@code warnings}. */
+    public static Installation load(Map<String, String> env, Consumer<String> warnings) {
+        return InstallationReader.read(env, warnings);
     }
 
     /** {@code home/config.yml}, which may not exist. */
@@ -132,8 +141,8 @@ public record Installation(
         return NotifyAllowance.of(notifyAllowedUrls, notifications);
     }
 
-    /** The engine that tests and builds: the build engine if set, else the production engine. */
-    public Optional<String> effectiveBuildDockerHost() {
-        return buildDockerHost.or(() -> dockerHost);
+    /** The engine that tests and builds: the CD engine if set, else the production engine. */
+    public Optional<String> effectiveCdDockerHost() {
+        return cdDockerHost.or(() -> dockerHost);
     }
 }

@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reads the installation config: each setting from its variable, else config.yml, else the default. */
 final class InstallationReader {
-    static final List<String> KEYS = List.of("registry", "docker-host", "build-docker-host", "discovery", "proxy",
+    static final List<String> KEYS = List.of("registry", "docker-host", "cd-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
             "poll-interval", "webhook-secret", "webhook-gitlab-token", "notify-allowed-urls", "git-max-pack-size",
@@ -31,25 +32,32 @@ final class InstallationReader {
     private final Map<String, String> env;
     private final Problems envProblems = new Problems();
     private final Problems fileProblems = new Problems();
+    private final List<String> warnings = new ArrayList<>();
+    private Path configFile;
     private YamlMap file;
 
     private InstallationReader(Map<String, String> env) {
         this.env = env;
     }
 
-    static Installation read(Map<String, String> env) {
-        return new InstallationReader(env).read();
+    /** The installation, or a ConfigException; {@code warnings} hears of old names only if the config is good. */
+    static Installation read(Map<String, String> env, Consumer<String> warnings) {
+        InstallationReader reader = new InstallationReader(env);
+        Installation installation = reader.read();
+        reader.warnings.forEach(warnings);
+        return installation;
     }
 
     private Installation read() {
         Path home = home();
-        file = configFile(home.resolve("config.yml"));
+        configFile = home.resolve("config.yml");
+        file = configFile(configFile);
         int httpPort = setting("proxy-http-port", "GANTRY_PROXY_HTTP_PORT", PORT).orElse(80);
         String proxyMode = setting("proxy-mode", "GANTRY_PROXY_MODE", Rule.oneOf("managed", "external")).orElse("managed");
         Installation installation = new Installation(home,
                 setting("registry", "GANTRY_REGISTRY", Addresses.REGISTRY).orElse("127.0.0.1:5000"),
                 setting("docker-host", "DOCKER_HOST", Addresses.DOCKER_HOST),
-                setting("build-docker-host", "GANTRY_BUILD_DOCKER_HOST", Addresses.DOCKER_HOST),
+                setting(Renamed.CD_DOCKER_HOST, Addresses.DOCKER_HOST),
                 setting("discovery", "GANTRY_DISCOVERY", Addresses.DISCOVERY).orElse("embedded"),
                 setting("proxy", "GANTRY_PROXY", Rule.oneOf("haproxy", "nginx")).orElse("haproxy"),
                 httpPort,
@@ -97,6 +105,31 @@ final class InstallationReader {
             envProblems.add(variable, 0, "should be " + rule.expected() + ", was " + Found.quote(text));
             return Optional.empty();
         })).orElse(fromFile);
+    }
+
+    /** A renamed setting, read by whichever name each place gives: the old name with a warning, both refused. */
+    private <T> Optional<T> setting(Renamed name, Rule<T> rule) {
+        String variable = name.variable();
+        if (variable(name.oldVariable()).isPresent()) {
+            if (variable(name.variable()).isPresent()) {
+                envProblems.add(name.oldVariable(), 0, Renamed.bothGiven(name.variable(), name.oldVariable(), "unset"));
+            } else {
+                variable = name.oldVariable();
+                warnings.add(Renamed.warning(name.oldVariable(), name.variable()));
+            }
+        }
+        String key = name.key();
+        if (file.has(name.oldKey())) {
+            if (file.has(name.key())) {
+                fileProblems.add(name.oldKey(), file.line(name.oldKey()), Renamed.bothGiven(name.key(), name.oldKey(),
+                        "remove"));
+            } else {
+                key = name.oldKey();
+                warnings.add(configFile + ": " + Renamed.warning(name.oldKey() + " (line " + file.line(name.oldKey())
+                        + ")", name.key()));
+            }
+        }
+        return setting(key, variable, rule);
     }
 
     /** The bounds of {@code gantry server}: each from its variable, else config.yml, else its default. */
@@ -252,7 +285,7 @@ final class InstallationReader {
         }
         return YamlDocument.readFile(path, fileProblems)
                 .flatMap(text -> YamlDocument.compose(text, fileProblems))
-                .flatMap(root -> YamlMap.root(root, fileProblems, KEYS))
+                .flatMap(root -> YamlMap.root(root, fileProblems, KEYS, Renamed.oldKeys()))
                 .orElseGet(() -> YamlMap.empty(fileProblems));
     }
 

@@ -33,8 +33,13 @@ final class YamlMap {
 
     /** The document's root as a map of settings; empty after reporting that it is something else. */
     static Optional<YamlMap> root(Node root, Problems problems, List<String> knownKeys) {
+        return root(root, problems, knownKeys, List.of());
+    }
+
+    /** The root map, where {@code oldKeys} (renamed settings) are accepted too but not offered in messages. */
+    static Optional<YamlMap> root(Node root, Problems problems, List<String> knownKeys, List<String> oldKeys) {
         if (root instanceof MappingNode map) {
-            return Optional.of(of("", map, problems, knownKeys));
+            return Optional.of(of("", map, problems, knownKeys, oldKeys));
         }
         problems.add("", root, "the file should be a map of settings (key: value lines), but is " + Found.describe(root));
         return Optional.empty();
@@ -49,7 +54,7 @@ final class YamlMap {
     YamlMap section(String key, List<String> knownKeys) {
         Optional<Node> node = node(key);
         if (node.isPresent() && node.get() instanceof MappingNode map) {
-            return of(child(key), map, problems, knownKeys);
+            return of(child(key), map, problems, knownKeys, List.of());
         }
         if (node.isPresent() && !Found.isNull(node.get())) {
             problems.add(child(key), node.get(), "should be a map with the keys " + String.join(", ", knownKeys)
@@ -121,7 +126,7 @@ final class YamlMap {
             problems.add(child(key), node.get(), "should be a map of NAME: value, but is " + Found.describe(node.get()));
             return Map.of();
         }
-        YamlMap variables = of(child(key), mapNode, problems, null);
+        YamlMap variables = of(child(key), mapNode, problems, null, List.of());
         Map<String, String> values = new LinkedHashMap<>();
         variables.entries.forEach((name, entry) -> {
             boolean validName = nameRule.apply(name).isPresent();
@@ -183,13 +188,14 @@ final class YamlMap {
         return node.filter(n -> !Found.isNull(n));
     }
 
-    private static YamlMap of(String path, MappingNode node, Problems problems, List<String> knownKeys) {
+    private static YamlMap of(String path, MappingNode node, Problems problems, List<String> knownKeys,
+            List<String> oldKeys) {
         YamlMap map = new YamlMap(path, Problems.line(node), problems);
-        node.getValue().forEach(entry -> map.add(entry, knownKeys));
+        node.getValue().forEach(entry -> map.add(entry, knownKeys, oldKeys));
         return map;
     }
 
-    private void add(NodeTuple entry, List<String> knownKeys) {
+    private void add(NodeTuple entry, List<String> knownKeys, List<String> oldKeys) {
         if (!(entry.getKeyNode() instanceof ScalarNode key)) {
             problems.add(path, entry.getKeyNode(), Found.describe(entry.getKeyNode())
                     + " is used as a key here; keys are plain names");
@@ -200,7 +206,7 @@ final class YamlMap {
         if (first != null) {
             problems.add(child(name), key, "is given twice (first on line " + Problems.line(first.getKeyNode())
                     + "); keep one");
-        } else if (knownKeys != null && !knownKeys.contains(name)) {
+        } else if (knownKeys != null && !knownKeys.contains(name) && !oldKeys.contains(name)) {
             problems.add(child(name), key, UnknownKey.message(name, knownKeys));
         }
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the containers of a release as data: labels (DESIGN.md) and names
+ * Builds the containers of a release as data: labels (docs/design.md, "Labels and names") and names
  * {@code <service>-<colour>-<n>-<installation>}, so that two installations on one engine never
  * want the same name (docs/architecture.md, "Installations").
  */

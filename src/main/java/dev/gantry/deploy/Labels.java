@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Docker labels of DESIGN.md, on every image and container Gantry makes: how Gantry (and a
+ * The Docker labels (docs/design.md, "Labels and names") on every image and container Gantry makes: how Gantry (and a
  * person with {@code docker ps --filter label=gantry.service=books-ms}) finds them. Every selector
  * includes {@code gantry.installation}, so an installation only ever finds what it made itself
  * (docs/architecture.md, "Installations").

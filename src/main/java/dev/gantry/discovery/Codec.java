@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The key layout of DESIGN.md ("Discovery") and the JSON of a colour's value: the contract that
+ * The key layout of docs/design.md ("Discovery keys") and the JSON of a colour's value: the contract that
  * other tools read and watch, so both are written here and nowhere else. Reading fails with an
  * {@link IllegalArgumentException} that says what is wrong; unknown JSON fields are ignored.
  */

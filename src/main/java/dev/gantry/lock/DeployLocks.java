@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One run per service at a time, across gantry processes (DESIGN.md): a lease in the store that a
+ * One run per service at a time, across gantry processes (docs/design.md, "The flow"): a lease in the store that a
  * run takes before it starts, renews while it runs and gives back when it ends. A lease that expired,
  * or whose owner is a gantry process of this host that no longer runs, is taken over at once.
  */

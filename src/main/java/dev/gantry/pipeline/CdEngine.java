@@ -7,21 +7,21 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineUnavailableException;
 
 /**
- * The CD engine of DESIGN.md ({@code GANTRY_BUILD_DOCKER_HOST}, by default the production engine):
+ * The CD engine of docs/design.md ({@code GANTRY_CD_DOCKER_HOST}, by default the production engine):
  * where tests, builds, pushes and integration-test containers run, while releases run on the
  * production engine ({@code DOCKER_HOST}). Says which engine does what, and what to fix when the CD
  * engine does not answer.
  */
 public final class CdEngine {
     /** The environment variable that names the CD engine. */
-    static final String SETTING = "GANTRY_BUILD_DOCKER_HOST";
+    static final String SETTING = "GANTRY_CD_DOCKER_HOST";
 
     private CdEngine() {
     }
 
     /** Whether tests and builds run on another engine than the releases. */
     public static boolean separate(Installation installation) {
-        return !installation.effectiveBuildDockerHost().equals(installation.dockerHost());
+        return !installation.effectiveCdDockerHost().equals(installation.dockerHost());
     }
 
     /**

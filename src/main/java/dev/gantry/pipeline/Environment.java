@@ -96,8 +96,8 @@ public final class Environment implements AutoCloseable {
     /** The engine that tests and builds (the CD engine), connected on first use. */
     public synchronized Engine buildEngine() {
         if (buildEngine == null) {
-            buildEngine = installation.effectiveBuildDockerHost().equals(installation.dockerHost())
-                    ? productionEngine() : Engine.connect(installation.effectiveBuildDockerHost(),
+            buildEngine = installation.effectiveCdDockerHost().equals(installation.dockerHost())
+                    ? productionEngine() : Engine.connect(installation.effectiveCdDockerHost(),
                             registry.address(), installation.logins().registry(), installation.output().lineMax());
         }
         return buildEngine;

@@ -38,7 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * The flow of DESIGN.md, stage by stage: checkout → test → build → push, then the deployment half
+ * The flow of docs/design.md ("The flow"), stage by stage: checkout → test → build → push, then the deployment half
  * (see {@link DeployRelease}). The production image is built while the tests run and is discarded
  * if they fail. Also the shorter flows: {@link #deploy} of an image already in the registry, and
  * {@link #rollback} to the release that was live before.

@@ -1,6 +1,6 @@
 package dev.gantry.pipeline;
 
-/** The stages of the flow, in DESIGN.md's order, and the undo that follows a failure. */
+/** The stages of the flow, in the order of docs/design.md ("The flow"), and the undo that follows a failure. */
 public enum Stage {
     CHECKOUT, TEST, BUILD, PUSH, DEPLOY, REGISTER, PRE_INTEGRATION, SWITCH, POST_INTEGRATION, CLEANUP, UNDO;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A stage's deadline (DESIGN.md: "every stage has a deadline; nothing waits forever"): the stage's
+ * A stage's deadline (docs/design.md, "The flow": every stage has a deadline, nothing waits forever): the stage's
  * work runs on a thread of its own, and past the deadline that thread is interrupted and the stage
  * fails, whatever the work was waiting for.
  */

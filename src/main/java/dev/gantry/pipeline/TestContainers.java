@@ -8,7 +8,7 @@ import dev.gantry.engine.ContainerSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds the test containers of DESIGN.md ("Test containers") as data. */
+/** Builds the test containers of docs/design.md ("Test containers") as data. */
 final class TestContainers {
 
     private TestContainers() {

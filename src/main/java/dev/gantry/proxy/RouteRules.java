@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What every proxy requires of a route before anything is written: names, prefixes and hosts go
- * into its configuration unquoted, so each must be plain (DESIGN.md's rules for gantry.yml); backend
+ * into its configuration unquoted, so each must be plain (docs/design.md, "gantry.yml"); backend
  * ports must be ports; and no other service may have the same path prefix and host. Each proxy adds
  * its own rules for backend hosts.
  */

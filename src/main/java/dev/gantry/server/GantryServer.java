@@ -68,7 +68,7 @@ public final class GantryServer {
                 log.println("warning: " + message);
             }
         };
-        Environment env = Environment.load(Installation.load(System.getenv()), warnings);
+        Environment env = Environment.load(Installation.load(System.getenv(), warnings::warning), warnings);
         env.store();  // opening the store recovers the runs a stopped gantry process left unfinished
         ListenAddress listen = ListenAddress.parse(addr == null ? env.installation.serverAddr() : addr);
         GantryServer server = new GantryServer(env, mounts, log);

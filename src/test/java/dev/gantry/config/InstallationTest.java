@@ -30,7 +30,7 @@ class InstallationTest {
         assertThat(installation.storeUrl()).isEqualTo("jdbc:sqlite:" + home.resolve("gantry.db"));
         assertThat(installation.workspaces()).isEqualTo(home.resolve("workspaces"));
         assertThat(installation.logs()).isEqualTo(home.resolve("logs"));
-        assertThat(installation.effectiveBuildDockerHost()).isEmpty();
+        assertThat(installation.effectiveCdDockerHost()).isEmpty();
     }
 
     @Test
@@ -78,7 +78,7 @@ class InstallationTest {
         Files.writeString(home.resolve("config.yml"), """
                 registry: registry.example.com
                 docker-host: tcp://prod.example.com:2376
-                build-docker-host: unix:///run/build/docker.sock
+                cd-docker-host: unix:///run/cd/docker.sock
                 discovery: etcd://10.0.0.5:2379
                 proxy: nginx
                 proxy-http-port: 8080
@@ -89,7 +89,7 @@ class InstallationTest {
 
         assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString()))).isEqualTo(new Installation(home,
                 "registry.example.com", Optional.of("tcp://prod.example.com:2376"),
-                Optional.of("unix:///run/build/docker.sock"), "etcd://10.0.0.5:2379", "nginx", 8080, 8443,
+                Optional.of("unix:///run/cd/docker.sock"), "etcd://10.0.0.5:2379", "nginx", 8080, 8443,
                 Optional.of("jdbc:postgresql://db:5432/gantry"), "0.0.0.0:7070"));
     }
 
@@ -108,7 +108,7 @@ class InstallationTest {
                 Optional.empty(), "etcd://localhost:2379", "haproxy", 9080, 443,
                 Optional.of("jdbc:sqlite:/tmp/other.db"), "127.0.0.1:9000"));
         assertThat(installation.storeUrl()).isEqualTo("jdbc:sqlite:/tmp/other.db");
-        assertThat(installation.effectiveBuildDockerHost()).contains("tcp://127.0.0.1:2375");
+        assertThat(installation.effectiveCdDockerHost()).contains("tcp://127.0.0.1:2375");
     }
 
     @Test
@@ -125,11 +125,11 @@ class InstallationTest {
     }
 
     @Test
-    void theBuildEngineCanDifferFromTheProductionEngine() {
+    void theCdEngineCanDifferFromTheProductionEngine() {
         Installation installation = Installation.load(Map.of("GANTRY_HOME", home.toString(),
-                "DOCKER_HOST", "tcp://prod:2376", "GANTRY_BUILD_DOCKER_HOST", "unix:///var/run/docker.sock"));
+                "DOCKER_HOST", "tcp://prod:2376", "GANTRY_CD_DOCKER_HOST", "unix:///var/run/docker.sock"));
 
-        assertThat(installation.effectiveBuildDockerHost()).contains("unix:///var/run/docker.sock");
+        assertThat(installation.effectiveCdDockerHost()).contains("unix:///var/run/docker.sock");
         assertThat(installation.dockerHost()).contains("tcp://prod:2376");
     }
 
@@ -150,7 +150,7 @@ class InstallationTest {
             GANTRY_DISCOVERY        | consul                 | GANTRY_DISCOVERY: should be embedded or etcd://HOST:PORT, was "consul"
             GANTRY_DISCOVERY        | etcd://localhost       | GANTRY_DISCOVERY: should be embedded or etcd://HOST:PORT
             DOCKER_HOST             | ssh://deploy@prod      | DOCKER_HOST: should be unix:///path/to/docker.sock or tcp://HOST:PORT, was "ssh://deploy@prod"
-            GANTRY_BUILD_DOCKER_HOST| unix://relative.sock   | GANTRY_BUILD_DOCKER_HOST: should be unix:///path/to/docker.sock or tcp://HOST:PORT
+            GANTRY_CD_DOCKER_HOST   | unix://relative.sock   | GANTRY_CD_DOCKER_HOST: should be unix:///path/to/docker.sock or tcp://HOST:PORT
             GANTRY_STORE            | postgres://db/gantry   | GANTRY_STORE: should be a JDBC URL like jdbc:postgresql://HOST:5432/gantry, was "postgres://db/gantry"
             GANTRY_SERVER_ADDR      | 7070                   | GANTRY_SERVER_ADDR: should be HOST:PORT, like 127.0.0.1:7070, was "7070"
             GANTRY_PROXY_MODE       | systemd                | GANTRY_PROXY_MODE: should be managed or external, was "systemd"
@@ -284,7 +284,7 @@ class InstallationTest {
                         + "  proxy (line 2): should be haproxy or nginx, was \"apache\"\n"
                         + "  proxy-http-port (line 3): should be a whole number from 1 to 65535, was \"http\"\n"
                         + "  registri (line 4): is not a known key; known keys here: registry, docker-host,"
-                        + " build-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
+                        + " cd-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
                         + " server-supersede, poll-interval, webhook-secret, webhook-gitlab-token, notify-allowed-urls,"
                         + " git-max-pack-size, git-max-objects, git-max-file-size, checkout-max-size, output,"

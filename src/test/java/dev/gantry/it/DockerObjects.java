@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What one Docker engine holds for one service: the containers and images labelled
- * {@code gantry.service=<service>} (DESIGN.md, "Docker labels"), found and removed by that label only,
+ * {@code gantry.service=<service>} (docs/design.md, "Labels and names"), found and removed by that label only,
  * so that a test never touches what another test or another person started. The engine is the
  * one the CLI uses by default (DOCKER_HOST, else the local socket), or the one named.
  */

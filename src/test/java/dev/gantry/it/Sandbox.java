@@ -135,12 +135,12 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
-     * Tests and builds on the CD engine at {@code dockerHost} (GANTRY_BUILD_DOCKER_HOST), releases on
+     * Tests and builds on the CD engine at {@code dockerHost} (GANTRY_CD_DOCKER_HOST), releases on
      * the default engine (production); what the service leaves on either is removed afterwards.
      */
     void useCdEngine(String dockerHost) {
         cdDocker = new DockerObjects(dockerHost);
-        cli = cli.with("GANTRY_BUILD_DOCKER_HOST", dockerHost);
+        cli = cli.with("GANTRY_CD_DOCKER_HOST", dockerHost);
     }
 
     /** The production engine's objects (the default engine, DOCKER_HOST). */

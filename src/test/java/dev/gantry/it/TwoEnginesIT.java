@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two Docker daemons on this machine (docs/environment.md): the CD engine (GANTRY_BUILD_DOCKER_HOST)
+ * Two Docker daemons on this machine (docs/environment.md): the CD engine (GANTRY_CD_DOCKER_HOST)
  * tests and builds, the production engine (DOCKER_HOST) runs the release. Each daemon is asked
  * through its own API what it holds and what it did: nothing of the build reaches production
  * except the release's containers and its pulled image.
@@ -102,7 +102,19 @@ class TwoEnginesIT {
                 .containsPattern("(?m)^  ok +docker +Docker \\S+, API \\S+ at \\S+: the production engine \\(DOCKER_HOST\\),"
                         + " runs the releases$")
                 .containsPattern("(?m)^  ok +cd docker +Docker \\S+, API \\S+ at " + cdEngine
-                        + ": the CD engine \\(GANTRY_BUILD_DOCKER_HOST\\), runs the tests, builds and pushes$");
+                        + ": the CD engine \\(GANTRY_CD_DOCKER_HOST\\), runs the tests, builds and pushes$");
+    }
+
+    @Test
+    void theSettingsOldNameStillReachesTheCdEngineAndSaysToRenameIt() {
+        Result doctor = sandbox.cli().with("GANTRY_CD_DOCKER_HOST", "").with("GANTRY_BUILD_DOCKER_HOST", cdEngine)
+                .run("doctor");
+
+        assertThat(doctor.stdout()).as("%s", doctor).containsPattern("(?m)^  ok +cd docker +Docker \\S+, API \\S+ at "
+                + cdEngine + ": the CD engine \\(GANTRY_CD_DOCKER_HOST\\)");
+        assertThat(doctor.stderr().lines().filter(line -> line.startsWith("warning: GANTRY_BUILD_DOCKER_HOST")))
+                .as("%s", doctor).containsExactly("warning: GANTRY_BUILD_DOCKER_HOST is the old name of"
+                        + " GANTRY_CD_DOCKER_HOST; rename it, the old name will be refused in a later release");
     }
 
     @Test
@@ -110,14 +122,14 @@ class TwoEnginesIT {
         String nowhere = "tcp://127.0.0.1:" + Sandbox.closedPort();
         ServiceRepo repo = sandbox.tiny();
 
-        Result doctor = sandbox.cli().with("GANTRY_BUILD_DOCKER_HOST", nowhere).run("doctor");
-        Result run = sandbox.cli().with("GANTRY_BUILD_DOCKER_HOST", nowhere).run("run", repo.serviceDir().toString());
+        Result doctor = sandbox.cli().with("GANTRY_CD_DOCKER_HOST", nowhere).run("doctor");
+        Result run = sandbox.cli().with("GANTRY_CD_DOCKER_HOST", nowhere).run("run", repo.serviceDir().toString());
 
         assertThat(doctor.exitCode()).as("%s", doctor).isEqualTo(3);
         assertThat(doctor.stdout()).as("%s", doctor)
                 .containsPattern("(?m)^  ok +docker +.*the production engine")
                 .containsPattern("(?m)^  FAIL +cd docker +Cannot reach the CD engine at " + nowhere
-                        + " \\(GANTRY_BUILD_DOCKER_HOST, where tests and builds run\\)");
+                        + " \\(GANTRY_CD_DOCKER_HOST, where tests and builds run\\)");
         assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
         assertThat(run.stderr()).as("%s", run).contains("error: Cannot reach the CD engine at " + nowhere);
         assertThat(sandbox.production().events(sandbox.service(), nowSeconds() - 60, nowSeconds() + 1))

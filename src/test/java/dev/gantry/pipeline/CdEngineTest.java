@@ -31,9 +31,9 @@ class CdEngineTest {
                         + " (DOCKER_HOST), runs the releases");
         assertThat(CdEngine.cd("Docker 20.10.24, API 1.41", "unix:///run/gantry-cd/docker.sock"))
                 .isEqualTo("Docker 20.10.24, API 1.41 at unix:///run/gantry-cd/docker.sock: the CD engine"
-                        + " (GANTRY_BUILD_DOCKER_HOST), runs the tests, builds and pushes");
+                        + " (GANTRY_CD_DOCKER_HOST), runs the tests, builds and pushes");
         assertThat(CdEngine.production("Docker 20.10.24, API 1.41", "unix:///var/run/docker.sock", false))
-                .endsWith(": runs the releases, tests and builds (GANTRY_BUILD_DOCKER_HOST is not set, so the CD"
+                .endsWith(": runs the releases, tests and builds (GANTRY_CD_DOCKER_HOST is not set, so the CD"
                         + " engine is this one)");
     }
 
@@ -43,18 +43,18 @@ class CdEngineTest {
 
         assertThat(error.exitCode()).isEqualTo(ExitCode.ENVIRONMENT_UNUSABLE);
         assertThat(error.getMessage()).startsWith("Cannot reach the CD engine at unix:///run/gantry-cd/docker.sock"
-                        + " (GANTRY_BUILD_DOCKER_HOST, where tests and builds run): Connection refused. ")
-                .contains("bin/env-up starts one").contains("unset GANTRY_BUILD_DOCKER_HOST")
+                        + " (GANTRY_CD_DOCKER_HOST, where tests and builds run): Connection refused. ")
+                .contains("bin/env-up starts one").contains("unset GANTRY_CD_DOCKER_HOST")
                 .doesNotContain("point DOCKER_HOST");
     }
 
-    private Installation installation(String dockerHost, String buildDockerHost) {
+    private Installation installation(String dockerHost, String cdDockerHost) {
         Map<String, String> env = new HashMap<>(Map.of("GANTRY_HOME", home.toString()));
         if (dockerHost != null) {
             env.put("DOCKER_HOST", dockerHost);
         }
-        if (buildDockerHost != null) {
-            env.put("GANTRY_BUILD_DOCKER_HOST", buildDockerHost);
+        if (cdDockerHost != null) {
+            env.put("GANTRY_CD_DOCKER_HOST", cdDockerHost);
         }
         return Installation.load(env);
     }

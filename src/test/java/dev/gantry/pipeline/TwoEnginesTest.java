@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where each step runs when the CD engine and the production engine differ (DESIGN.md, "The flow"):
+ * Where each step runs when the CD engine and the production engine differ (docs/design.md, "Two engines"):
  * tests, builds, pushes and every test container on the CD engine; pulls and app containers on
  * production; recovery removes test containers on the CD engine.
  */
@@ -124,7 +124,7 @@ class TwoEnginesTest {
 
     private Pipeline pipeline() {
         var installation = Installation.load(Map.of("GANTRY_HOME", dir.resolve("home").toString(),
-                "DOCKER_HOST", "unix:///production.sock", "GANTRY_BUILD_DOCKER_HOST", "unix:///cd.sock"));
+                "DOCKER_HOST", "unix:///production.sock", "GANTRY_CD_DOCKER_HOST", "unix:///cd.sock"));
         var onProduction = new Production(TestInstallation.ID, production, discovery, new RecordingProxy(), (url, timeout) -> 200);
         return new Pipeline(cd, Registry.at(REGISTRY), store, onProduction, installation, RunListener.SILENT,
                 Pipeline.LOCK_WAIT, Notifier.none());

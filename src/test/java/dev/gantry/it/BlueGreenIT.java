@@ -61,7 +61,7 @@ class BlueGreenIT {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("is live in blue at " + sandbox.proxyUrl() + BOOKS);
         assertLive(discovery, Colour.BLUE, first);
-        // the tests reach their target through the relay on their own network's gateway (TestNetworkIT)
+        // the tests reach their target through the relay on their own network's gateway (IntegrationTestNetworkIT)
         assertThat(sandbox.stageLogs("post-integration")).contains("is relayed to " + sandbox.proxyUrl())
                 .containsPattern("TARGET_URL=http://[0-9.]+:\\d+ GANTRY_PROXY_PATH=" + BOOKS)
                 .containsPattern("books-ms post-integration tests against http://[0-9.]+:\\d+,");

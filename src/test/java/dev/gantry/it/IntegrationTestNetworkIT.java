@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * etcd, the proxy's own port — that a test on the host's network could open. The networks go with the
  * run, whether it passes or fails.
  */
-class TestNetworkIT {
+class IntegrationTestNetworkIT {
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();

@@ -41,6 +41,21 @@ class StageLogTest {
     }
 
     @Test
+    void theHeadOfASecretThatTheLineCutSplitIsMaskedInTheFileTheStoreAndTheLiveLog() throws Exception {
+        String secret = "hunter2-hunter2";
+        String cutLine = "x".repeat(100) + "hunter2-hu" + LogSink.cutMarker(110);
+        var live = new java.util.ArrayList<String>();
+        try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.of(List.of(secret)), live::add,
+                OutputLimits.DEFAULTS)) {
+            log.line(cutLine);
+
+            assertThat(log.text()).isEqualTo("x".repeat(100) + "***" + LogSink.cutMarker(110) + "\n");
+            assertThat(live).containsExactly("x".repeat(100) + "***" + LogSink.cutMarker(110));
+        }
+        assertThat(Files.readString(dir.resolve("test.log"))).doesNotContain("hunter2-hu").contains("x***…");
+    }
+
+    @Test
     void theTailKeepsTheLastLinesOnly() {
         try (StageLog log = new StageLog(dir.resolve("build.log"))) {
             for (int i = 1; i <= Tail.LINES + 5; i++) {

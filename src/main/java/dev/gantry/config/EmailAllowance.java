@@ -1,9 +1,11 @@
 package dev.gantry.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -48,7 +50,13 @@ public record EmailAllowance(List<String> entries, int maxRecipients) {
 
     /** The recipients of {@code to} that are allowed, in order, at most {@link #maxRecipients()} of them. */
     public List<String> allowed(List<String> to) {
-        return to.stream().filter(this::allows).distinct().limit(maxRecipients).toList();
+        return distinct(to.stream().filter(this::allows).toList()).stream().limit(maxRecipients).toList();
+    }
+
+    /** {@code to} without repeats, an address in other case being the same address; in order. */
+    static List<String> distinct(List<String> to) {
+        Set<String> seen = new HashSet<>();
+        return to.stream().filter(address -> seen.add(address.toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The entries for a message; says so when there are none. */

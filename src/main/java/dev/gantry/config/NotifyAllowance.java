@@ -88,7 +88,7 @@ public record NotifyAllowance(List<URI> prefixes, EmailAllowance emails) {
     }
 
     private void checkRecipients(List<String> to, String yaml, List<ConfigProblem> problems) {
-        long distinct = to.stream().map(address -> address.toLowerCase(Locale.ROOT)).distinct().count();
+        int distinct = EmailAllowance.distinct(to).size();
         if (distinct > emails.maxRecipients()) {
             problems.add(new ConfigProblem("notify/email/to", lineOf(yaml, to.get(emails.maxRecipients())),
                     "should name at most " + emails.maxRecipients() + " recipients, names " + distinct + ". Mail a"
@@ -129,7 +129,7 @@ public record NotifyAllowance(List<URI> prefixes, EmailAllowance emails) {
         List<String> allowed = emails.allowed(to);
         to.stream().filter(address -> !emails.allows(address)).forEach(address -> skipped.accept("gantry.yml's"
                 + " notify/email/to " + address + " is not allowed by notify-allowed-emails; it is not sent"));
-        if (to.stream().filter(emails::allows).distinct().count() > allowed.size()) {
+        if (EmailAllowance.distinct(to.stream().filter(emails::allows).toList()).size() > allowed.size()) {
             skipped.accept("gantry.yml's notify/email/to names more than notify-max-recipients ("
                     + emails.maxRecipients() + "); only the first " + allowed.size() + " are sent");
         }

@@ -86,7 +86,8 @@ class EmailAllowanceTest {
     @Test
     void aStoredGantryYmlKeepsOnlyTheAllowedRecipientsUpToTheMaximumAndSaysWhatItLeftOut() {
         var stored = new NotifySpec(List.of(), List.of(), java.util.Optional.of(new EmailSpec(java.util.Optional.empty(),
-                List.of("a@example.com", "victim@gmail.com", "b@example.com", "c@example.com", "d@example.com"))),
+                List.of("a@example.com", "victim@gmail.com", "A@Example.COM", "b@example.com", "c@example.com",
+                        "d@example.com"))),
                 java.util.Set.copyOf(NotifySpec.EVENTS));
         List<String> skipped = new ArrayList<>();
 

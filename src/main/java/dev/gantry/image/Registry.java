@@ -1,5 +1,6 @@
 package dev.gantry.image;
 
+import dev.gantry.Reason;
 import dev.gantry.config.Login;
 import dev.gantry.fault.Action;
 import dev.gantry.fault.Failpoints;
@@ -92,7 +93,7 @@ public final class Registry {
         } catch (ConnectException e) {
             throw new RegistryUnavailableException(address, url, "connection refused");
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = Reason.of(e);
             throw new RegistryUnavailableException(address, url, reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -151,7 +151,7 @@ class SecretsInRunsTest {
 
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
                 .isInstanceOfSatisfying(GantryException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("unexpected java.lang.IllegalStateException: cannot pull with ***");
+                    assertThat(e.getMessage()).isEqualTo("unexpected failure: cannot pull with ***");
                     assertThat(e.exitCode()).isEqualTo(ExitCode.RUN_FAILED);
                 });
         assertThat(store.runs().history("books-ms", 1).getFirst().stages()).extracting(StageRecord::name)

@@ -146,7 +146,7 @@ class SecretMaskTest {
     void anUnexpectedFailureStaysMarkedUnexpected() {
         RuntimeException shown = mask.failure(new IllegalArgumentException("bad " + SECRET));
 
-        assertThat(shown).hasMessage("unexpected java.lang.IllegalArgumentException: bad ***");
+        assertThat(shown).hasMessage("unexpected failure: bad ***");
         assertThat(((GantryException) shown).exitCode()).isEqualTo(ExitCode.RUN_FAILED);
     }
 

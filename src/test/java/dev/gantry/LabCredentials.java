@@ -58,10 +58,15 @@ public final class LabCredentials {
         return get(prefix + "_USERNAME").flatMap(user -> get(prefix + "_PASSWORD").map(password -> new Login(user, password)));
     }
 
-    private static Map<String, String> read() {
+    /** The lab's directory: GANTRY_ENV_DIR, else the project's .env (where bin/env-up writes). */
+    public static Path envDir() {
         String dir = System.getenv("GANTRY_ENV_DIR");
-        Path file = (dir == null || dir.isBlank() ? Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve(".env")
-                : Path.of(dir)).resolve("gantry.env");
+        return dir == null || dir.isBlank() ? Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve(".env")
+                : Path.of(dir);
+    }
+
+    private static Map<String, String> read() {
+        Path file = envDir().resolve("gantry.env");
         Map<String, String> values = new HashMap<>();
         if (!Files.isRegularFile(file)) {
             return values;

@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.gantry.LabCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The CD engine that bin/env-up starts beside the first Docker engine (docs/environment.md), found
- * where env-up records its address: .env/cd-docker-host in the project. A test that needs it fails,
+ * where env-up records its address: cd-docker-host in the lab's directory (.env, or GANTRY_ENV_DIR). A test that needs it fails,
  * and does not skip, when it is not there: bin/test starts it.
  */
 final class CdEngineAddress {
@@ -19,7 +20,7 @@ final class CdEngineAddress {
 
     /** The CD engine's address (unix://…), after checking that it answers; fails the test otherwise. */
     static String require() {
-        Path file = Sandbox.projectRoot().resolve(".env").resolve("cd-docker-host");
+        Path file = LabCredentials.envDir().resolve("cd-docker-host");
         if (!Files.isRegularFile(file)) {
             fail("The CD engine is not set up: %s is missing. Run bin/env-up (bin/test does), which starts it.", file);
         }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The CD engine that bin/env-up starts beside the first Docker engine (docs/environment.md), found
- * where env-up records its address: cd-docker-host in the lab's directory (.env, or GANTRY_ENV_DIR). A test that needs it fails,
- * and does not skip, when it is not there: bin/test starts it.
+ * where env-up records its address: cd-docker-host in the lab's directory (.env, or GANTRY_ENV_DIR).
+ * A test that needs it fails, and does not skip, when it is not there: bin/test starts it.
  */
 final class CdEngineAddress {
     private CdEngineAddress() {

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The tiny service of Gantry's integration tests. Without arguments it serves {@code /health} on
- * port 8080, and under any other path ({@code /tiny} by default) the release and colour it runs as
+ * port 8080, 404 under {@code /no-such} (a path a test names to be missing, e.g. a health check that
+ * never passes), and under any other path ({@code /tiny} by default) the release and colour it runs as
  * (what a test sees through the proxy); with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
  * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit),
  * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage. In an integration
@@ -29,6 +30,10 @@ public final class Tiny {
             byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/no-such", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
             exchange.close();
         });
         server.createContext("/", exchange -> { // a test may route a path of its own to tiny (ServerIT, GitPushQueueIT)

@@ -3,6 +3,7 @@ package dev.gantry.proxy.nginx;
 import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
+import dev.gantry.proxy.Poll;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The nginx master process Gantry owns: its files are written and validated before it starts, it
@@ -68,14 +68,10 @@ final class NginxProcess {
             throw new ProxyUnavailableException("Sending SIGHUP to nginx (pid " + pid + ") failed: " + e.getMessage(), e);
         }
         AdminClient admin = new AdminClient(files.adminSocket());
-        long end = System.nanoTime() + TEST_DEADLINE.toNanos();
-        while (!(Files.exists(files.adminSocket()) && admin.answers())) {
-            if (System.nanoTime() > end) {
-                throw new ProxyUnavailableException("nginx (pid " + pid + ") did not open its admin socket "
-                        + files.adminSocket() + " within " + TEST_DEADLINE.toSeconds() + "s of a reload; see "
-                        + files.errorLog() + ". Stop it (kill -QUIT " + pid + ") and run gantry again.");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        if (!Poll.until(() -> Files.exists(files.adminSocket()) && admin.answers(), TEST_DEADLINE)) {
+            throw new ProxyUnavailableException("nginx (pid " + pid + ") did not open its admin socket "
+                    + files.adminSocket() + " within " + TEST_DEADLINE.toSeconds() + "s of a reload; see "
+                    + files.errorLog() + ". Stop it (kill -QUIT " + pid + ") and run gantry again.");
         }
         AdminSocket.restrict(files);
     }

@@ -57,7 +57,7 @@ public final class SwitchTraffic {
         // a prepared change for another route (the colour was registered again since) is not applied
         journal.record(routed, route.equals(prepared.route()) ? prepared::apply : () -> proxy.route(route));
         log.line("proxy routes " + routing.path() + " to " + candidate.word() + " " + backends(next.instances())
-                + " (in " + millisSince(start) + " ms)");
+                + " (the proxy call took " + millisSince(start) + " ms, with any wait for the old backends to drain)");
         Failpoints.reach("switch.routed");
 
         ColourRecord live = next.withState(ColourState.LIVE);

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The tiny service of Gantry's integration tests. Without arguments it serves {@code /health} on
- * port 8080, and under {@code /tiny} the release and colour it runs as (what a test sees through
- * the proxy); with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
+ * port 8080, and under any other path ({@code /tiny} by default) the release and colour it runs as
+ * (what a test sees through the proxy); with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
  * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit),
  * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage. In an integration
  * phase it also asks TARGET_URL for {@code GANTRY_PROXY_PATH} (with TARGET_HOST as its Host) and fails
@@ -31,7 +31,7 @@ public final class Tiny {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        server.createContext("/tiny", exchange -> {
+        server.createContext("/", exchange -> { // a test may route a path of its own to tiny (ServerIT, GitPushQueueIT)
             String release = System.getenv().getOrDefault("GANTRY_RELEASE", "none");
             String colour = System.getenv().getOrDefault("GANTRY_COLOUR", "none");
             byte[] body = ("release=" + release + " colour=" + colour + "\n").getBytes(StandardCharsets.UTF_8);

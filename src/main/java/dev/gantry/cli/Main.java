@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.Reason;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.Printable;
@@ -64,7 +65,8 @@ public final class Main {
             err.flush();
             return known.exitCode().code();
         }
-        err.println("error: unexpected " + Printable.lines(String.valueOf(e)) + (verbose ? "" : " (run again with --verbose for the stack trace)"));
+        err.println("error: unexpected failure, a bug in Gantry: " + Printable.lines(Reason.of(e))
+                + (verbose ? "" : ". Run again with --verbose for its stack trace, and report it."));
         if (verbose) {
             e.printStackTrace(err);
         }

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  * @param webhookSecret the HMAC secret GitHub and Gitea sign webhooks with (docs/webhooks.md); empty: their hooks are off
  * @param webhookGitlabToken the token GitLab sends with webhooks, never the HMAC secret; empty: its hook is off
  * @param notifyAllowedUrls URL prefixes a gantry.yml's notify may name, beside the origins of {@code notifications}
+ * @param notifyAllowedEmails whom a gantry.yml may email beside the domains of {@code notifications}, and how many
  * @param gitLimits how much a pushed, fetched or checked-out commit may bring (docs/installation-config.md)
  * @param output how much of the output of runs is kept: line length, the store's tail, the log file, the server's replay
  * @param serverLimits what {@code gantry server} takes at most at once: queued runs, log streams, pushes (docs/server.md)
@@ -44,7 +45,8 @@ public record Installation(
         String serverAddr, String proxyMode, Optional<Path> proxyConfig, List<String> proxyValidate,
         List<String> proxyApply, String proxyUrl, NotifySpec notifications, int serverParallelRuns,
         boolean serverSupersede, Duration pollInterval, Optional<WebhookSecret> webhookSecret,
-        Optional<WebhookSecret> webhookGitlabToken, List<URI> notifyAllowedUrls, GitLimits gitLimits,
+        Optional<WebhookSecret> webhookGitlabToken, List<URI> notifyAllowedUrls,
+        EmailAllowance notifyAllowedEmails, GitLimits gitLimits,
         OutputLimits output, ServerLimits serverLimits, Logins logins) {
     /** {@code server-parallel-runs} when neither config.yml nor the environment sets it. */
     public static final int SERVER_PARALLEL_RUNS = 2;
@@ -71,6 +73,7 @@ public record Installation(
         Objects.requireNonNull(webhookSecret, "webhookSecret");
         Objects.requireNonNull(webhookGitlabToken, "webhookGitlabToken");
         notifyAllowedUrls = List.copyOf(notifyAllowedUrls);
+        Objects.requireNonNull(notifyAllowedEmails, "notifyAllowedEmails");
         Objects.requireNonNull(gitLimits, "gitLimits");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(serverLimits, "serverLimits");
@@ -85,7 +88,7 @@ public record Installation(
         this(home, registry, dockerHost, cdDockerHost, discovery, proxy, proxyHttpPort, proxyHttpsPort, store,
                 serverAddr, "managed", Optional.empty(), List.of(), List.of(), "http://127.0.0.1:" + proxyHttpPort,
                 NotifySpec.NONE, SERVER_PARALLEL_RUNS, true, POLL_INTERVAL, Optional.empty(), Optional.empty(),
-                List.of(), GitLimits.DEFAULTS, OutputLimits.DEFAULTS, ServerLimits.DEFAULTS, Logins.NONE);
+                List.of(), EmailAllowance.NONE, GitLimits.DEFAULTS, OutputLimits.DEFAULTS, ServerLimits.DEFAULTS, Logins.NONE);
     }
 
     /** Reads the installation config; pass {@code System.getenv()} (tests pass their own map). Warnings go to stderr. */
@@ -136,9 +139,12 @@ public record Installation(
         return home.resolve("proxy");
     }
 
-    /** Where a commit's gantry.yml may send notifications: notify-allowed-urls and this installation's own channels. */
+    /**
+     * Where a commit's gantry.yml may send notifications: notify-allowed-urls, notify-allowed-emails and this
+     * installation's own channels.
+     */
     public NotifyAllowance notifyAllowance() {
-        return NotifyAllowance.of(notifyAllowedUrls, notifications);
+        return NotifyAllowance.of(notifyAllowedUrls, notifyAllowedEmails, notifications);
     }
 
     /** The engine that tests and builds: the CD engine if set, else the production engine. */

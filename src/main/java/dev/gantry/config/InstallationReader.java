@@ -15,7 +15,8 @@ final class InstallationReader {
     static final List<String> KEYS = List.of("registry", "docker-host", "cd-docker-host", "discovery", "proxy",
             "proxy-http-port", "proxy-https-port", "store", "server-addr", "proxy-mode", "proxy-config", "proxy-validate",
             "proxy-apply", "proxy-url", "notify", "server-parallel-runs", "server-supersede",
-            "poll-interval", "webhook-secret", "webhook-gitlab-token", "notify-allowed-urls", "git-max-pack-size",
+            "poll-interval", "webhook-secret", "webhook-gitlab-token", "notify-allowed-urls", "notify-allowed-emails",
+            "notify-max-recipients", "git-max-pack-size",
             "git-max-objects", "git-max-file-size", "checkout-max-size", "output", "server-max-queued-runs",
             "server-max-log-streams", "server-max-pushes", "registry-username", "registry-password", "etcd-username",
             "etcd-password");
@@ -78,6 +79,9 @@ final class InstallationReader {
                 webhookSecret("webhook-secret", "GANTRY_WEBHOOK_SECRET"),
                 webhookSecret("webhook-gitlab-token", "GANTRY_WEBHOOK_GITLAB_TOKEN"),
                 notifyAllowedUrls(),
+                new EmailAllowance(words("notify-allowed-emails", "GANTRY_NOTIFY_ALLOWED_EMAILS", EmailAllowance.ENTRY),
+                        setting("notify-max-recipients", "GANTRY_NOTIFY_MAX_RECIPIENTS", Rule.wholeNumber(1, 1000))
+                                .orElse(EmailAllowance.MAX_RECIPIENTS)),
                 gitLimits(),
                 OutputLimits.read(file.section("output", OutputLimits.KEYS), env, envProblems),
                 serverLimits(),
@@ -193,15 +197,19 @@ final class InstallationReader {
 
     /** {@code notify-allowed-urls}: a YAML list, or URL prefixes separated by spaces in the variable (which wins). */
     private List<URI> notifyAllowedUrls() {
-        List<URI> fromFile = file.list("notify-allowed-urls", NotifyAllowance.PREFIX);
-        return variable("GANTRY_NOTIFY_ALLOWED_URLS").map(text -> {
-            List<URI> urls = new ArrayList<>();
+        return words("notify-allowed-urls", "GANTRY_NOTIFY_ALLOWED_URLS", NotifyAllowance.PREFIX);
+    }
+
+    /** A list setting: a YAML list in config.yml, or words separated by spaces in the variable (which wins). */
+    private <T> List<T> words(String key, String variable, Rule<T> rule) {
+        List<T> fromFile = file.list(key, rule);
+        return variable(variable).map(text -> {
+            List<T> values = new ArrayList<>();
             for (String word : text.strip().split(" +")) {
-                NotifyAllowance.PREFIX.apply(word).ifPresentOrElse(urls::add, () -> envProblems.add(
-                        "GANTRY_NOTIFY_ALLOWED_URLS", 0, "should be " + NotifyAllowance.PREFIX.expected()
-                                + ", separated by spaces, was " + Found.quote(word)));
+                rule.apply(word).ifPresentOrElse(values::add, () -> envProblems.add(variable, 0, "should be "
+                        + rule.expected() + ", separated by spaces, was " + Found.quote(word)));
             }
-            return urls;
+            return values;
         }).orElse(fromFile);
     }
 

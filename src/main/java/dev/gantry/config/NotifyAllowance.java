@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -13,26 +14,42 @@ import java.util.stream.Stream;
  * Where a commit's gantry.yml may send notifications (docs/notifications.md): a gantry.yml is chosen by
  * whoever can push, and Gantry posts from inside the installation's network, so its URLs (and its own
  * SMTP server) must start with a prefix the installation allows: {@code notify-allowed-urls} in
- * config.yml, and always the origins of the installation's own notify channels.
+ * config.yml, and always the origins of the installation's own notify channels; its email recipients must
+ * be ones the installation allows, and few ({@link EmailAllowance}).
  *
  * @param prefixes URL prefixes ({@code https://hooks.example.com/services/T01}, {@code smtp://mail:587})
+ * @param emails whom a gantry.yml may email, and how many
  */
-public record NotifyAllowance(List<URI> prefixes) {
+public record NotifyAllowance(List<URI> prefixes, EmailAllowance emails) {
     static final Rule<URI> PREFIX = Rule.string("an http://, https:// or smtp:// URL prefix without query, like"
             + " https://hooks.slack.com/services/T0123", NotifyAllowance::isPrefix).map(URI::create);
 
     /** Copies the list. */
     public NotifyAllowance {
         prefixes = List.copyOf(prefixes);
+        Objects.requireNonNull(emails, "emails");
     }
 
-    /** {@code allowed} and the origins of the installation's own channels ({@code installation}). */
+    /** These prefixes, and no email recipient. */
+    public NotifyAllowance(List<URI> prefixes) {
+        this(prefixes, EmailAllowance.NONE);
+    }
+
+    /** {@code allowed} and the origins of the installation's own channels ({@code installation}); no recipient. */
     static NotifyAllowance of(List<URI> allowed, NotifySpec installation) {
+        return of(allowed, EmailAllowance.NONE, installation);
+    }
+
+    /**
+     * {@code allowed} and the origins of the installation's own channels ({@code installation}); {@code emails}
+     * and the domains of the installation's own email.
+     */
+    static NotifyAllowance of(List<URI> allowed, EmailAllowance emails, NotifySpec installation) {
         List<URI> all = new ArrayList<>(allowed);
         Stream.concat(installation.webhooks().stream(), installation.slack().stream())
                 .map(url -> URI.create(url.getScheme() + "://" + url.getRawAuthority())).forEach(all::add);
         installation.email().flatMap(EmailSpec::server).map(NotifyAllowance::smtp).ifPresent(all::add);
-        return new NotifyAllowance(all.stream().distinct().toList());
+        return new NotifyAllowance(all.stream().distinct().toList(), emails.with(installation));
     }
 
     /** Whether {@code url} starts with an allowed prefix: same scheme, host and port, and the path within. */
@@ -67,6 +84,24 @@ public record NotifyAllowance(List<URI> prefixes) {
         check("notify/slack", notify.slack(), yaml, problems);
         notify.email().flatMap(EmailSpec::server).ifPresent(server ->
                 check("notify/email/smtp", List.of(smtp(server)), yaml, problems));
+        notify.email().ifPresent(email -> checkRecipients(email.to(), yaml, problems));
+    }
+
+    private void checkRecipients(List<String> to, String yaml, List<ConfigProblem> problems) {
+        int distinct = EmailAllowance.distinct(to).size();
+        if (distinct > emails.maxRecipients()) {
+            problems.add(new ConfigProblem("notify/email/to", lineOf(yaml, to.get(emails.maxRecipients())),
+                    "should name at most " + emails.maxRecipients() + " recipients, names " + distinct + ". Mail a"
+                            + " list address instead, or raise notify-max-recipients in $GANTRY_HOME/config.yml"));
+        }
+        for (int i = 0; i < to.size(); i++) {
+            if (!emails.allows(to.get(i))) {
+                problems.add(new ConfigProblem("notify/email/to/" + i, lineOf(yaml, to.get(i)), "should be a"
+                        + " recipient this installation allows for gantry.yml, was \"" + to.get(i) + "\"; allowed: "
+                        + emails.shown() + ". Add its domain or the address to notify-allowed-emails in"
+                        + " $GANTRY_HOME/config.yml, or put the recipient in config.yml's notify/email instead"));
+            }
+        }
     }
 
     /**
@@ -86,8 +121,19 @@ public record NotifyAllowance(List<URI> prefixes) {
                         + " is not allowed by notify-allowed-urls; its email is not sent");
             }
             return allowed;
-        }).orElse(true));
+        }).orElse(true)).map(spec -> new EmailSpec(spec.server(), recipients(spec.to(), skipped)));
         return new NotifySpec(webhooks, slack, email, service.on());
+    }
+
+    private List<String> recipients(List<String> to, Consumer<String> skipped) {
+        List<String> allowed = emails.allowed(to);
+        to.stream().filter(address -> !emails.allows(address)).forEach(address -> skipped.accept("gantry.yml's"
+                + " notify/email/to " + address + " is not allowed by notify-allowed-emails; it is not sent"));
+        if (EmailAllowance.distinct(to.stream().filter(emails::allows).toList()).size() > allowed.size()) {
+            skipped.accept("gantry.yml's notify/email/to names more than notify-max-recipients ("
+                    + emails.maxRecipients() + "); only the first " + allowed.size() + " are sent");
+        }
+        return allowed;
     }
 
     private List<URI> allowed(List<URI> urls, Consumer<String> skipped) {

@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param fileMax bytes of a stage's log file before it keeps only its tail
  * @param replayLines lines of output a run keeps in the server for its live log, and each reader's backlog
  * @param replayMax the most text, in bytes, of those lines
+ * @param containerLogMax bytes of Docker's own log of each container Gantry creates (its log files on the engine)
  */
-public record OutputLimits(int lineMax, int storedLines, int storedMax, long fileMax, int replayLines, int replayMax) {
+public record OutputLimits(int lineMax, int storedLines, int storedMax, long fileMax, int replayLines, int replayMax,
+                           long containerLogMax) {
     /** The limits when config.yml and the environment set none. */
-    public static final OutputLimits DEFAULTS = new OutputLimits(16 << 10, 1000, 256 << 10, 16L << 20, 1000, 256 << 10);
+    public static final OutputLimits DEFAULTS = new OutputLimits(16 << 10, 1000, 256 << 10, 16L << 20, 1000, 256 << 10,
+            32L << 20);
     static final List<String> KEYS = List.of("line-max", "stored-lines", "stored-max", "file-max", "replay-lines",
-            "replay-max");
+            "replay-max", "container-log-max");
+
+    /** The same limits with Docker's log of each container held to {@code bytes}. */
+    public OutputLimits withContainerLogMax(long bytes) {
+        return new OutputLimits(lineMax, storedLines, storedMax, fileMax, replayLines, replayMax, bytes);
+    }
 
     /** {@code output} of config.yml with each GANTRY_OUTPUT_* variable of {@code env} over it; bad values to {@code problems}. */
     static OutputLimits read(YamlMap output, Map<String, String> env, Problems problems) {
@@ -30,7 +38,8 @@ public record OutputLimits(int lineMax, int storedLines, int storedMax, long fil
                 (int) settings.value("stored-max", size(16L << 10, 16L << 20), DEFAULTS.storedMax()),
                 settings.value("file-max", size(1L << 20, 1L << 30), DEFAULTS.fileMax()),
                 (int) settings.value("replay-lines", count(10, 100_000), DEFAULTS.replayLines()),
-                (int) settings.value("replay-max", size(16L << 10, 16L << 20), DEFAULTS.replayMax()));
+                (int) settings.value("replay-max", size(16L << 10, 16L << 20), DEFAULTS.replayMax()),
+                settings.value("container-log-max", size(1L << 20, 16L << 30), DEFAULTS.containerLogMax()));
     }
 
     /** The variable of {@code key}: GANTRY_OUTPUT_ and the key in capitals, {@code -} as {@code _}. */

@@ -1,5 +1,6 @@
 package dev.gantry.config;
 
+import dev.gantry.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -43,8 +44,7 @@ final class YamlDocument {
         } catch (CharacterCodingException e) {
             problems.add("", 0, "the file is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
-            problems.add("", 0, "the file could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); check that it is a readable file");
+            problems.add("", 0, "the file could not be read (" + Reason.of(e) + "); check that it is a readable file");
         }
         return Optional.empty();
     }

@@ -17,16 +17,9 @@ final class ContainerCreation {
     private ContainerCreation() {
     }
 
-    /** Creates the container (not started) and returns its id. */
-    static String create(DockerClient docker, DockerCalls calls, ContainerSpec spec) {
-        var host = HostConfig.newHostConfig()
-                .withPortBindings(spec.publish().stream()
-                        .map(port -> new PortBinding(Ports.Binding.bindIp(PUBLISH_ADDRESS), ExposedPort.tcp(port)))
-                        .toList())
-                .withBinds(spec.volumes().entrySet().stream()
-                        .map(mount -> new Bind(mount.getKey(), new Volume(mount.getValue())))
-                        .toList());
-        spec.network().ifPresent(host::withNetworkMode);
+    /** Creates the container (not started), its log held to {@code log}, and returns its id. */
+    static String create(DockerClient docker, DockerCalls calls, ContainerSpec spec, ContainerLog log) {
+        var host = hostConfig(spec, log);
         List<String> env = spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         var cmd = docker.createContainerCmd(spec.image())
                 .withName(spec.name())
@@ -38,5 +31,19 @@ final class ContainerCreation {
             cmd.withCmd(spec.command());
         }
         return calls.call("Creating container " + spec.name() + " from " + spec.image(), cmd::exec).getId();
+    }
+
+    /** The host side of {@code spec}: ports on loopback, volumes, network, and the bounded log. */
+    static HostConfig hostConfig(ContainerSpec spec, ContainerLog log) {
+        var host = HostConfig.newHostConfig()
+                .withPortBindings(spec.publish().stream()
+                        .map(port -> new PortBinding(Ports.Binding.bindIp(PUBLISH_ADDRESS), ExposedPort.tcp(port)))
+                        .toList())
+                .withBinds(spec.volumes().entrySet().stream()
+                        .map(mount -> new Bind(mount.getKey(), new Volume(mount.getValue())))
+                        .toList())
+                .withLogConfig(log.config());
+        spec.network().ifPresent(host::withNetworkMode);
+        return host;
     }
 }

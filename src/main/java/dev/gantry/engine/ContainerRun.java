@@ -16,18 +16,20 @@ final class ContainerRun {
     private final DockerClient docker;
     private final DockerCalls calls;
     private final int lineMax;
+    private final ContainerLog containerLog;
 
-    ContainerRun(DockerClient docker, DockerCalls calls, int lineMax) {
+    ContainerRun(DockerClient docker, DockerCalls calls, int lineMax, ContainerLog containerLog) {
         this.docker = docker;
         this.calls = calls;
         this.lineMax = lineMax;
+        this.containerLog = containerLog;
     }
 
     ContainerExit run(ContainerSpec spec, Duration deadline, LogSink log) {
-        String id = ContainerCreation.create(docker, calls, spec);
+        String id = ContainerCreation.create(docker, calls, spec, containerLog);
         try {
+            var output = attach(id, log);
             calls.run("Starting container " + spec.name(), () -> docker.startContainerCmd(id).exec());
-            var output = follow(id, log);
             ContainerExit exit = awaitExit(id, deadline);
             drain(output);
             return exit;
@@ -36,10 +38,20 @@ final class ContainerRun {
         }
     }
 
-    private LineFrames follow(String id, LogSink log) {
+    /**
+     * Attaches to the container's output before it starts: attach gets every byte from the container
+     * itself, where following its log file would miss what Docker rotated away (the file is bounded,
+     * {@link ContainerLog}) before it was read.
+     */
+    private LineFrames attach(String id, LogSink log) {
         var frames = new LineFrames(new LineSplitter(log, lineMax));
-        calls.run("Following the output of " + id, () -> docker.logContainerCmd(id)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).exec(frames));
+        calls.run("Attaching to the output of " + id, () -> docker.attachContainerCmd(id)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true).exec(frames));
+        try {
+            frames.awaitStarted(LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return frames;
     }
 

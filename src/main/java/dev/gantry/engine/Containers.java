@@ -22,15 +22,17 @@ final class Containers {
     private final DockerClient docker;
     private final DockerCalls calls;
     private final int lineMax;
+    private final ContainerLog containerLog;
 
-    Containers(DockerClient docker, DockerCalls calls, int lineMax) {
+    Containers(DockerClient docker, DockerCalls calls, int lineMax, ContainerLog containerLog) {
         this.docker = docker;
         this.calls = calls;
         this.lineMax = lineMax;
+        this.containerLog = containerLog;
     }
 
     String start(ContainerSpec spec) {
-        String id = ContainerCreation.create(docker, calls, spec);
+        String id = ContainerCreation.create(docker, calls, spec, containerLog);
         try {
             calls.run("Starting container " + spec.name(), () -> docker.startContainerCmd(id).exec());
             return id;

@@ -1,5 +1,6 @@
 package dev.gantry.engine;
 
+import dev.gantry.Reason;
 import dev.gantry.Printable;
 import dev.gantry.fault.Action;
 import dev.gantry.fault.Failpoints;
@@ -61,7 +62,7 @@ final class DockerCalls {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String reason = Reason.of(root);
         return new EngineUnavailableException(address, reason);
     }
 

@@ -1,6 +1,7 @@
 package dev.gantry.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.gantry.config.OutputLimits;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -24,18 +25,20 @@ final class DockerEngine implements Engine {
     private final Networks networks;
     private final RegistryAuth auth;
     private final int lineMax;
+    private final ContainerLog containerLog;
 
-    private DockerEngine(String address, DockerClient docker, RegistryAuth auth, int lineMax) {
+    private DockerEngine(String address, DockerClient docker, RegistryAuth auth, OutputLimits output) {
         this.address = address;
         this.docker = docker;
         this.auth = auth;
         this.calls = new DockerCalls(address);
-        this.containers = new Containers(docker, calls, lineMax);
+        this.lineMax = output.lineMax();
+        this.containerLog = new ContainerLog(output.containerLogMax());
+        this.containers = new Containers(docker, calls, lineMax, containerLog);
         this.networks = new Networks(docker, calls);
-        this.lineMax = lineMax;
     }
 
-    static DockerEngine connect(String dockerHost, RegistryAuth auth, int lineMax) {
+    static DockerEngine connect(String dockerHost, RegistryAuth auth, OutputLimits output) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -43,7 +46,7 @@ final class DockerEngine implements Engine {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .maxConnections(50)
                 .build();
-        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http), auth, lineMax);
+        return new DockerEngine(dockerHost, DockerClientImpl.getInstance(config, http), auth, output);
     }
 
     @Override
@@ -92,7 +95,7 @@ final class DockerEngine implements Engine {
 
     @Override
     public ContainerExit runToCompletion(ContainerSpec spec, Duration deadline, LogSink log) {
-        return new ContainerRun(docker, calls, lineMax).run(spec, deadline, log);
+        return new ContainerRun(docker, calls, lineMax, containerLog).run(spec, deadline, log);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gantry.engine;
 
 import dev.gantry.config.Login;
+import dev.gantry.config.OutputLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public interface Engine extends AutoCloseable {
     /** Connects to the engine at {@code dockerHost} (unix:// or tcp://), or the local socket when empty. */
     static Engine connect(Optional<String> dockerHost) {
         return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET), RegistryAuth.NONE,
-                LogSink.DEFAULT_LINE_MAX);
+                OutputLimits.DEFAULTS);
     }
 
     /**
@@ -23,13 +24,16 @@ public interface Engine extends AutoCloseable {
      * (docker's X-Registry-Auth); images of any other registry are moved without credentials.
      */
     static Engine connect(Optional<String> dockerHost, String registry, Optional<Login> login) {
-        return connect(dockerHost, registry, login, LogSink.DEFAULT_LINE_MAX);
+        return connect(dockerHost, registry, login, OutputLimits.DEFAULTS);
     }
 
-    /** As above, with output lines cut at {@code lineMax} bytes (output/line-max). */
-    static Engine connect(Optional<String> dockerHost, String registry, Optional<Login> login, int lineMax) {
+    /**
+     * As above, with output lines cut at {@code output.lineMax()} bytes (output/line-max) and Docker's log of
+     * each container it creates held to {@code output.containerLogMax()} (output/container-log-max).
+     */
+    static Engine connect(Optional<String> dockerHost, String registry, Optional<Login> login, OutputLimits output) {
         return DockerEngine.connect(dockerHost.orElse(DockerEngine.LOCAL_SOCKET), new RegistryAuth(registry, login),
-                lineMax);
+                output);
     }
 
     /** The address this engine is reached at, for messages. */

@@ -1,5 +1,6 @@
 package dev.gantry.image;
 
+import dev.gantry.Reason;
 import dev.gantry.config.Login;
 import dev.gantry.fault.Action;
 import dev.gantry.fault.Failpoints;
@@ -29,7 +30,7 @@ public final class Registry {
 
     private final String address;
     private final Optional<Login> login;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private HttpClient http;  // made on first use: a command that never asks the registry pays nothing for it
 
     private Registry(String address, Optional<Login> login) {
         this.address = address;
@@ -88,11 +89,11 @@ public final class Registry {
         login.ifPresent(user -> builder.header("Authorization", basic(user)));
         var request = builder.build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (ConnectException e) {
             throw new RegistryUnavailableException(address, url, "connection refused");
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = Reason.of(e);
             throw new RegistryUnavailableException(address, url, reason);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -110,5 +111,12 @@ public final class Registry {
                 : address.split(":")[0];
         boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
         return (loopback ? "http://" : "https://") + address;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        }
+        return http;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.lock;
 
+import dev.gantry.Wait;
 import dev.gantry.store.LeaseRecord;
 import dev.gantry.store.Leases;
 import dev.gantry.store.Store;
@@ -44,27 +45,32 @@ public final class DeployLocks {
      * @throws LockHeldException if the lock is still held when the wait is over; nothing was changed
      */
     public HeldLock acquire(String service, String message, Duration wait, Consumer<Lease> whileWaiting) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        Lease waitedFor = null;
+        var heard = new Lease[1];  // the holding whileWaiting was last told of
+        var seen = Wait.forThe("the deploy lock of " + service, POLL, wait).until(() -> {
+            Attempt attempt = attempt(service, message);
+            attempt.holder().filter(holder -> !wait.isZero())  // no wait: refused, not waiting
+                    .filter(holder -> heard[0] == null || !sameHolding(heard[0], holder))
+                    .ifPresent(holder -> whileWaiting.accept(heard[0] = holder));
+            return attempt;
+        }, attempt -> attempt.taken().isPresent());
+        return seen.last().taken().orElseThrow(() -> new LockHeldException(seen.last().holder().orElseThrow(), wait));
+    }
+
+    /** One try, and who holds the lock if it was not free; a lease given back between the two is tried again. */
+    private Attempt attempt(String service, String message) {
         while (true) {
             Optional<HeldLock> taken = take(service, message);
             if (taken.isPresent()) {
-                return taken.get();
+                return new Attempt(taken, Optional.empty());
             }
             Optional<Lease> holder = status(service);
-            if (holder.isEmpty()) {
-                continue;  // given back between the two statements: try again at once
+            if (holder.isPresent()) {
+                return new Attempt(Optional.empty(), holder);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new LockHeldException(holder.get(), wait);
-            }
-            if (waitedFor == null || !sameHolding(waitedFor, holder.get())) {
-                waitedFor = holder.get();
-                whileWaiting.accept(waitedFor);
-            }
-            pause(Math.min(POLL.toNanos(), left));
         }
+    }
+
+    private record Attempt(Optional<HeldLock> taken, Optional<Lease> holder) {
     }
 
     /** The lease on {@code service}, expired or not, if there is one. */
@@ -100,14 +106,5 @@ public final class DeployLocks {
 
     private static boolean sameHolding(Lease a, Lease b) {
         return a.owner().equals(b.owner()) && a.acquiredAt().equals(b.acquiredAt());
-    }
-
-    private static void pause(long nanos) {
-        try {
-            Thread.sleep(Duration.ofNanos(nanos));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a deploy lock", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.notify;
 
+import dev.gantry.Reason;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -84,6 +85,6 @@ final class Delivery {
     }
 
     private static String reason(RuntimeException e) {
-        return e instanceof DeliveryException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return Reason.of(e);
     }
 }

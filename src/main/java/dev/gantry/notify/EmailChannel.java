@@ -1,5 +1,6 @@
 package dev.gantry.notify;
 
+import dev.gantry.Reason;
 import dev.gantry.config.SmtpServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -51,6 +52,6 @@ record EmailChannel(SmtpServer server, List<String> to) implements Channel {
         Throwable cause = e.getNextException() != null ? e.getNextException() : e.getCause();
         String message = String.valueOf(e.getMessage()).strip();
         return cause == null || message.contains(String.valueOf(cause.getMessage())) ? message
-                : message + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+                : message + " (" + Reason.of(cause) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.notify;
 
+import dev.gantry.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -40,7 +41,7 @@ final class HttpPost {
             throw new DeliveryException("cannot connect to " + url.getHost() + ":" + port(url)
                     + " (is the receiver running and the address right?)", e);
         } catch (IOException e) {
-            throw new DeliveryException(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw new DeliveryException(Reason.of(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("interrupted while waiting for the receiver", e);

@@ -1,5 +1,6 @@
 package dev.gantry.notify;
 
+import dev.gantry.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,7 @@ final class NotificationLog {
         } catch (IOException | RuntimeException e) {
             if (!broken) {
                 broken = true;
-                warnings.accept("cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "); notifications go on without it");
+                warnings.accept("cannot write " + file + " (" + Reason.of(e) + "); notifications go on without it");
             }
         }
     }

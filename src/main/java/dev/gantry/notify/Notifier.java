@@ -1,5 +1,6 @@
 package dev.gantry.notify;
 
+import dev.gantry.Reason;
 import dev.gantry.config.EmailSpec;
 import dev.gantry.config.Installation;
 import dev.gantry.config.NotifyAllowance;
@@ -68,8 +69,7 @@ public final class Notifier {
             runs.find(runId).flatMap(run -> Notification.of(run, hostName())).map(n -> n.masked(mask))
                     .ifPresent(n -> delivery.send(n, channelsFor(n, service)));
         } catch (RuntimeException e) {
-            warnings.accept("the notifications of run " + runId + " were not sent: " + e.getClass().getSimpleName()
-                    + ": " + e.getMessage());
+            warnings.accept("the notifications of run " + runId + " were not sent: " + Reason.of(e));
         }
     }
 

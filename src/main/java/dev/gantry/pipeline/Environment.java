@@ -98,7 +98,7 @@ public final class Environment implements AutoCloseable {
         if (buildEngine == null) {
             buildEngine = installation.effectiveCdDockerHost().equals(installation.dockerHost())
                     ? productionEngine() : Engine.connect(installation.effectiveCdDockerHost(),
-                            registry.address(), installation.logins().registry(), installation.output().lineMax());
+                            registry.address(), installation.logins().registry(), installation.output());
         }
         return buildEngine;
     }
@@ -107,7 +107,7 @@ public final class Environment implements AutoCloseable {
     public synchronized Engine productionEngine() {
         if (productionEngine == null) {
             productionEngine = Engine.connect(installation.dockerHost(), registry.address(),
-                    installation.logins().registry(), installation.output().lineMax());
+                    installation.logins().registry(), installation.output());
         }
         return productionEngine;
     }

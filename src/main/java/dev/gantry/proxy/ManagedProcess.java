@@ -1,5 +1,6 @@
 package dev.gantry.proxy;
 
+import dev.gantry.Wait;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,15 +66,9 @@ public final class ManagedProcess {
                 throw new ProxyUnavailableException(name + " failed to start (exit " + starter.exitValue() + "): "
                         + lastLines(log) + " (full log: " + log + ")");
             }
-            long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-            while (System.nanoTime() < deadline) {
-                Optional<Long> pid = pid();
-                if (pid.isPresent()) {
-                    return pid.get();
-                }
-                Thread.sleep(20);
-            }
-            throw new ProxyUnavailableException(name + " started but wrote no pid to " + pidFile + "; see " + log);
+            return Wait.forThe(name + "'s pid file", Duration.ofMillis(20), START_DEADLINE).until(this::pid, Optional::isPresent)
+                    .last().orElseThrow(() -> new ProxyUnavailableException(name + " started but wrote no pid to "
+                            + pidFile + "; see " + log));
         } catch (IOException e) {
             throw new ProxyUnavailableException("Cannot run " + command.getFirst() + ": " + e.getMessage()
                     + ". Install it (bin/env-up does) or choose the other proxy with GANTRY_PROXY.", e);

@@ -1,5 +1,6 @@
 package dev.gantry.proxy;
 
+import dev.gantry.FileLocks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -56,20 +57,8 @@ public final class RoutesLock {
     }
 
     private FileLock acquire(FileChannel channel, long end) throws IOException {
-        FileLock lock = channel.tryLock();
-        while (lock == null) {
-            if (System.nanoTime() > end) {
-                throw busy();
-            }
-            try {
-                Thread.sleep(10);  // another process holds it; FileChannel has no timed lock
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProxyUnavailableException("Interrupted while waiting for " + file, e);
-            }
-            lock = channel.tryLock();
-        }
-        return lock;
+        return FileLocks.await(channel, file, Duration.ofMillis(10), Duration.ofNanos(Math.max(0, end - System.nanoTime())))
+                .orElseThrow(this::busy);
     }
 
     private ProxyUnavailableException busy() {

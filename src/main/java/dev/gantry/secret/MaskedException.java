@@ -1,5 +1,6 @@
 package dev.gantry.secret;
 
+import dev.gantry.Reason;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import java.util.Collections;
@@ -21,7 +22,7 @@ public final class MaskedException extends GantryException {
     static MaskedException of(RuntimeException failure, SecretMask mask) {
         boolean known = failure instanceof GantryException;
         String message = mask.apply(String.valueOf(failure.getMessage()));
-        var masked = new MaskedException(known ? message : "unexpected " + failure.getClass().getName() + ": " + message,
+        var masked = new MaskedException(known ? message : "unexpected failure: " + mask.apply(Reason.of(failure)),
                 known ? ((GantryException) failure).exitCode() : ExitCode.RUN_FAILED, cause(failure.getCause(), mask));
         masked.setStackTrace(failure.getStackTrace());
         return masked;

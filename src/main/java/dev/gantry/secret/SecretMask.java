@@ -18,6 +18,11 @@ public final class SecretMask {
     public static final String MASK = "***";
     /** The shortest value that is masked: shorter ones would mask ordinary words and numbers. */
     public static final int SHORTEST = 4;
+    /**
+     * How the engine ends a line it cut at output/line-max ({@code engine/LogSink#cutMarker}): a secret the
+     * cut fell into leaves only its head before it, which no whole form matches.
+     */
+    static final String CUT = "… [line cut at ";
     /** A mask that changes nothing: the service has no secrets. */
     public static final SecretMask NONE = new SecretMask(List.of());
 
@@ -37,7 +42,10 @@ public final class SecretMask {
         return new SecretMask(List.copyOf(longestFirst));
     }
 
-    /** {@code text} with every form of every secret replaced by {@link #MASK}; null stays null. */
+    /**
+     * {@code text} with every form of every secret replaced by {@link #MASK}, and the head of a form that a
+     * line cut split in two (the longest end before a cut marker that begins a form) too; null stays null.
+     */
     public String apply(String text) {
         if (text == null || forms.isEmpty()) {
             return text;
@@ -48,7 +56,32 @@ public final class SecretMask {
                 masked = masked.replace(form, MASK);
             }
         }
-        return masked;
+        return masked.contains(CUT) ? maskHeadsBeforeCuts(masked) : masked;
+    }
+
+    private String maskHeadsBeforeCuts(String text) {
+        StringBuilder masked = new StringBuilder(text.length());
+        int from = 0;
+        for (int cut = text.indexOf(CUT); cut >= 0; cut = text.indexOf(CUT, cut + CUT.length())) {
+            int head = longestHead(text, from, cut);
+            masked.append(text, from, cut - head).append(head > 0 ? MASK : "");
+            from = cut;
+        }
+        return masked.append(text, from, text.length()).toString();
+    }
+
+    /** The length of the longest text ending at {@code cut} (not before {@code start}) that begins a form. */
+    private int longestHead(String text, int start, int cut) {
+        int longest = 0;
+        for (String form : forms) {
+            for (int length = Math.min(form.length() - 1, cut - start); length > longest; length--) {
+                if (text.regionMatches(cut - length, form, 0, length)) {
+                    longest = length;
+                    break;
+                }
+            }
+        }
+        return longest;
     }
 
     /** Each line masked. */

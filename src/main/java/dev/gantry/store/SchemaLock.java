@@ -1,5 +1,6 @@
 package dev.gantry.store;
 
+import dev.gantry.FileLocks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -42,21 +43,8 @@ final class SchemaLock {
     }
 
     private static FileLock acquire(FileChannel channel, Path file) throws IOException, SQLException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        FileLock lock = channel.tryLock();
-        while (lock == null) {
-            if (System.nanoTime() > end) {
-                throw new SQLException("another gantry process has held " + file + " for " + DEADLINE.toSeconds()
-                        + "s while opening the store");
-            }
-            try {
-                Thread.sleep(20);  // FileChannel has no timed lock; opening takes well under a second
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for " + file, e);
-            }
-            lock = channel.tryLock();
-        }
-        return lock;
+        // opening takes well under a second
+        return FileLocks.await(channel, file, Duration.ofMillis(20), DEADLINE).orElseThrow(() -> new SQLException(
+                "another gantry process has held " + file + " for " + DEADLINE.toSeconds() + "s while opening the store"));
     }
 }

@@ -46,9 +46,22 @@ public final class Store implements AutoCloseable {
     public static Store open(String jdbcUrl) {
         try {
             createParentDirectory(jdbcUrl);
+            if (isCurrent(jdbcUrl)) {
+                return new Store(jdbcUrl, new StoreConnection(() -> connect(jdbcUrl)));
+            }
             return SchemaLock.holding(jdbcUrl, () -> migrated(jdbcUrl));
         } catch (SQLException | RuntimeException e) {
             throw new StoreException("Opening", jdbcUrl, e);
+        }
+    }
+
+    /** A store whose schema is current needs no migration and no lock: nobody migrates it. */
+    private static boolean isCurrent(String jdbcUrl) throws SQLException {
+        if (jdbcUrl.startsWith("jdbc:sqlite:") && !Files.exists(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())))) {
+            return false;  // a new store: asking would create its file outside the lock
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+            return Migrations.current(connection);
         }
     }
 

@@ -287,7 +287,7 @@ class InstallationTest {
                         + " cd-docker-host, discovery, proxy, proxy-http-port, proxy-https-port, store, server-addr,"
                         + " proxy-mode, proxy-config, proxy-validate, proxy-apply, proxy-url, notify, server-parallel-runs,"
                         + " server-supersede, poll-interval, webhook-secret, webhook-gitlab-token, notify-allowed-urls,"
-                        + " git-max-pack-size, git-max-objects, git-max-file-size, checkout-max-size, output,"
+                        + " notify-allowed-emails, notify-max-recipients, git-max-pack-size, git-max-objects, git-max-file-size, checkout-max-size, output,"
                         + " server-max-queued-runs, server-max-log-streams, server-max-pushes, registry-username,"
                         + " registry-password, etcd-username, etcd-password; did you mean registry?\n"
                         + "See docs/installation-config.md for every setting, its variable and its default.");

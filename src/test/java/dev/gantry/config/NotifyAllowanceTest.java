@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NotifyAllowanceTest {
     private static final NotifyAllowance ALLOWANCE = new NotifyAllowance(List.of(
             URI.create("https://hooks.slack.com/services/T01"), URI.create("http://ci.internal:8080"),
-            URI.create("smtp://mail.example.com:587")));
+            URI.create("smtp://mail.example.com:587")), new EmailAllowance(List.of("example.com"), 10));
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """

@@ -19,7 +19,7 @@ class OutputLimitsTest {
     @Test
     void theDefaultsHoldWhenNothingIsSet() {
         assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).output())
-                .isEqualTo(new OutputLimits(16384, 1000, 262144, 16777216, 1000, 262144))
+                .isEqualTo(new OutputLimits(16384, 1000, 262144, 16777216, 1000, 262144, 33554432))
                 .isEqualTo(OutputLimits.DEFAULTS);
     }
 
@@ -33,12 +33,13 @@ class OutputLimitsTest {
                   file-max: 2MiB
                   replay-lines: 300
                   replay-max: 32768
+                  container-log-max: 8MiB
                 """);
 
         OutputLimits limits = Installation.load(Map.of("GANTRY_HOME", home.toString(),
                 "GANTRY_OUTPUT_FILE_MAX", "1GiB")).output();
 
-        assertThat(limits).isEqualTo(new OutputLimits(4096, 200, 65536, 1L << 30, 300, 32768));
+        assertThat(limits).isEqualTo(new OutputLimits(4096, 200, 65536, 1L << 30, 300, 32768, 8L << 20));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -47,6 +48,7 @@ class OutputLimitsTest {
             file-max     | 2GiB     | output/file-max (line 2): should be a size like 16KiB, 16MiB or 1GiB, from 1MiB to 1GiB, was "2GiB"
             stored-max   | 16 MB    | output/stored-max (line 2): should be a size like 16KiB, 16MiB or 1GiB, from 16KiB to 16MiB, was "16 MB"
             stored-lines | 5        | output/stored-lines (line 2): should be a whole number from 10 to 100000, was 5
+            container-log-max | 512KiB | output/container-log-max (line 2): should be a size like 16KiB, 16MiB or 1GiB, from 1MiB to 16GiB, was "512KiB"
             replay-lines | lots     | output/replay-lines (line 2): should be a whole number from 10 to 100000, was "lots"
             """)
     void aBadValueInConfigYmlIsRefusedWithItsKeyAndLine(String key, String value, String message) throws IOException {

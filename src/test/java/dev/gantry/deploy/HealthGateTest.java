@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.Wait;
 import dev.gantry.config.HealthSpec;
 import dev.gantry.discovery.Instance;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class HealthGateTest {
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> new HealthGate(engine.engine(), interruptedMidRequest).await(REPLICAS, HEALTH, line -> { }))
-                .isInstanceOf(DeployFailedException.class)
+                .isInstanceOf(Wait.Interrupted.class)
                 .hasMessage("interrupted while waiting for the health checks");
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
@@ -46,7 +47,7 @@ class HealthGateTest {
         Thread.currentThread().interrupt();
 
         assertThatThrownBy(() -> new HealthGate(engine.engine(), (url, timeout) -> 200).await(REPLICAS, HEALTH, line -> { }))
-                .isInstanceOf(DeployFailedException.class)
+                .isInstanceOf(Wait.Interrupted.class)
                 .hasMessage("interrupted while waiting for the health checks");
         assertThat(engine.calls).isEmpty();
     }

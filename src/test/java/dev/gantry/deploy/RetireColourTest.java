@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.ServiceConfig;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cleanup stage drains first; stopped during the drain (its deadline passed), it ends failed and stops nothing. */
+@BothStores
 class RetireColourTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.ProxySpec;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@BothStores
 class SwitchTrafficTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

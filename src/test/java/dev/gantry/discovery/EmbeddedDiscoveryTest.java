@@ -2,6 +2,7 @@ package dev.gantry.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The discovery contract against the embedded backend, in a temporary SQLite store. */
+@BothStores
 class EmbeddedDiscoveryTest extends DiscoveryContract {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -3,6 +3,7 @@ package dev.gantry.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.CraftedTree;
 import dev.gantry.GitRepo;
 import dev.gantry.config.GitLimits;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@BothStores
 class RemoteFetchTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

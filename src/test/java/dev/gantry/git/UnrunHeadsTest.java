@@ -3,6 +3,7 @@ package dev.gantry.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.store.KnownService;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** At server start, a branch head the server took but never ran is queued; one that ran is not. */
+@BothStores
 class UnrunHeadsTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -2,10 +2,12 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `gantry audit`: every change a run made to production and every undo, with who or what did it. */
+@BothStores
 class AuditIT {
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();

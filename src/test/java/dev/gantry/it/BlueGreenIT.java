@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The deployment half against the real engine, registry, proxies and discovery backends: every
  * test runs with HAProxy over embedded discovery and with nginx over etcd, so that both proxies
  * and both backends pass the same tests; the flip and a failed deploy's undo also run with the store
- * (and so embedded discovery's keys) on PostgreSQL.
+ * (and so embedded discovery's keys) on PostgreSQL. The failed runs of a setup share its first release.
  */
 class BlueGreenIT {
     private static final String BOOKS = "/api/v1/books";
@@ -78,56 +80,65 @@ class BlueGreenIT {
         assertThat(running("green")).hasSize(2);
     }
 
-    @ParameterizedTest(name = "{0} + {1}, store on {2}")
-    @MethodSource("setupsAndPostgres")
-    void aCandidateThatNeverGetsHealthyLeavesTheOldReleaseLive(String proxy, String discovery, String store) {
+    /**
+     * A failed run of each kind (a candidate that never gets healthy, failing pre- and post-integration
+     * tests) against one deployed release per setup, which each case finds live before its run and
+     * leaves live after it: the cases share the release, not their outcome.
+     */
+    @TestFactory
+    Stream<DynamicTest> failedRunsLeaveTheOldReleaseLiveOnHaproxyOverEmbeddedDiscovery() {
+        return failedRunsLeaveTheOldReleaseLive("haproxy", "embedded", "sqlite", Failure.all());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> failedRunsLeaveTheOldReleaseLiveOnNginxOverEtcd() {
+        return failedRunsLeaveTheOldReleaseLive("nginx", EtcdKeys.ETCD, "sqlite", Failure.all());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aCandidateThatNeverGetsHealthyLeavesTheOldReleaseLiveWithTheStoreOnPostgres() {
+        return failedRunsLeaveTheOldReleaseLive("haproxy", "embedded", "postgres", Failure.NEVER_HEALTHY);
+    }
+
+    /** A run that fails in one stage by a change to the deployed release's gantry.yml, and what it shows. */
+    record Failure(String description, String text, String replacement, List<String> stderr, List<String> stdout) {
+        static final Failure NEVER_HEALTHY = new Failure("a candidate that never gets healthy",
+                "health: {path: /health, interval: 1s, timeout: 30s}",
+                "health: {path: /no-such-health, interval: 500ms, timeout: 3s}",
+                List.of("stage deploy failed", "did not answer /no-such-health"), List.of("undo"));
+        static final Failure PRE_INTEGRATION = new Failure("a failing pre-integration test", "pre-integration:  {env: {}",
+                "pre-integration:  {env: {GANTRY_RELEASE: not-this-one}", List.of("stage pre-integration failed", "| FAIL"),
+                List.of());
+        static final Failure POST_INTEGRATION = new Failure("a failing post-integration test", "post-integration: {env: {}",
+                "post-integration: {env: {GANTRY_RELEASE: not-this-one}", List.of("stage post-integration failed"), List.of());
+
+        static Failure[] all() {
+            return new Failure[] {NEVER_HEALTHY, PRE_INTEGRATION, POST_INTEGRATION};
+        }
+    }
+
+    private Stream<DynamicTest> failedRunsLeaveTheOldReleaseLive(String proxy, String discovery, String store,
+            Failure... failures) {
         sandbox.use(proxy, discovery);
         sandbox.useStore(store);
         ServiceRepo repo = deployedOnce();
         String live = repo.head();
-        repo.replace("gantry.yml", "health: {path: /health, interval: 1s, timeout: 30s}",
-                "health: {path: /no-such-health, interval: 500ms, timeout: 3s}");
-        repo.commit("Health check that never passes");
-
-        var run = sandbox.cli().run("run", repo.serviceDir().toString());
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.stderr()).contains("stage deploy failed").contains("did not answer /no-such-health");
-        assertThat(run.stdout()).contains("undo");
-        assertLive(discovery, Colour.BLUE, live);
-        assertThat(containers("green")).isEmpty();
+        String deployedYml = repo.read("gantry.yml");
+        return Stream.of(failures).map(failure -> DynamicTest.dynamicTest(failure.description() + " leaves the old release live",
+                () -> failedRunLeavesTheOldReleaseLive(failure, repo, deployedYml, discovery, live)));
     }
 
-    @ParameterizedTest(name = "{0} + {1}")
-    @MethodSource("setups")
-    void aFailingPreIntegrationTestLeavesTheOldReleaseLive(String proxy, String discovery) {
-        sandbox.use(proxy, discovery);
-        ServiceRepo repo = deployedOnce();
-        String live = repo.head();
-        repo.replace("gantry.yml", "pre-integration:  {env: {}", "pre-integration:  {env: {GANTRY_RELEASE: not-this-one}");
-        repo.commit("Pre-integration tests that fail");
-
-        var run = sandbox.cli().run("run", repo.serviceDir().toString());
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.stderr()).contains("stage pre-integration failed").contains("| FAIL");
+    private void failedRunLeavesTheOldReleaseLive(Failure failure, ServiceRepo repo, String deployedYml, String discovery,
+            String live) {
         assertLive(discovery, Colour.BLUE, live);
-        assertThat(containers("green")).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0} + {1}")
-    @MethodSource("setups")
-    void aFailingPostIntegrationTestRoutesBackToTheOldRelease(String proxy, String discovery) {
-        sandbox.use(proxy, discovery);
-        ServiceRepo repo = deployedOnce();
-        String live = repo.head();
-        repo.replace("gantry.yml", "post-integration: {env: {}", "post-integration: {env: {GANTRY_RELEASE: not-this-one}");
-        repo.commit("Post-integration tests that fail");
+        repo.write("gantry.yml", deployedYml).replace("gantry.yml", failure.text(), failure.replacement());
+        repo.commit(failure.description());
 
         var run = sandbox.cli().run("run", repo.serviceDir().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.stderr()).contains("stage post-integration failed");
+        failure.stderr().forEach(shown -> assertThat(run.stderr()).contains(shown));
+        failure.stdout().forEach(shown -> assertThat(run.stdout()).contains(shown));
         assertLive(discovery, Colour.BLUE, live);
         assertThat(containers("green")).isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
 import dev.gantry.store.Store;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * retries had at least {@value #FLOOR} requests during the case and no failed one. nginx and
  * embedded discovery, the real ones; the two releases before the first point are shared.
  */
+@BothStores
 class CrashMatrixIT {
     private static final String PATH = "/tiny";
     private static final int FLOOR = 50;

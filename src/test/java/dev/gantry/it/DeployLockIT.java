@@ -2,7 +2,10 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.gantry.BothStores;
+import dev.gantry.TestStore;
 import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
 import dev.gantry.it.HistoryRows.Row;
@@ -29,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * to expire; and {@code gantry lock status|release} say what they see and do. Two runs started together
  * also run with the store on PostgreSQL, whose row locks serialise them instead of SQLite's file lock.
  */
+@BothStores
 class DeployLockIT {
     private static final String QUICK_TESTS = "env: {TINY_TEST_EXIT: \"0\"}";
     private static final String SLOW_TESTS = "env: {TINY_TEST_EXIT: \"0\", TINY_TEST_SECONDS: \"300\"}";
@@ -41,6 +45,8 @@ class DeployLockIT {
     @ParameterizedTest(name = "store on {0}")
     @ValueSource(strings = {"sqlite", "postgres"})
     void twoRunsOfOneServiceStartedTogetherBothSucceedOneAfterTheOther(String store) {
+        assumeFalse(store.equals("sqlite") && TestStore.postgres(),
+                "GANTRY_TEST_STORE=postgres puts this case on PostgreSQL too, where the postgres case already runs");
         sandbox.useStore(store);
         ServiceRepo repo = sandbox.tiny();
         String dir = repo.serviceDir().toString();

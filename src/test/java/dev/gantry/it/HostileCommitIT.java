@@ -100,22 +100,22 @@ class HostileCommitIT {
     @Test
     void pastTheFileSizeLimitAPushIsRefusedAndARunExitsTwo() throws Exception {
         ServiceRepo repo = sandbox.tiny();
-        repo.write("assets/big.bin", "x".repeat(8192)).commit("A file of 8 KiB");
-        GantryCli tight = sandbox.cli().with("GANTRY_GIT_MAX_FILE_SIZE", "4KiB");
+        repo.write("assets/big.bin", "x".repeat(32768)).commit("A file of 32 KiB");  // Tiny.java is 5 KiB
+        GantryCli tight = sandbox.cli().with("GANTRY_GIT_MAX_FILE_SIZE", "16KiB");
         String remote = startServer(tight);
 
         GitProcess push = GitProcess.start(repo.workTree(), "push", remote, "main");
         assertThat(push.await(PUSH)).as("%s", push).isNotZero();
-        assertThat(push.output()).contains("an object is larger than 4KiB (git-max-file-size)");
+        assertThat(push.output()).contains("an object is larger than 16KiB (git-max-file-size)");
         assertThat(sandbox.home().resolve("repos/" + sandbox.service() + ".git/refs/heads/main")).doesNotExist();
 
         Result run = tight.run("run", repo.serviceDir().toString());
         assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
-        assertThat(run.stderr()).contains("has a file \"tiny/assets/big.bin\" of 8KiB")
-                .contains("limited to 4KiB (git-max-file-size)");
-        Result checkout = sandbox.cli().with("GANTRY_CHECKOUT_MAX_SIZE", "8KiB").run("run", repo.serviceDir().toString());
+        assertThat(run.stderr()).contains("has a file \"tiny/assets/big.bin\" of 32KiB")
+                .contains("limited to 16KiB (git-max-file-size)");
+        Result checkout = sandbox.cli().with("GANTRY_CHECKOUT_MAX_SIZE", "32KiB").run("run", repo.serviceDir().toString());
         assertThat(checkout.exitCode()).as("%s", checkout).isEqualTo(2);
-        assertThat(checkout.stderr()).contains("more than 8KiB of files in \"tiny/\"").contains("checkout-max-size");
+        assertThat(checkout.stderr()).contains("more than 32KiB of files in \"tiny/\"").contains("checkout-max-size");
         assertThat(StageLines.started(checkout.stdout())).isEmpty();
     }
 

@@ -1,9 +1,9 @@
 package dev.gantry.it;
 
 /**
- * The gantry.yml of the tiny service in the failure and crash matrices: two replicas, short
- * drain, and, for a case that hangs a stage, a short deadline for that stage (with the inner
- * timeout that runs inside it shorter still).
+ * The gantry.yml of the tiny service in the failure and crash matrices: two replicas, quick health
+ * checks, short drain, and, for a case that hangs a stage, a short deadline for that stage (with the
+ * inner timeout that runs inside it shorter still).
  */
 final class MatrixService {
     /** Short, since a hung stage blocks from its start: how long the deadline is proves nothing, it costs matrix time. */
@@ -24,7 +24,7 @@ final class MatrixService {
                 run:
                   port: 8080
                   replicas: 2
-                  health: {path: /health, interval: 1s, timeout: %s}
+                  health: {path: /health, interval: 200ms, timeout: %s}
                 proxy:
                   path: /tiny
                 deploy: {drain: 1s}

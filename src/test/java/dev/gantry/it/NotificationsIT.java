@@ -101,6 +101,7 @@ class NotificationsIT {
     void aRunWhoseTestsFailIsAnnouncedAsFailedWithProductionUnchanged() throws Exception {
         installationNotifies("  webhook: " + receiver.url("/ops") + "\n");
         allowForGantryYml("smtp://" + smtpAddress());  // the service's own SMTP server, which a commit names
+        appendToConfig("notify-allowed-emails: [localhost]\n");  // config.yml sends no email of its own here
         ServiceRepo repo = sandbox.tiny();
         repo.replace("gantry.yml", "TINY_TEST_EXIT: \"0\"", "TINY_TEST_EXIT: \"3\"");
         serviceNotifies(repo, "  slack: [" + receiver.url(SLACK) + "]\n"
@@ -217,12 +218,31 @@ class NotificationsIT {
         assertThat(sandbox.containers()).as("nothing was started").isEmpty();
     }
 
+    @Test
+    void aGantryYmlMailingARecipientTheInstallationDoesNotAllowRunsNothingAndSendsNoMail() throws IOException {
+        installationNotifies("  email:\n    smtp: " + smtpAddress() + "\n    from: gantry@localhost\n    to: [ops@localhost]\n");
+        ServiceRepo repo = sandbox.tiny();
+        serviceNotifies(repo, "  email:\n    to: [team@localhost, someone@victim.example]\n");
+
+        Result run = sandbox.cli().run("run", repo.serviceDir().toString());
+
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+        assertThat(run.stderr()).contains("notify/email/to/1 (line ", "should be a recipient this installation allows"
+                + " for gantry.yml, was \"someone@victim.example\"; allowed: localhost", "notify-allowed-emails");
+        assertThat(smtp.getReceivedMessages()).as("nothing ran, so nothing was mailed").isEmpty();
+        assertThat(sandbox.containers()).as("nothing was started").isEmpty();
+    }
+
     /** Sets notify-allowed-urls in config.yml (beside what is there). */
     private void allowForGantryYml(String prefix) throws IOException {
+        appendToConfig("notify-allowed-urls: [" + prefix + "]\n");
+    }
+
+    private void appendToConfig(String setting) throws IOException {
         Files.createDirectories(sandbox.home());
         Path config = sandbox.home().resolve("config.yml");
         String before = Files.exists(config) ? Files.readString(config) : "";
-        Files.writeString(config, before + "notify-allowed-urls: [" + prefix + "]\n");
+        Files.writeString(config, before + setting);
     }
 
     private void installationNotifies(String notify) {

@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.it.GantryCli.Result;
 import dev.gantry.secret.Leaks;
 import java.io.IOException;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and masked in every output of a passing and a failing run of a service that prints it raw,
  * URL-encoded and base64-encoded (src/test/resources/services/leaky).
  */
+@BothStores
 class SecretsIT {
     /** Unique per test; a space, URL-reserved characters and a two-byte letter make every form differ. */
     private final String secret = "Zq9 p/X+=&é%-" + UUID.randomUUID().toString().substring(0, 8);

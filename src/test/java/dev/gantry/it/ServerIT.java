@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.BothStores;
 import dev.gantry.it.ApiClient.Event;
 import dev.gantry.it.GantryCli.Result;
 import dev.gantry.it.GantryCli.Running;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a rollback, the queue's order and parallelism read back from the stored stage times, metrics, and a
  * server killed with SIGKILL in the middle of a deploy whose run the next start recovers.
  */
+@BothStores
 class ServerIT {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(4);
 

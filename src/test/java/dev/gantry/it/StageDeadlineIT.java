@@ -54,8 +54,8 @@ class StageDeadlineIT {
         Result first = sandbox.cli().run(RUN_LIMIT, "run", repo.serviceDir().toString());
         assertThat(first.exitCode()).as("%s", first).isZero();
         assertThat(status(sandbox.proxyUrl() + "/health")).as("the first release through the proxy").isEqualTo(200);
-        repo.replace("gantry.yml", "  replicas: 1\n",
-                "  replicas: 1\n  health: {path: /no-such-health, interval: 500ms, timeout: 3s}\n");
+        repo.replace("gantry.yml", "  health: {interval: 200ms}\n",
+                "  health: {path: /no-such-health, interval: 500ms, timeout: 3s}\n");
         repo.write("gantry.yml", repo.read("gantry.yml") + "deadlines:\n  deploy: 30s\n");
         repo.commit("A health check that never passes within 3s");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.gantry.BothStores;
 import dev.gantry.ExitCode;
 import dev.gantry.TestStore;
 import dev.gantry.store.LeaseRecord;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The locks against a real SQLite file. "Another process" is a second store on the same file: a
  * connection of its own, as a second gantry process has.
  */
+@BothStores
 class DeployLocksTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -3,6 +3,7 @@ package dev.gantry.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.config.NotifyAllowance;
 import dev.gantry.config.NotifySpec;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which channels hear about a stored run, and that nothing a notification does reaches the run. */
+@BothStores
 class NotifierTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

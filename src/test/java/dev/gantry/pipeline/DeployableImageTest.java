@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.StageState;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code deploy} accepts, decided from the store alone: no registry is asked (there is none here). */
+@BothStores
 class DeployableImageTest {
     private static final String REGISTRY = "127.0.0.1:5000";
 

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.BothStores;
 import dev.gantry.GitRepo;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** run, deploy and rollback hold the service's lock (docs/locks.md), against a recording engine and proxy. */
+@BothStores
 class PipelineLockTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

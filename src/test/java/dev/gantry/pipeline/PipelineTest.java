@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.BothStores;
 import dev.gantry.ExitCode;
 import dev.gantry.config.ConfigException;
 import dev.gantry.GitRepo;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole flow against a recording engine, a recording proxy and embedded discovery. */
+@BothStores
 class PipelineTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.BothStores;
 import dev.gantry.GitRepo;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A service's secrets in runs: given to its containers, and masked in every output the run makes. */
+@BothStores
 class SecretsInRunsTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();
@@ -149,7 +151,7 @@ class SecretsInRunsTest {
 
         assertThatThrownBy(() -> pipeline(engine).run(source, source.config(), "cli"))
                 .isInstanceOfSatisfying(GantryException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("unexpected java.lang.IllegalStateException: cannot pull with ***");
+                    assertThat(e.getMessage()).isEqualTo("unexpected failure: cannot pull with ***");
                     assertThat(e.exitCode()).isEqualTo(ExitCode.RUN_FAILED);
                 });
         assertThat(store.runs().history("books-ms", 1).getFirst().stages()).extracting(StageRecord::name)

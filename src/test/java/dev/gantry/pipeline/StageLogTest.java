@@ -41,6 +41,21 @@ class StageLogTest {
     }
 
     @Test
+    void theHeadOfASecretThatTheLineCutSplitIsMaskedInTheFileTheStoreAndTheLiveLog() throws Exception {
+        String secret = "hunter2-hunter2";
+        String cutLine = "x".repeat(100) + "hunter2-hu" + LogSink.cutMarker(110);
+        var live = new java.util.ArrayList<String>();
+        try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.of(List.of(secret)), live::add,
+                OutputLimits.DEFAULTS)) {
+            log.line(cutLine);
+
+            assertThat(log.text()).isEqualTo("x".repeat(100) + "***" + LogSink.cutMarker(110) + "\n");
+            assertThat(live).containsExactly("x".repeat(100) + "***" + LogSink.cutMarker(110));
+        }
+        assertThat(Files.readString(dir.resolve("test.log"))).doesNotContain("hunter2-hu").contains("x***…");
+    }
+
+    @Test
     void theTailKeepsTheLastLinesOnly() {
         try (StageLog log = new StageLog(dir.resolve("build.log"))) {
             for (int i = 1; i <= Tail.LINES + 5; i++) {
@@ -52,7 +67,7 @@ class StageLogTest {
 
     @Test
     void theStoreKeepsTheLastLinesAndSaysHowManyCameBefore() {
-        var limits = new OutputLimits(16 << 10, 10, 256 << 10, 16L << 20, 1000, 256 << 10);
+        var limits = new OutputLimits(16 << 10, 10, 256 << 10, 16L << 20, 1000, 256 << 10, 32L << 20);
         try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.NONE, line -> { }, limits)) {
             for (int i = 1; i <= 1000; i++) {
                 log.line("line " + i);
@@ -67,7 +82,7 @@ class StageLogTest {
 
     @Test
     void theStoreKeepsNoMoreThanItsBytes() {
-        var limits = new OutputLimits(16 << 10, 1000, 16 << 10, 16L << 20, 1000, 256 << 10);
+        var limits = new OutputLimits(16 << 10, 1000, 16 << 10, 16L << 20, 1000, 256 << 10, 32L << 20);
         try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.NONE, line -> { }, limits)) {
             for (int i = 0; i < 100; i++) {
                 log.line("y".repeat(1023));
@@ -80,7 +95,7 @@ class StageLogTest {
 
     @Test
     void theFileKeepsItsHeadThenSaysWhatItLeftOutAndEndsWithTheTail() throws Exception {
-        var limits = new OutputLimits(16 << 10, 5, 256 << 10, 1L << 20, 1000, 256 << 10);
+        var limits = new OutputLimits(16 << 10, 5, 256 << 10, 1L << 20, 1000, 256 << 10, 32L << 20);
         Path file = dir.resolve("test.log");
         try (StageLog log = new StageLog(file, SecretMask.NONE, line -> { }, limits)) {
             for (int i = 1; i <= 200_000; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gantry.BothStores;
 import dev.gantry.ExitCode;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A stage's deadline: enforced around whatever the stage's work waits for, recorded like any failure. */
+@BothStores
 class StageRunnerTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.GitRepo;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tests, builds, pushes and every test container on the CD engine; pulls and app containers on
  * production; recovery removes test containers on the CD engine.
  */
+@BothStores
 class TwoEnginesTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

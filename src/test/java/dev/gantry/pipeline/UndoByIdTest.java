@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.deploy.Effect;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Undo and recovery act on what an effect produced, by container id, and a recovery that cannot finish is told once. */
+@BothStores
 class UndoByIdTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

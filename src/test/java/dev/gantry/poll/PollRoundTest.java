@@ -2,6 +2,7 @@ package dev.gantry.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@BothStores
 class PollRoundTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

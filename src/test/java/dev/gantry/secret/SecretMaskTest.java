@@ -25,6 +25,20 @@ class SecretMaskTest {
     private final SecretMask mask = SecretMask.of(List.of(SECRET));
 
     @Test
+    void theCutMarkerItLooksForIsTheOneTheEngineWrites() {
+        assertThat(dev.gantry.engine.LogSink.cutMarker(16384)).startsWith(SecretMask.CUT);
+        assertThat(mask.apply("key " + SECRET.substring(0, 6) + dev.gantry.engine.LogSink.cutMarker(16384)))
+                .isEqualTo("key ***… [line cut at 16384 bytes]");
+    }
+
+    @Test
+    void textBeforeEachCutIsMaskedOnlyWhereItBeginsASecret() {
+        assertThat(mask.apply("plain text… [line cut at 64 bytes]")).isEqualTo("plain text… [line cut at 64 bytes]");
+        assertThat(mask.apply("a Zq9… [line cut at 64 bytes]\nb Zq9… [line cut at 64 bytes]"))
+                .isEqualTo("a ***… [line cut at 64 bytes]\nb ***… [line cut at 64 bytes]");
+    }
+
+    @Test
     void theRawValueIsMaskedWhereverItIs() {
         assertThat(mask.apply("token=" + SECRET + "; again:" + SECRET)).isEqualTo("token=***; again:***");
         assertThat(mask.apply("nothing secret here")).isEqualTo("nothing secret here");
@@ -132,7 +146,7 @@ class SecretMaskTest {
     void anUnexpectedFailureStaysMarkedUnexpected() {
         RuntimeException shown = mask.failure(new IllegalArgumentException("bad " + SECRET));
 
-        assertThat(shown).hasMessage("unexpected java.lang.IllegalArgumentException: bad ***");
+        assertThat(shown).hasMessage("unexpected failure: bad ***");
         assertThat(((GantryException) shown).exitCode()).isEqualTo(ExitCode.RUN_FAILED);
     }
 

@@ -3,6 +3,7 @@ package dev.gantry.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.store.Store;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@BothStores
 class VaultTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

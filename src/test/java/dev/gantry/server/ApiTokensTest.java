@@ -3,6 +3,7 @@ package dev.gantry.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.store.Store;
 import dev.gantry.store.StoredToken;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens against a real SQLite store: made once, kept only as hashes, compared in constant time. */
+@BothStores
 class ApiTokensTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

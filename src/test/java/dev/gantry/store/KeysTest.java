@@ -3,6 +3,7 @@ package dev.gantry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+@BothStores
 class KeysTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -2,6 +2,7 @@ package dev.gantry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lease statements against a real SQLite file, opened twice where two processes would share it. */
+@BothStores
 class LeasesTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

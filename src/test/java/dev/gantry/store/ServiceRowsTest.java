@@ -2,6 +2,7 @@ package dev.gantry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The services table: added, then updated in place by adding again. */
+@BothStores
 class ServiceRowsTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

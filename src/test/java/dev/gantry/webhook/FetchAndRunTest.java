@@ -2,6 +2,7 @@ package dev.gantry.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.store.KnownService;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A fetch that fails is told to the server's log with the delivery, and queues nothing. */
+@BothStores
 class FetchAndRunTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -2,6 +2,7 @@ package dev.gantry.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.GitRepo;
 import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * queued; a replayed older commit, a commit off the branch and a bad branch name queue nothing, and
  * the answer and the server's log say why.
  */
+@BothStores
 class PushDispatchTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

@@ -2,6 +2,7 @@ package dev.gantry.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.store.Store;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The endpoint's checks in their order, over HTTP on a real Jetty, with a store and no service that
  * matches (so nothing is fetched or queued): which answer each kind of request gets.
  */
+@BothStores
 class WebhookEndpointTest {
     @RegisterExtension
     final TestStore testStore = new TestStore();

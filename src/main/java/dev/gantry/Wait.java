@@ -1,0 +1,68 @@
+package dev.gantry;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The one way Gantry waits for something: look every {@code interval} until what it sees is enough or
+ * {@code atMost} has passed, and keep what it saw last for the message. It always looks once, so a
+ * wait of zero is one try. An interrupted thread (a stage past its deadline) stops it at once with
+ * {@link Interrupted}, which names what it was waiting for.
+ */
+public final class Wait {
+    private final String what;
+    private final Duration interval;
+    private final Duration atMost;
+
+    private Wait(String what, Duration interval, Duration atMost) {
+        this.what = what;
+        this.interval = interval;
+        this.atMost = atMost;
+    }
+
+    /** A wait for {@code what} (as a message names it: "the health checks"), looking every {@code interval}, at most {@code atMost}. */
+    public static Wait forThe(String what, Duration interval, Duration atMost) {
+        return new Wait(what, interval, atMost);
+    }
+
+    /** Looks until {@code enough} holds on what {@code look} returns, or the time is up; says what it saw last. */
+    public <T> Seen<T> until(Supplier<T> look, Predicate<? super T> enough) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Interrupted(what);
+            }
+            T seen = look.get();
+            if (enough.test(seen)) {
+                return new Seen<>(seen, true);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return new Seen<>(seen, false);
+            }
+            try {
+                Thread.sleep(Duration.ofNanos(Math.min(interval.toNanos(), left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Interrupted(what);
+            }
+        }
+    }
+
+    /** What a wait saw last, and whether that was enough. */
+    public record Seen<T>(T last, boolean met) {
+    }
+
+    /** The waiting thread was interrupted: its stage passed its deadline, or its process is stopping. */
+    public static final class Interrupted extends GantryException {
+        Interrupted(String what) {
+            super("interrupted while waiting for " + what);
+        }
+
+        @Override
+        public ExitCode exitCode() {
+            return ExitCode.RUN_FAILED;
+        }
+    }
+}

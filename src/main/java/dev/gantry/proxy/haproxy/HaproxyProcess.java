@@ -1,8 +1,8 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.Wait;
 import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
-import dev.gantry.proxy.Poll;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.io.IOException;
@@ -130,7 +130,7 @@ final class HaproxyProcess {
     }
 
     private static void await(BooleanSupplier condition, String failure) {
-        if (!Poll.until(condition, DEADLINE)) {
+        if (!Wait.soon(failure, Duration.ofMillis(20), DEADLINE).until(condition::getAsBoolean, Boolean::booleanValue).met()) {
             throw new ProxyUnavailableException(failure + " within " + DEADLINE.toSeconds() + "s.");
         }
     }

@@ -1,7 +1,7 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.Wait;
 import dev.gantry.proxy.Backend;
-import dev.gantry.proxy.Poll;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.Route;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ final class RuntimeRouting {
     void finishDrain(Pool pool, Bank drained, int count) {
         List<String> names = SlotCommands.names(pool.name(), drained, count);
         try {
-            Poll.until(() -> sessions(names) == 0, drainDeadline);  // past the deadline, the sessions left are cut
+            Wait.soon("the drained sessions to end", Duration.ofMillis(20), drainDeadline).until(() -> sessions(names), left -> left == 0);  // past the deadline, the sessions left are cut
             api.apply(SlotCommands.park(pool.name(), drained, count));
         } catch (ProxyException repairedByStart) {
             // drained slots get no new request; parking them is tidiness, not routing

@@ -1,9 +1,9 @@
 package dev.gantry.proxy.nginx;
 
+import dev.gantry.Wait;
 import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
-import dev.gantry.proxy.Poll;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +68,8 @@ final class NginxProcess {
             throw new ProxyUnavailableException("Sending SIGHUP to nginx (pid " + pid + ") failed: " + e.getMessage(), e);
         }
         AdminClient admin = new AdminClient(files.adminSocket());
-        if (!Poll.until(() -> Files.exists(files.adminSocket()) && admin.answers(), TEST_DEADLINE)) {
+        if (!Wait.soon("nginx's admin socket", Duration.ofMillis(20), TEST_DEADLINE)
+                .until(() -> Files.exists(files.adminSocket()) && admin.answers(), Boolean::booleanValue).met()) {
             throw new ProxyUnavailableException("nginx (pid " + pid + ") did not open its admin socket "
                     + files.adminSocket() + " within " + TEST_DEADLINE.toSeconds() + "s of a reload; see "
                     + files.errorLog() + ". Stop it (kill -QUIT " + pid + ") and run gantry again.");
@@ -134,19 +135,8 @@ final class NginxProcess {
      * this JVM's child, and {@code ProcessHandle.onExit} notices a non-child's exit only seconds later.
      */
     private static boolean exited(ProcessHandle process, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (running(process)) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return !running(process);
-            }
-        }
-        return true;
+        return Wait.soon("nginx (pid " + process.pid() + ") to exit", Duration.ofMillis(10), deadline)
+                .until(() -> running(process), alive -> !alive).met();
     }
 
     /**

@@ -7,28 +7,40 @@ import java.util.function.Supplier;
 /**
  * The one way Gantry waits for something: look every {@code interval} until what it sees is enough or
  * {@code atMost} has passed, and keep what it saw last for the message. It always looks once, so a
- * wait of zero is one try. An interrupted thread (a stage past its deadline) stops it at once with
- * {@link Interrupted}, which names what it was waiting for.
+ * wait of zero is one try. A wait {@link #soon} looks again after 1 ms, doubling the pause up to its
+ * interval, for what usually holds within milliseconds (a proxy on the switch path). An interrupted
+ * thread (a stage past its deadline) stops it at once with {@link Interrupted}, which names what it
+ * was waiting for.
  */
 public final class Wait {
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(1);
+
     private final String what;
     private final Duration interval;
     private final Duration atMost;
+    private final boolean backOff;
 
-    private Wait(String what, Duration interval, Duration atMost) {
+    private Wait(String what, Duration interval, Duration atMost, boolean backOff) {
         this.what = what;
         this.interval = interval;
         this.atMost = atMost;
+        this.backOff = backOff;
     }
 
     /** A wait for {@code what} (as a message names it: "the health checks"), looking every {@code interval}, at most {@code atMost}. */
     public static Wait forThe(String what, Duration interval, Duration atMost) {
-        return new Wait(what, interval, atMost);
+        return new Wait(what, interval, atMost, false);
+    }
+
+    /** A wait for what usually holds soon: pauses of 1 ms, doubling up to {@code longestPause}, at most {@code atMost}. */
+    public static Wait soon(String what, Duration longestPause, Duration atMost) {
+        return new Wait(what, longestPause, atMost, true);
     }
 
     /** Looks until {@code enough} holds on what {@code look} returns, or the time is up; says what it saw last. */
     public <T> Seen<T> until(Supplier<T> look, Predicate<? super T> enough) {
         long deadline = System.nanoTime() + atMost.toNanos();
+        long pause = backOff ? Math.min(FIRST_PAUSE.toNanos(), interval.toNanos()) : interval.toNanos();
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new Interrupted(what);
@@ -42,11 +54,12 @@ public final class Wait {
                 return new Seen<>(seen, false);
             }
             try {
-                Thread.sleep(Duration.ofNanos(Math.min(interval.toNanos(), left)));
+                Thread.sleep(Duration.ofNanos(Math.min(pause, left)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Interrupted(what);
             }
+            pause = Math.min(pause * 2, interval.toNanos());
         }
     }
 

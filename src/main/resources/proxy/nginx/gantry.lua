@@ -151,6 +151,21 @@ function _M.admin_routes()                       -- GET: the table; PUT: replace
   return ngx.exit(ngx.HTTP_NOT_ALLOWED)
 end
 
+function _M.admin_check()                        -- PUT: parse a table and answer as a PUT would, storing nothing
+  if ngx.req.get_method() ~= "PUT" then return ngx.exit(ngx.HTTP_NOT_ALLOWED) end
+  ngx.req.read_body()
+  if ngx.req.get_body_file() then
+    ngx.status = ngx.HTTP_BAD_REQUEST
+    return ngx.say("the table is larger than the admin endpoint's body buffer")
+  end
+  local routes, err = parse(ngx.req.get_body_data() or "")
+  if not routes then
+    ngx.status = ngx.HTTP_BAD_REQUEST
+    return ngx.say(err)
+  end
+  return ngx.say("valid")
+end
+
 function _M.admin_inflight()                     -- "<ip:port> <count>" per backend with requests in flight
   for _, address in ipairs(inflight:get_keys(0)) do
     local count = inflight:get(address)

@@ -68,4 +68,14 @@ class WaitTest {
                 .isInstanceOf(Wait.Interrupted.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
+
+    @Test
+    void aWaitForWhatHoldsSoonLooksUntilItHoldsAndAlsoLooksOnceWithNoTimeLeft() {
+        var looks = new AtomicInteger();
+
+        assertThat(Wait.soon("a proxy", Duration.ofMillis(20), Duration.ofMinutes(1)).until(looks::incrementAndGet, n -> n == 5))
+                .isEqualTo(new Wait.Seen<>(5, true));
+        assertThat(Wait.soon("a proxy", Duration.ofMillis(20), Duration.ZERO).until(looks::incrementAndGet, n -> false))
+                .isEqualTo(new Wait.Seen<>(6, false));
+    }
 }

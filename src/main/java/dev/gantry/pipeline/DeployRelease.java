@@ -14,6 +14,7 @@ import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Instance;
 import dev.gantry.engine.Engine;
 import dev.gantry.fault.Failpoints;
+import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Journal;
 import java.util.List;
@@ -51,15 +52,19 @@ final class DeployRelease {
             var instances = new AtomicReference<List<Instance>>();
             stages.run(runId, Stage.DEPLOY, log ->
                     instances.set(new StartCandidate(production.engine(), production.health()).run(deployment, candidate, changes, log)));
-            stages.run(runId, Stage.REGISTER, log ->
-                    new RegisterCandidate(production.discovery()).run(deployment, candidate, instances.get(), changes, log));
+            var switchTraffic = new SwitchTraffic(production.discovery(), production.proxy());
+            var prepared = new AtomicReference<PreparedRoute>();
+            stages.run(runId, Stage.REGISTER, log -> {
+                new RegisterCandidate(production.discovery()).run(deployment, candidate, instances.get(), changes, log);
+                prepared.set(switchTraffic.prepare(service, deployment.config().proxy(), candidate, log));
+            });
             if (withTests) {
                 Instance first = instances.get().getFirst();
                 integrationTests(deployment, TestPhaseKind.PRE_INTEGRATION, Stage.PRE_INTEGRATION,
                         "http://" + first.host() + ":" + first.port(), candidate);
             }
-            stages.run(runId, Stage.SWITCH, log -> new SwitchTraffic(production.discovery(), production.proxy())
-                    .run(service, deployment.config().proxy(), candidate, changes, log));
+            stages.run(runId, Stage.SWITCH, log ->
+                    switchTraffic.run(service, deployment.config().proxy(), candidate, prepared.get(), changes, log));
             if (withTests) {
                 integrationTests(deployment, TestPhaseKind.POST_INTEGRATION, Stage.POST_INTEGRATION,
                         proxyOrigin(production.proxy()), candidate);

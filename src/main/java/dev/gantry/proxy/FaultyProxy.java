@@ -23,6 +23,16 @@ final class FaultyProxy implements Proxy {
         proxy.route(route);
     }
 
+    /** The proxy's own check; the armed refusal comes when the change is applied, in the switch stage. */
+    @Override
+    public PreparedRoute prepare(Route route) {
+        PreparedRoute prepared = proxy.prepare(route);
+        return new PreparedRoute(route, () -> {
+            refuseIfArmed("routing " + route.service());
+            prepared.apply();
+        });
+    }
+
     @Override
     public void unroute(String service) {
         refuseIfArmed("unrouting " + service);

@@ -32,6 +32,14 @@ public interface Proxy extends AutoCloseable {
     /** Routes {@code route.service()} to its backends, replacing its previous route, losing no request. */
     void route(Route route);
 
+    /**
+     * Checks {@code route} and renders and validates the configuration it leads to, changing no routing,
+     * so that the switch only has to apply it; a {@link ProxyException} if the proxy would refuse it.
+     */
+    default PreparedRoute prepare(Route route) {
+        return new PreparedRoute(route, () -> route(route));
+    }
+
     /** Stops routing {@code service}; its requests get 404 from the proxy. */
     void unroute(String service);
 

@@ -1,6 +1,7 @@
 package dev.gantry.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.BothStores;
 import dev.gantry.TestInstallation;
@@ -12,6 +13,8 @@ import dev.gantry.discovery.ColourState;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.PreparedRoute;
+import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.RecordingProxy;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.Store;
@@ -63,7 +66,7 @@ class SwitchTrafficTest {
     void theFirstReleaseGoesLiveAndItsUndoLeavesNothingRoutedOrLive() {
         discovery.put("books-ms", Colour.GREEN, GREEN);
 
-        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, journal, line -> { });
+        switchTo(Colour.GREEN);
 
         assertThat(proxy.routes.get("books-ms").backends())
                 .containsExactly(new Backend("127.0.0.1", 32002), new Backend("127.0.0.1", 32003));
@@ -78,13 +81,56 @@ class SwitchTrafficTest {
     }
 
     @Test
+    void theSwitchAppliesTheRouteTheProxyPreparedBeforeTheStage() {
+        discovery.put("books-ms", Colour.GREEN, GREEN);
+        var switchTraffic = new SwitchTraffic(discovery, proxy);
+        PreparedRoute prepared = switchTraffic.prepare("books-ms", ROUTING, Colour.GREEN, line -> { });
+        assertThat(proxy.calls).containsExactly("prepare books-ms");
+        assertThat(proxy.routes).isEmpty();
+
+        switchTraffic.run("books-ms", ROUTING, Colour.GREEN, prepared, journal, line -> { });
+
+        assertThat(proxy.calls).containsExactly("prepare books-ms",
+                "route books-ms [127.0.0.1:32002, 127.0.0.1:32003]");
+        assertThat(proxy.routes.get("books-ms").backends()).hasSize(2);
+    }
+
+    @Test
+    void aRouteTheProxyRefusesFailsAtPrepareWithItsMessageAndNothingIsRoutedOrJournaled() {
+        discovery.put("books-ms", Colour.GREEN, GREEN);
+        proxy.refusal = new ProxyException("Cannot route books-ms through HAProxy: service shop is already routed at"
+                + " /api/v1/books; unroute it first. The previous routing stays.");
+
+        assertThatThrownBy(() -> new SwitchTraffic(discovery, proxy).prepare("books-ms", ROUTING, Colour.GREEN, line -> { }))
+                .isSameAs(proxy.refusal);
+
+        assertThat(proxy.routes).isEmpty();
+        assertThat(discovery.live("books-ms")).isEmpty();
+        assertThat(journal.undo(production, "test", line -> { })).isEmpty();
+        assertThat(proxy.calls).containsExactly("prepare books-ms");
+    }
+
+    @Test
+    void aPreparedRouteToOtherInstancesIsNotAppliedAndTheSwitchRoutesTheRegisteredOnes() {
+        discovery.put("books-ms", Colour.GREEN, BLUE);
+        var switchTraffic = new SwitchTraffic(discovery, proxy);
+        PreparedRoute stale = switchTraffic.prepare("books-ms", ROUTING, Colour.GREEN, line -> { });
+        discovery.put("books-ms", Colour.GREEN, GREEN);
+
+        switchTraffic.run("books-ms", ROUTING, Colour.GREEN, stale, journal, line -> { });
+
+        assertThat(proxy.routes.get("books-ms").backends())
+                .containsExactly(new Backend("127.0.0.1", 32002), new Backend("127.0.0.1", 32003));
+    }
+
+    @Test
     void aSwitchDrainsTheOldColourAndItsUndoPutsEverythingBack() {
         discovery.put("books-ms", Colour.BLUE, BLUE);
         discovery.setLive("books-ms", Colour.BLUE);
         proxy.route(Effect.TrafficRouted.route("books-ms", ROUTING.path(), null, BLUE.instances()));
         discovery.put("books-ms", Colour.GREEN, GREEN);
 
-        new SwitchTraffic(discovery, proxy).run("books-ms", ROUTING, Colour.GREEN, journal, line -> { });
+        switchTo(Colour.GREEN);
 
         assertThat(discovery.live("books-ms")).contains(Colour.GREEN);
         assertThat(discovery.colour("books-ms", Colour.BLUE)).contains(BLUE.withState(ColourState.DRAINING));
@@ -96,5 +142,11 @@ class SwitchTrafficTest {
         assertThat(discovery.colour("books-ms", Colour.BLUE)).contains(BLUE);
         assertThat(discovery.colour("books-ms", Colour.GREEN)).contains(GREEN);
         assertThat(proxy.routes.get("books-ms").backends()).containsExactly(new Backend("127.0.0.1", 32001));
+    }
+
+    private void switchTo(Colour colour) {
+        var switchTraffic = new SwitchTraffic(discovery, proxy);
+        switchTraffic.run("books-ms", ROUTING, colour, switchTraffic.prepare("books-ms", ROUTING, colour, line -> { }),
+                journal, line -> { });
     }
 }

@@ -20,6 +20,7 @@ import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.ContainerExit;
 import dev.gantry.image.Registry;
 import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.RecordingProxy;
 import dev.gantry.proxy.Route;
 import dev.gantry.store.RunRecord;
@@ -235,6 +236,32 @@ class PipelineTest {
         assertThat(failed.message()).contains("stage deploy failed: passed its deadline of 1s (deadlines/deploy in gantry.yml)");
         assertThat(failed.stages()).extracting(StageRecord::name, StageRecord::state).containsSubsequence(
                 tuple("deploy", StageState.FAILED), tuple("undo", StageState.PASSED));
+    }
+
+    @Test
+    void aRouteTheProxyRefusesFailsTheRegisterStageBeforeTheTestsAndTheSwitchAndTheLiveReleaseStays() {
+        var engine = new RecordingEngine();
+        pipeline(engine).run(source, source.config(), "cli");
+        var before = proxy.routes();
+        long preIntegrationRuns = engine.calls.stream().filter(call -> call.startsWith("run books-ms-pre-integration")).count();
+        assertThat(preIntegrationRuns).isPositive();
+        repo.write("books/src/Books.java", "class Books { int v = 7; }\n");
+        repo.commit("Seventh");
+        proxy.refusal = new ProxyException("HAProxy rejected the configuration Gantry rendered: [ALERT] parsing error"
+                + "\nThe running proxy keeps its previous configuration.");
+
+        assertThatThrownBy(() -> pipeline(engine).run(ServiceSource.locate(source.workTree().resolve("books")),
+                source.config(), "cli"))
+                .isInstanceOfSatisfying(StageFailedException.class, e -> {
+                    assertThat(e.stage()).isEqualTo(Stage.REGISTER);
+                    assertThat(e.reason()).contains("HAProxy rejected the configuration Gantry rendered");
+                });
+
+        assertThat(engine.calls).filteredOn(call -> call.startsWith("run books-ms-pre-integration")).hasSize((int) preIntegrationRuns);
+        assertThat(proxy.calls).filteredOn(call -> call.startsWith("route")).hasSize(1);
+        assertLiveReleaseUntouched(engine, before);
+        assertThat(store.runs().history("books-ms", 1).getFirst().stages()).extracting(StageRecord::name)
+                .doesNotContain("pre-integration", "switch");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 public class RecordingProxy implements Proxy {
     public final Map<String, Route> routes = new TreeMap<>();
     public final List<String> calls = new ArrayList<>();
+    /** What {@link #prepare} throws, as a proxy refusing the route would; none when null. */
+    public ProxyException refusal;
 
     @Override
     public void start() {
@@ -19,6 +21,15 @@ public class RecordingProxy implements Proxy {
     public void route(Route route) {
         calls.add("route " + route.service() + " " + route.backends());
         routes.put(route.service(), route);
+    }
+
+    @Override
+    public PreparedRoute prepare(Route route) {
+        calls.add("prepare " + route.service());
+        if (refusal != null) {
+            throw refusal;
+        }
+        return new PreparedRoute(route, () -> route(route));
     }
 
     @Override

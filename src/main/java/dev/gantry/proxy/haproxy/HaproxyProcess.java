@@ -1,5 +1,6 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.Wait;
 import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
 import dev.gantry.proxy.ProxyException;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -130,12 +130,8 @@ final class HaproxyProcess {
     }
 
     private static void await(BooleanSupplier condition, String failure) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new ProxyUnavailableException(failure + " within " + DEADLINE.toSeconds() + "s.");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        if (!Wait.soon(failure, Duration.ofMillis(20), DEADLINE).until(condition::getAsBoolean, Boolean::booleanValue).met()) {
+            throw new ProxyUnavailableException(failure + " within " + DEADLINE.toSeconds() + "s.");
         }
     }
 }

@@ -34,47 +34,42 @@ record Rendering(Map<String, Route> routes, Pools pools, String config, RouteMap
         install(files, table);
     }
 
-    /** Writes haproxy.cfg.next and has HAProxy check it; a rejected one is deleted. */
+    /**
+     * Has HAProxy check the configuration, written to a file of its own (deleted after) so that a
+     * check prepared ahead of a switch never shares a file with another gantry process's.
+     */
     void check(HaproxyFiles files) {
-        boolean accepted = false;
+        Path candidate = null;
         try {
             createMapsIfMissing(files);
-            HaproxyFiles.write(next(files), config);
-            HaproxyProcess.validate(next(files));
-            accepted = true;
+            candidate = Files.createTempFile(files.dir(), "haproxy.cfg.", ".next");
+            Files.writeString(candidate, config);
+            HaproxyProcess.validate(candidate);
         } catch (IOException e) {
-            throw new ProxyUnavailableException("Writing " + next(files) + " failed: " + e.getMessage(), e);
+            throw new ProxyUnavailableException("Writing a configuration to check in " + files.dir() + " failed: "
+                    + e.getMessage(), e);
         } finally {
-            if (!accepted) {
-                discard(files);
-            }
+            delete(candidate);
         }
     }
 
-    /** Replaces the files with the configuration {@link #check} accepted. */
+    /** Replaces the files with this configuration, which {@link #check} accepted. */
     void install(HaproxyFiles files, RouteTable table) {
         HaproxyFiles.write(files.routesMap(), RouteMaps.text(maps.paths()));
         HaproxyFiles.write(files.hostsMap(), RouteMaps.text(maps.hosts()));
-        try {
-            HaproxyFiles.replace(next(files), files.config());
-        } catch (IOException e) {
-            throw new ProxyUnavailableException("Replacing " + files.config() + " failed: " + e.getMessage(), e);
-        }
+        HaproxyFiles.write(files.config(), config);
         pools.write(files.pools());
         table.write(routes);
     }
 
-    /** Deletes the checked configuration of a change that was not made. */
-    void discard(HaproxyFiles files) {
+    private static void delete(Path candidate) {
         try {
-            Files.deleteIfExists(next(files));
+            if (candidate != null) {
+                Files.deleteIfExists(candidate);
+            }
         } catch (IOException ignored) {
-            // a leftover haproxy.cfg.next is never read
+            // a leftover haproxy.cfg.*.next is never read
         }
-    }
-
-    private static Path next(HaproxyFiles files) {
-        return files.config().resolveSibling("haproxy.cfg.next");
     }
 
     /** haproxy -c loads the maps the configuration names, so they must exist before the first check. */

@@ -12,43 +12,57 @@ import java.util.TreeMap;
  */
 record RouteChange(Rendering now, Route next, HaproxyConfig.Listeners listeners, RuntimeRouting runtime) {
 
-    void apply(HaproxyFiles files, RouteTable table, HaproxyProcess process) {
-        Map<String, Route> routes = new TreeMap<>(now.routes());
-        routes.put(next.service(), next);
+    /** The routing state once the change is made, whichever way it is made. */
+    Rendering after() {
         Pools pools = now.pools();
-        boolean fits = next.backends().size() <= pools.slots();
         var pool = pools.of(next.service());
-        if (fits && pool.isPresent()) {
-            Rendering after = Rendering.of(listeners, routes, pools.with(pool.get().flipped()));
+        if (fits() && pool.isPresent()) {
+            return Rendering.of(listeners, routes(), pools.with(pool.get().flipped()));
+        }
+        if (fits() && pools.firstSpare().isPresent()) {
+            return Rendering.of(listeners, routes(), pools.with(pools.firstSpare().get().occupiedBy(next.service())));
+        }
+        Pools sized = pools.withSlotsFor(next.backends().size());
+        Pools grown = sized.of(next.service()).map(p -> sized.with(p.flipped())).orElseGet(() -> sized.occupy(next.service()));
+        return Rendering.of(listeners, routes(), grown.withSpares());
+    }
+
+    /**
+     * Makes the change; {@code checked} is a configuration {@code haproxy -c} accepted before (by
+     * prepare), which need not be validated again. The traffic moves before the files are written.
+     */
+    void apply(HaproxyFiles files, RouteTable table, HaproxyProcess process, String checked) {
+        Rendering after = after();
+        if (!after.config().equals(checked)) {
+            after.check(files);
+        }
+        Pools pools = now.pools();
+        var pool = pools.of(next.service());
+        if (fits() && pool.isPresent()) {
             int liveCount = now.routes().get(next.service()).backends().size();
-            atRuntime(after, files, () -> runtime.switchBank(pool.get(), liveCount, next.backends(), now.maps(), after.maps()));
+            runtime.switchBank(pool.get(), liveCount, next.backends(), now.maps(), after.maps());
             after.install(files, table);
             runtime.finishDrain(pool.get(), pool.get().live(), liveCount);
-        } else if (fits && pools.firstSpare().isPresent()) {
-            Pool spare = pools.firstSpare().get().occupiedBy(next.service());
-            Rendering after = Rendering.of(listeners, routes, pools.with(spare));
-            atRuntime(after, files, () -> runtime.occupy(spare, next.backends(), now.maps(), after.maps()));
+        } else if (fits() && pools.firstSpare().isPresent()) {
+            runtime.occupy(after.pools().of(next.service()).orElseThrow(), next.backends(), now.maps(), after.maps());
             after.install(files, table);
         } else {
-            reload(routes, files, table, process);
+            reload(after, files, table, process);
         }
     }
 
-    private static void atRuntime(Rendering after, HaproxyFiles files, Runnable change) {
-        after.check(files);
-        try {
-            change.run();
-        } catch (RuntimeException e) {
-            after.discard(files);
-            throw e;
-        }
+    private boolean fits() {
+        return next.backends().size() <= now.pools().slots();
     }
 
-    private void reload(Map<String, Route> routes, HaproxyFiles files, RouteTable table, HaproxyProcess process) {
-        Pools sized = now.pools().withSlotsFor(next.backends().size());
-        Pools pools = sized.of(next.service()).map(p -> sized.with(p.flipped())).orElseGet(() -> sized.occupy(next.service()));
-        Rendering after = Rendering.of(listeners, routes, pools.withSpares());
-        after.write(files, table);
+    private Map<String, Route> routes() {
+        Map<String, Route> routes = new TreeMap<>(now.routes());
+        routes.put(next.service(), next);
+        return routes;
+    }
+
+    private void reload(Rendering after, HaproxyFiles files, RouteTable table, HaproxyProcess process) {
+        after.install(files, table);
         try {
             process.reload();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.Wait;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.Route;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Route changes applied to the running HAProxy through its runtime API, without a reload: the
@@ -70,11 +70,8 @@ final class RuntimeRouting {
      */
     void finishDrain(Pool pool, Bank drained, int count) {
         List<String> names = SlotCommands.names(pool.name(), drained, count);
-        long deadline = System.nanoTime() + drainDeadline.toNanos();
         try {
-            while (System.nanoTime() < deadline && sessions(names) > 0) {
-                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-            }
+            Wait.soon("the drained sessions to end", Duration.ofMillis(20), drainDeadline).until(() -> sessions(names), left -> left == 0);  // past the deadline, the sessions left are cut
             api.apply(SlotCommands.park(pool.name(), drained, count));
         } catch (ProxyException repairedByStart) {
             // drained slots get no new request; parking them is tidiness, not routing

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * nginx's admin endpoint on its owner-only unix socket, served by gantry.lua: {@code PUT /_gantry/routes}
  * replaces the route table atomically for every worker and answers its new version (400 and the
- * reason when the table is invalid); {@code GET /_gantry/inflight} lists backends with requests in flight.
+ * reason when the table is invalid); {@code PUT /_gantry/check} answers the same without storing it;
+ * {@code GET /_gantry/inflight} lists backends with requests in flight.
  * HTTP/1.0, one request per connection: nginx then answers without chunking and closes (RFC 1945).
  */
 final class AdminClient {
@@ -37,13 +38,28 @@ final class AdminClient {
         Answer answer = send("PUT", "/_gantry/routes", table);
         String body = answer.body().strip();
         if (answer.status() == 400) {
-            throw new ProxyException("nginx refused the new route table: " + body + ". The previous routes stay.");
+            throw refused(answer);
         }
         if (answer.status() != 200 || !body.matches("\\d+")) {
             throw new ProxyUnavailableException("nginx's admin socket " + socket + " answered " + answer.status() + " "
                     + body + " to a new route table; see nginx's error log.");
         }
         return Long.parseLong(body);
+    }
+
+    /**
+     * Has nginx parse {@code table} as {@link #putRoutes} would, storing nothing. An nginx started by
+     * an older Gantry has no check endpoint (404): then only the put checks the table.
+     */
+    void checkRoutes(String table) {
+        Answer answer = send("PUT", "/_gantry/check", table);
+        if (answer.status() == 400) {
+            throw refused(answer);
+        }
+        if (answer.status() != 200 && answer.status() != 404) {
+            throw new ProxyUnavailableException("nginx's admin socket " + socket + " answered " + answer.status() + " "
+                    + answer.body().strip() + " to a route table to check; see nginx's error log.");
+        }
     }
 
     /** {@code <ip:port> <count>} per backend with requests in flight, one a line. */
@@ -58,6 +74,11 @@ final class AdminClient {
         } catch (ProxyUnavailableException e) {
             return false;
         }
+    }
+
+    private static ProxyException refused(Answer answer) {
+        return new ProxyException("nginx refused the new route table: " + answer.body().strip()
+                + ". The previous routes stay.");
     }
 
     record Answer(int status, String body) {

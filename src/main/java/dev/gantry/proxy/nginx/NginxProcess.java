@@ -1,5 +1,6 @@
 package dev.gantry.proxy.nginx;
 
+import dev.gantry.Wait;
 import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.Command;
 import dev.gantry.proxy.ManagedProcess;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The nginx master process Gantry owns: its files are written and validated before it starts, it
@@ -68,14 +68,11 @@ final class NginxProcess {
             throw new ProxyUnavailableException("Sending SIGHUP to nginx (pid " + pid + ") failed: " + e.getMessage(), e);
         }
         AdminClient admin = new AdminClient(files.adminSocket());
-        long end = System.nanoTime() + TEST_DEADLINE.toNanos();
-        while (!(Files.exists(files.adminSocket()) && admin.answers())) {
-            if (System.nanoTime() > end) {
-                throw new ProxyUnavailableException("nginx (pid " + pid + ") did not open its admin socket "
-                        + files.adminSocket() + " within " + TEST_DEADLINE.toSeconds() + "s of a reload; see "
-                        + files.errorLog() + ". Stop it (kill -QUIT " + pid + ") and run gantry again.");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        if (!Wait.soon("nginx's admin socket", Duration.ofMillis(20), TEST_DEADLINE)
+                .until(() -> Files.exists(files.adminSocket()) && admin.answers(), Boolean::booleanValue).met()) {
+            throw new ProxyUnavailableException("nginx (pid " + pid + ") did not open its admin socket "
+                    + files.adminSocket() + " within " + TEST_DEADLINE.toSeconds() + "s of a reload; see "
+                    + files.errorLog() + ". Stop it (kill -QUIT " + pid + ") and run gantry again.");
         }
         AdminSocket.restrict(files);
     }
@@ -138,19 +135,8 @@ final class NginxProcess {
      * this JVM's child, and {@code ProcessHandle.onExit} notices a non-child's exit only seconds later.
      */
     private static boolean exited(ProcessHandle process, Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (running(process)) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return !running(process);
-            }
-        }
-        return true;
+        return Wait.soon("nginx (pid " + process.pid() + ") to exit", Duration.ofMillis(10), deadline)
+                .until(() -> running(process), alive -> !alive).met();
     }
 
     /**

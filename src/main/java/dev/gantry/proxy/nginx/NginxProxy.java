@@ -1,6 +1,7 @@
 package dev.gantry.proxy.nginx;
 
 import dev.gantry.config.Installation;
+import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteRules;
@@ -52,6 +53,23 @@ public final class NginxProxy implements Proxy {
         change(routes -> routes.put(route.service(), RouteRules.check(route, routes, "nginx", Ipv4Backends::problems)));
     }
 
+    /**
+     * Starts nginx if it is not running and has it parse the table with {@code route} in it, storing
+     * nothing; the prepared change is then one PUT of the table.
+     */
+    @Override
+    public PreparedRoute prepare(Route route) {
+        lock.holding(() -> {
+            Map<String, Route> before = table.read();
+            Map<String, Route> after = new TreeMap<>(before);
+            after.put(route.service(), RouteRules.check(route, before, "nginx", Ipv4Backends::problems));
+            ensureRunning(before);
+            new AdminClient(files.adminSocket()).checkRoutes(RoutesText.render(after));
+            return null;
+        });
+        return new PreparedRoute(route, () -> route(route));
+    }
+
     /** Stops routing the service; returns once nginx answers its requests with 404. */
     @Override
     public void unroute(String service) {
@@ -85,17 +103,26 @@ public final class NginxProxy implements Proxy {
         });
     }
 
-    /** Read-modify-write of the route table under the lock; the old table comes back if nginx refuses the new one. */
+    /**
+     * Read-modify-write of the route table under the lock. nginx gets the new table first, so that
+     * traffic moves before any file is written; the files follow, for a restarted nginx. A crash in
+     * between is the run's to undo: its journal holds the route change as intended.
+     */
     private void change(Consumer<Map<String, Route>> edit) {
         lock.holding(() -> {
             Map<String, Route> before = table.read();
             Map<String, Route> after = new TreeMap<>(before);
             edit.accept(after);
-            save(after);
             try {
                 apply(after);
             } catch (RuntimeException e) {
                 save(before);
+                throw e;
+            }
+            try {
+                save(after);
+            } catch (RuntimeException e) {
+                apply(before);
                 throw e;
             }
             return null;
@@ -110,13 +137,18 @@ public final class NginxProxy implements Proxy {
     /** Makes nginx route by {@code routes}: a PUT to the running nginx, else a start that loads them. */
     private void apply(Map<String, Route> routes) {
         String text = RoutesText.render(routes);
+        ensureRunning(routes);
+        new AdminClient(files.adminSocket()).putRoutes(text);
+    }
+
+    /** Starts nginx with {@code routes} unless it runs; reloads it if its admin socket is gone. */
+    private void ensureRunning(Map<String, Route> routes) {
         Optional<Long> pid = process.pid();
         if (pid.isEmpty()) {
-            NginxFiles.write(files.routesText(), text);
+            NginxFiles.write(files.routesText(), RoutesText.render(routes));
             process.start(installation.proxyHttpPort(), installation.proxyHttpsPort());
         } else if (!Files.exists(files.adminSocket())) {
             process.reload(installation.proxyHttpPort(), installation.proxyHttpsPort());
         }
-        new AdminClient(files.adminSocket()).putRoutes(text);
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gantry.FreePort;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
@@ -192,6 +193,39 @@ class HaproxyProxyIT {
 
         assertThat(get("/books")).isEqualTo("200 blue");
         assertThat(proxy.routes()).isEqualTo(before);
+    }
+
+    @Test
+    void aPreparedRouteMovesNoTrafficUntilAppliedAndStillAppliesAfterAnotherServiceWasRouted() throws Exception {
+        proxy.route(route("books", "/books", null, blue));
+        int reloads = reloads();
+
+        PreparedRoute prepared = proxy.prepare(route("books", "/books", null, green));
+        assertThat(get("/books")).isEqualTo("200 blue");
+        // the configuration prepare validated is stale now, so applying validates the new one
+        proxy.route(route("shop", "/shop", null, blue));
+        prepared.apply();
+
+        assertThat(get("/books")).isEqualTo("200 green");
+        assertThat(get("/shop/cart")).isEqualTo("200 blue");
+        assertThat(proxy.routes()).containsOnlyKeys("books", "shop");
+        assertThat(reloads()).isEqualTo(reloads);
+        try (var files = Files.list(installation.proxyFiles().resolve("haproxy"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".next"));
+        }
+    }
+
+    @Test
+    void prepareRefusesAnInvalidRouteWithTheMessageOfRouteAndChangesNothing() throws Exception {
+        proxy.route(route("books", "/books", null, blue));
+        Route conflicting = route("shop", "/books", null, green);
+
+        assertThatThrownBy(() -> proxy.prepare(conflicting))
+                .isInstanceOf(ProxyException.class)
+                .hasMessage("Cannot route shop through HAProxy: service books is already routed at /books; unroute it"
+                        + " first. The previous routing stays.");
+        assertThat(get("/books")).isEqualTo("200 blue");
+        assertThat(proxy.routes()).containsOnlyKeys("books");
     }
 
     @Test

@@ -95,6 +95,7 @@ class NginxConfTest {
                         client_max_body_size 1m;
                         client_body_buffer_size 1m;  # the whole table in memory, for ngx.req.get_body_data()
                         location = /_gantry/routes { content_by_lua_block { require("gantry").admin_routes() } }
+                        location = /_gantry/check { content_by_lua_block { require("gantry").admin_check() } }
                         location = /_gantry/inflight { content_by_lua_block { require("gantry").admin_inflight() } }
                         location / { return 404; }
                     }

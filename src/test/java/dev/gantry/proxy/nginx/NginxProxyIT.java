@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gantry.FreePort;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Backend;
+import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
 import dev.gantry.proxy.Route;
@@ -178,6 +179,41 @@ class NginxProxyIT {
         try (var client = client()) {
             assertThat(client.get("/books/1", "any.test").body()).isEqualTo(blue1.body());
         }
+    }
+
+    @Test
+    void aPreparedRouteMovesNoTrafficUntilItIsAppliedAndNginxChecksATableWithoutStoringIt() throws IOException {
+        proxy.start();
+        proxy.route(books(blue1));
+        String json = Files.readString(installation.proxyFiles().resolve("routes.json"));
+
+        PreparedRoute prepared = proxy.prepare(books(green1));
+        assertThatThrownBy(() -> admin().checkRoutes(RoutesText.HEADER + "books * /books/ 127.0.0.1:notaport\n"))
+                .isInstanceOf(ProxyException.class)
+                .hasMessageStartingWith("nginx refused the new route table: line 2: ");
+        try (var client = client()) {
+            assertThat(client.get("/books/1", "any.test").body()).isEqualTo(blue1.body());
+        }
+        assertThat(Files.readString(installation.proxyFiles().resolve("routes.json"))).isEqualTo(json);
+
+        prepared.apply();
+        try (var client = client()) {
+            assertThat(client.get("/books/1", "any.test").body()).isEqualTo(green1.body());
+        }
+        assertThat(proxy.routes().get("books")).isEqualTo(books(green1));
+    }
+
+    @Test
+    void prepareRefusesAConflictingRouteWithTheMessageOfRouteAndChangesNothing() throws IOException {
+        proxy.start();
+        proxy.route(books(blue1));
+        Route conflicting = new Route("other", "/books/", Optional.empty(), List.of(green1.backend()));
+
+        assertThatThrownBy(() -> proxy.prepare(conflicting))
+                .isInstanceOf(ProxyException.class)
+                .hasMessage("Cannot route other through nginx: service books is already routed at /books/; unroute it"
+                        + " first. The previous routing stays.");
+        assertThat(proxy.routes()).containsOnlyKeys("books");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.gantry.cli;
 
-import dev.gantry.pipeline.Environment;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.secret.Vault;
 import dev.gantry.store.JournalEntry;
 import dev.gantry.store.JournalState;
 import dev.gantry.store.RunRecord;
+import dev.gantry.wiring.InstallationParts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,17 +50,17 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (Environment env = Environment.load()) {
-            List<JournalEntry> entries = env.store().journal().newest(Optional.ofNullable(service), Math.max(1, limit));
+        try (InstallationParts parts = InstallationParts.open()) {
+            List<JournalEntry> entries = parts.store().journal().newest(Optional.ofNullable(service), Math.max(1, limit));
             if (entries.isEmpty()) {
                 out.println("No changes to production" + (service == null ? "" : " of " + service) + " yet.");
                 return 0;
             }
             Map<Long, Optional<RunRecord>> runs = new HashMap<>();
-            Vault vault = Vault.of(env.installation.home(), env.store());
+            Vault vault = Vault.of(parts.installation.home(), parts.store());
             Map<String, SecretMask> masks = new HashMap<>(); // each service's secrets masked (docs/secrets.md)
             out.println(String.format(ROW, "TIME", "SERVICE", "RUN", "RELEASE", "BY", "RESULT", "CHANGE"));
-            for (Event event : events(entries, id -> runs.computeIfAbsent(id, env.store().runs()::find))) {
+            for (Event event : events(entries, id -> runs.computeIfAbsent(id, parts.store().runs()::find))) {
                 JournalEntry e = event.entry();
                 String release = runs.get(e.runId()).map(r -> r.commit().substring(0, Math.min(12, r.commit().length())))
                         .orElse("?");

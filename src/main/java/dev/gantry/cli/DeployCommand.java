@@ -1,8 +1,8 @@
 package dev.gantry.cli;
 
 import dev.gantry.pipeline.DeployableImage;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.RunOutcome;
+import dev.gantry.wiring.InstallationParts;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,13 +36,13 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Environment env = Environment.load()) {
+        try (InstallationParts parts = InstallationParts.open()) {
             var progress = new ProgressPrinter(spec.commandLine().getOut());
             // the person at the CLI owns the installation, as an admin token's holder would: --untested is theirs
-            DeployableImage.check(env.store(), env.installation.registry(), service, image, untested); // before any engine
-            env.preflight();
-            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).deploy(service, image, untested,
-                    Environment.trigger());
+            DeployableImage.check(parts.store(), parts.installation.registry(), service, image, untested); // before any engine
+            parts.preflight();
+            RunOutcome outcome = parts.pipeline(progress, lock.lockWait()).deploy(service, image, untested,
+                    CliTrigger.current());
             progress.succeeded(outcome);
             return 0;
         }

@@ -1,10 +1,10 @@
 package dev.gantry.cli;
 
 import dev.gantry.Printable;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.StageRecord;
 import dev.gantry.store.StageState;
+import dev.gantry.wiring.InstallationParts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -37,8 +37,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (Environment env = Environment.load()) {
-            List<RunRecord> runs = env.store().runs().history(service, Math.max(1, limit));
+        try (InstallationParts parts = InstallationParts.open()) {
+            List<RunRecord> runs = parts.store().runs().history(service, Math.max(1, limit));
             if (runs.isEmpty()) {
                 out.println("No runs of " + service + " yet. Start one with `gantry run PATH`.");
                 return 0;

@@ -4,8 +4,8 @@ import dev.gantry.ExitCode;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.Lease;
 import dev.gantry.lock.Owner;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.store.RunState;
+import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +39,8 @@ final class LockCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Environment env = Environment.load()) {
-                var locks = new DeployLocks(env.store());
+            try (InstallationParts parts = InstallationParts.open()) {
+                var locks = new DeployLocks(parts.store());
                 List<Lease> leases = service == null ? locks.all() : locks.status(service).stream().toList();
                 if (leases.isEmpty()) {
                     out.println(service == null ? "No service is locked." : service + " is not locked.");
@@ -65,11 +65,11 @@ final class LockCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Environment env = Environment.load()) {
-                Optional<Lease> removed = new DeployLocks(env.store()).release(service);
+            try (InstallationParts parts = InstallationParts.open()) {
+                Optional<Lease> removed = new DeployLocks(parts.store()).release(service);
                 if (removed.isEmpty()) {
                     out.println(service + " is not locked.");
-                    return retryRunsNeedingAttention(env, out);
+                    return retryRunsNeedingAttention(parts, out);
                 }
                 Lease lease = removed.get();
                 out.println("Released the lock on " + service + " held by " + lease.describe() + ".");
@@ -82,7 +82,7 @@ final class LockCommand {
                     out.println("warning: its owner ran on " + owner.host() + ", where it may still run; if it"
                             + " does, its run may overlap with the next run of " + service + ".");
                 }
-                return owner.isGoneHere() ? retryRunsNeedingAttention(env, out) : 0;
+                return owner.isGoneHere() ? retryRunsNeedingAttention(parts, out) : 0;
             }
         }
 
@@ -90,9 +90,9 @@ final class LockCommand {
          * Runs of the service that need attention get their undo tried once more, now that the
          * person has fixed the cause (docs/journal-recovery-locks.md); exit 3 if one still needs it.
          */
-        private int retryRunsNeedingAttention(Environment env, PrintWriter out) {
-            List<Long> tried = env.retryRunsNeedingAttention(service);
-            var runs = env.store().runs();
+        private int retryRunsNeedingAttention(InstallationParts parts, PrintWriter out) {
+            List<Long> tried = parts.retryRunsNeedingAttention(service);
+            var runs = parts.store().runs();
             boolean left = false;
             for (long runId : tried) {
                 var run = runs.find(runId).orElseThrow();

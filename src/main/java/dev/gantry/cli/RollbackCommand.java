@@ -1,7 +1,7 @@
 package dev.gantry.cli;
 
-import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.RunOutcome;
+import dev.gantry.wiring.InstallationParts;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,10 +23,10 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Environment env = Environment.load()) {
+        try (InstallationParts parts = InstallationParts.open()) {
             var progress = new ProgressPrinter(spec.commandLine().getOut());
-            env.preflight();
-            RunOutcome outcome = env.pipeline(progress, lock.lockWait()).rollback(service, Environment.trigger());
+            parts.preflight();
+            RunOutcome outcome = parts.pipeline(progress, lock.lockWait()).rollback(service, CliTrigger.current());
             progress.succeeded(outcome);
             return 0;
         }

@@ -1,11 +1,11 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceConfig;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.store.Store;
+import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,20 +48,20 @@ final class RunCommand implements Callable<Integer> {
 
     /** The same, waiting at most {@code lockWait} for another run of the service to end. */
     static RunOutcome flow(Path path, PrintWriter out, Duration lockWait) {
-        try (Environment env = Environment.load(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Store> store = threads.submit(env::store);
-            Future<Void> reachable = threads.submit(env::checkReachable);
+        try (InstallationParts parts = InstallationParts.open(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Store> store = threads.submit(parts::store);
+            Future<Void> reachable = threads.submit(parts::checkReachable);
             ServiceSource source = ServiceSource.locate(path);
             ServiceConfig config = source.config();
             Background.await(reachable);
-            env.proxy().start();
+            parts.proxy().start();
             var progress = new ProgressPrinter(out);
             if (source.release().dirty()) {
                 progress.warning("the work tree has uncommitted changes; they are not part of this run, which"
                         + " builds commit " + source.release().shortCommit() + " exactly");
             }
             Background.await(store);
-            RunOutcome outcome = env.pipeline(progress, lockWait).run(source, config, Environment.trigger());
+            RunOutcome outcome = parts.pipeline(progress, lockWait).run(source, config, CliTrigger.current());
             progress.succeeded(outcome);
             return outcome;
         }

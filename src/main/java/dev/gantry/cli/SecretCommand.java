@@ -1,9 +1,9 @@
 package dev.gantry.cli;
 
-import dev.gantry.pipeline.Environment;
 import dev.gantry.secret.SecretEntry;
 import dev.gantry.secret.SecretName;
 import dev.gantry.secret.Vault;
+import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -42,8 +42,8 @@ final class SecretCommand implements Callable<Integer> {
         public Integer call() {
             SecretName.of(service, name);
             String value = SecretInput.read(name + " of " + service);
-            try (Environment env = Environment.load()) {
-                Vault.of(env.installation.home(), env.store()).set(service, name, value);
+            try (InstallationParts parts = InstallationParts.open()) {
+                Vault.of(parts.installation.home(), parts.store()).set(service, name, value);
             }
             spec.commandLine().getOut().println("secret " + name + " of " + service + " set");
             return 0;
@@ -66,8 +66,8 @@ final class SecretCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             SecretName.checkService(service);
-            try (Environment env = Environment.load()) {
-                List<SecretEntry> secrets = Vault.of(env.installation.home(), env.store()).list(service);
+            try (InstallationParts parts = InstallationParts.open()) {
+                List<SecretEntry> secrets = Vault.of(parts.installation.home(), parts.store()).list(service);
                 if (secrets.isEmpty()) {
                     out.println(service + " has no secrets. Set one with `gantry secret set " + service + " NAME < FILE`.");
                     return 0;
@@ -95,8 +95,8 @@ final class SecretCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             SecretName.of(service, name);
-            try (Environment env = Environment.load()) {
-                Vault.of(env.installation.home(), env.store()).remove(service, name);
+            try (InstallationParts parts = InstallationParts.open()) {
+                Vault.of(parts.installation.home(), parts.store()).remove(service, name);
             }
             spec.commandLine().getOut().println("secret " + name + " of " + service + " removed");
             return 0;

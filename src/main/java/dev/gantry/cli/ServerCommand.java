@@ -1,11 +1,6 @@
 package dev.gantry.cli;
 
-import dev.gantry.git.GitEndpoint;
-import dev.gantry.git.UnrunHeads;
-import dev.gantry.poll.RemotePolling;
-import dev.gantry.server.GantryServer;
-import dev.gantry.webhook.WebhookEndpoint;
-import java.util.List;
+import dev.gantry.wiring.ServerWiring;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +18,6 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GantryServer.serve(addr, List.of(GitEndpoint::of, WebhookEndpoint::of),
-                List.of(UnrunHeads::start, RemotePolling::start), System.out, System.err);
+        return ServerWiring.serve(addr, System.out, System.err);
     }
 }

@@ -3,9 +3,9 @@ package dev.gantry.cli;
 import dev.gantry.config.BranchName;
 import dev.gantry.config.ServiceName;
 import dev.gantry.config.MaskedUrl;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ServerInputException;
 import dev.gantry.store.KnownService;
+import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +58,9 @@ final class ServiceCommand implements Callable<Integer> {
                 throw new ServerInputException("The remote \"" + remote + "\" is not a git URL; give one like"
                         + " https://git.example.com/team/books.git.");
             }
-            try (Environment env = Environment.load()) {
-                boolean known = env.store().services().find(service).isPresent();
-                env.store().services().put(new KnownService(service, Optional.ofNullable(remote), branch, Instant.now()));
+            try (InstallationParts parts = InstallationParts.open()) {
+                boolean known = parts.store().services().find(service).isPresent();
+                parts.store().services().put(new KnownService(service, Optional.ofNullable(remote), branch, Instant.now()));
                 spec.commandLine().getOut().println("service " + service + (known ? " updated" : " added")
                         + " (branch " + branch + (remote == null ? "" : ", remote " + MaskedUrl.mask(remote)) + ")");
             }
@@ -77,8 +77,8 @@ final class ServiceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Environment env = Environment.load()) {
-                List<KnownService> services = env.store().services().all();
+            try (InstallationParts parts = InstallationParts.open()) {
+                List<KnownService> services = parts.store().services().all();
                 if (services.isEmpty()) {
                     out.println("No services yet. Add one with: gantry service add SERVICE");
                 }

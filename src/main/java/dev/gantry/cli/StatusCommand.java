@@ -4,8 +4,8 @@ import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.discovery.Instance;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.proxy.Route;
+import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Environment env = Environment.load()) {
-            Production production = env.production();
+        try (InstallationParts parts = InstallationParts.open()) {
+            Production production = parts.production();
             List<String> services = service == null ? production.discovery().services() : List.of(service);
             if (services.isEmpty()) {
                 out.println("Nothing is deployed yet. Deploy a service with `gantry run PATH`.");

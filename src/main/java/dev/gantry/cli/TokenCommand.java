@@ -1,11 +1,11 @@
 package dev.gantry.cli;
 
-import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiTokens;
 import dev.gantry.server.Scope;
 import dev.gantry.server.ServerInputException;
 import dev.gantry.server.TokenExpiry;
 import dev.gantry.store.StoredToken;
+import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,8 +57,8 @@ final class TokenCommand implements Callable<Integer> {
         public Integer call() {
             Scope chosen = Scope.parse(scope);  // bad input refused before the store is opened
             Optional<Duration> lifetime = Optional.ofNullable(expires).map(TokenExpiry::parse);
-            try (Environment env = Environment.load()) {
-                String token = new ApiTokens(env.store().apiTokens()).create(name, chosen, lifetime);
+            try (InstallationParts parts = InstallationParts.open()) {
+                String token = new ApiTokens(parts.store().apiTokens()).create(name, chosen, lifetime);
                 spec.commandLine().getOut().println(token);
                 spec.commandLine().getErr().println("token " + name + " (scope " + chosen.word() + ", "
                         + lifetime.map(l -> "expires in " + expires.strip()).orElse("never expires") + ") created."
@@ -78,8 +78,8 @@ final class TokenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Environment env = Environment.load()) {
-                List<StoredToken> tokens = new ApiTokens(env.store().apiTokens()).list();
+            try (InstallationParts parts = InstallationParts.open()) {
+                List<StoredToken> tokens = new ApiTokens(parts.store().apiTokens()).list();
                 if (tokens.isEmpty()) {
                     out.println("No tokens. Create one with: gantry token create NAME");
                 }
@@ -106,8 +106,8 @@ final class TokenCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Environment env = Environment.load()) {
-                if (!new ApiTokens(env.store().apiTokens()).revoke(name)) {
+            try (InstallationParts parts = InstallationParts.open()) {
+                if (!new ApiTokens(parts.store().apiTokens()).revoke(name)) {
                     throw new ServerInputException("There is no token named " + name
                             + "; `gantry token list` shows the tokens.");
                 }

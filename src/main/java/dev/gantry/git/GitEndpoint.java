@@ -1,7 +1,6 @@
 package dev.gantry.git;
 
 import dev.gantry.config.GitLimits;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
 import dev.gantry.server.ApiTokens;
 import dev.gantry.server.Scope;
@@ -50,12 +49,6 @@ public final class GitEndpoint implements ApiServer.Mount {
         this.limits = limits;
         this.maxPushes = maxPushes;
         this.pushes = new Semaphore(maxPushes);
-    }
-
-    /** The endpoint of the server of {@code env}: repositories under {@code HOME/repos}, logging on stderr. */
-    public static GitEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
-        return new GitEndpoint(tokens, env.installation.home().resolve("repos"), env.store().services(), queue,
-                System.err, env.installation.gitLimits(), env.installation.serverLimits().pushes());
     }
 
     @Override

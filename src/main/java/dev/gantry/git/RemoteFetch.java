@@ -2,7 +2,6 @@ package dev.gantry.git;
 
 import dev.gantry.config.GitLimits;
 import dev.gantry.config.MaskedUrl;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.ServiceRows;
@@ -41,12 +40,6 @@ public final class RemoteFetch {
     public RemoteFetch(Path root, ServiceRows services, GitLimits limits) {
         this.repos = new PushedRepos(root, services);
         this.limits = limits;
-    }
-
-    /** The fetcher of the server of {@code env}: repositories under {@code HOME/repos}, as the git endpoint's. */
-    public static RemoteFetch of(Environment env) {
-        return new RemoteFetch(env.installation.home().resolve("repos"), env.store().services(),
-                env.installation.gitLimits());
     }
 
     /** The commit the service's branch points at on its remote, without fetching (empty: no such branch there). */

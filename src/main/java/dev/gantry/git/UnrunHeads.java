@@ -1,6 +1,5 @@
 package dev.gantry.git;
 
-import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.server.GantryServer;
@@ -13,6 +12,7 @@ import dev.gantry.trigger.RunRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -40,10 +40,14 @@ public final class UnrunHeads {
         this.log = log;
     }
 
-    /** Queues the unrun heads of the server of {@code env} once, as it starts; nothing is left running. */
-    public static GantryServer.Task start(Environment env, RunQueue queue, PrintStream log) {
-        var repos = new PushedRepos(env.installation.home().resolve("repos"), env.store().services());
-        new UnrunHeads(repos, env.store().services(), env.store().runs(), queue, log).queueAll();
+    /**
+     * Queues once, as the server starts, the unrun heads of the repositories under {@code root} (the
+     * git endpoint's) of the services of {@code services}, that {@code runs} has no run of, on
+     * {@code queue}; problems go to {@code log}. Nothing is left running.
+     */
+    public static GantryServer.Task start(Path root, ServiceRows services, Runs runs, RunQueue queue,
+            PrintStream log) {
+        new UnrunHeads(new PushedRepos(root, services), services, runs, queue, log).queueAll();
         return () -> { };
     }
 

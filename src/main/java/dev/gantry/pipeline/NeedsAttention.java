@@ -12,7 +12,7 @@ import java.util.Optional;
  * own, so a cause that persists is told once rather than failed again by every command.
  * {@code gantry lock release SERVICE} tries once more.
  */
-final class NeedsAttention {
+public final class NeedsAttention {
     private NeedsAttention() {
     }
 
@@ -30,7 +30,7 @@ final class NeedsAttention {
     }
 
     /** One short line per run that needs attention, for every command that opens the store. */
-    static List<String> reminders(Store store) {
+    public static List<String> reminders(Store store) {
         return store.runs().needingAttention().stream().map(run -> "run " + run.id() + " of " + run.service()
                 + " needs attention (gantry history " + run.service() + " says why; gantry lock release "
                 + run.service() + " tries its undo again)").toList();

@@ -3,8 +3,8 @@ package dev.gantry.poll;
 import dev.gantry.config.Durations;
 import dev.gantry.config.MaskedUrl;
 import dev.gantry.git.RemoteFetch;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.server.GantryServer;
+import dev.gantry.store.ServiceRows;
 import dev.gantry.trigger.RunQueue;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -34,14 +34,18 @@ public final class RemotePolling implements GantryServer.Task {
         timer.scheduleWithFixedDelay(() -> guarded(round), 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Starts polling for the server of {@code env}, queueing runs on {@code queue}; nothing when poll-interval is 0. */
-    public static GantryServer.Task start(Environment env, RunQueue queue, PrintStream log) {
-        Duration every = env.installation.pollInterval();
+    /**
+     * Starts polling the remotes of the services of {@code services} {@code every} poll-interval (nothing
+     * when it is 0), fetching new heads with {@code fetch} and queueing their runs on {@code queue};
+     * what happens goes to {@code log}.
+     */
+    public static GantryServer.Task start(Duration every, ServiceRows services, RemoteFetch fetch, RunQueue queue,
+            PrintStream log) {
         if (every.isZero()) {
             log.println("polling remotes: off (poll-interval is 0)");
             return () -> { };
         }
-        var round = new PollRound(env.store().services(), RemoteFetch.of(env), queue, new PollProblems(log));
+        var round = new PollRound(services, fetch, queue, new PollProblems(log));
         log.println("polling remotes: every " + Durations.format(every));
         return new RemotePolling(round, every, log);
     }

@@ -1,8 +1,9 @@
 package dev.gantry.server;
 
 import dev.gantry.config.Installation;
-import dev.gantry.pipeline.Environment;
-import dev.gantry.pipeline.RunListener;
+import dev.gantry.deploy.Production;
+import dev.gantry.store.Store;
+import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,23 +11,25 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code gantry server} (docs/server.md): recovers what a stopped gantry left unfinished, then serves
- * the API and runs the queue until SIGTERM; then it takes no new runs, lets the running ones finish
- * for up to {@link #STOP_GRACE}, and exits. A run still going then is recovered at the next start.
+ * {@code gantry server} (docs/server.md): serves the API and runs the queue until SIGTERM (the store
+ * it is given was opened first, which recovered what a stopped gantry left unfinished); then it takes
+ * no new runs, lets the running ones finish for up to {@link #STOP_GRACE}, and exits. A run still going
+ * then is recovered at the next start.
  */
 public final class GantryServer {
     /** How long a stopping server waits for its running runs. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
-    private final Environment env;
+    private final Installation installation;
     private final RunQueue queue;
     private final ApiServer http;
+    private final PrintStream log;
     private List<Task> tasks = List.of();
 
-    /** Makes a {@link ApiServer.Mount} that needs the server's parts (the git endpoint: tokens, store, queue). */
+    /** Makes a {@link ApiServer.Mount} that needs the server's parts (the git endpoint: tokens, queue). */
     public interface MountFactory {
-        /** The mount for the server of {@code env}, its {@code tokens} and its run {@code queue}. */
-        ApiServer.Mount create(Environment env, ApiTokens tokens, RunQueue queue);
+        /** The mount for the server whose API tokens are {@code tokens} and whose run queue is {@code queue}. */
+        ApiServer.Mount create(ApiTokens tokens, RunQueue queue);
     }
 
     /** Work the server does beside answering requests (polling remotes): started once it listens, stopped first. */
@@ -37,49 +40,45 @@ public final class GantryServer {
 
     /** Starts a {@link Task} that needs the server's parts. */
     public interface TaskFactory {
-        /** Starts the task for the server of {@code env} and its run {@code queue}; it logs on {@code log}. */
-        Task start(Environment env, RunQueue queue, PrintStream log);
-    }
-
-    private GantryServer(Environment env, List<MountFactory> mounts, PrintStream log) {
-        this.env = env;
-        Installation installation = env.installation;
-        var metrics = new RunMetrics();
-        this.queue = new RunQueue(new PipelineExecutor(env), installation.serverParallelRuns(),
-                installation.serverSupersede(), installation.serverLimits().queuedRuns(), metrics, installation.output());
-        metrics.watch(queue);
-        var tokens = new ApiTokens(env.store().apiTokens());
-        var api = new ApiRoutes(env.store(), env.production(), queue, installation.registry(), tokens,
-                installation.serverLimits().logStreams());
-        this.http = new ApiServer(tokens, api.routes(), metrics,
-                mounts.stream().map(factory -> factory.create(env, tokens, queue)).toList(), log);
+        /** Starts the task for the server whose run queue is {@code queue}; it logs on {@code log}. */
+        Task start(RunQueue queue, PrintStream log);
     }
 
     /**
-     * Runs the server on {@code addr} (HOST:PORT; null: the installation's server-addr) with more
-     * endpoints ({@code mounts}, like the git endpoint) and background {@code tasks} (like polling
-     * remotes) until the process is told to stop; answers the exit code.
+     * The server of {@code installation} (its server settings), answering from {@code store} and
+     * {@code production}, running its queue's requests with {@code executor}, with more endpoints
+     * ({@code mounts}, like the git endpoint); it logs on {@code log}.
      */
-    public static int serve(String addr, List<MountFactory> mounts, List<TaskFactory> tasks, PrintStream out,
-            PrintStream log) {
-        RunListener warnings = new RunListener() {
-            @Override
-            public void warning(String message) {
-                log.println("warning: " + message);
-            }
-        };
-        Environment env = Environment.load(Installation.load(System.getenv(), warnings::warning), warnings);
-        env.store();  // opening the store recovers the runs a stopped gantry process left unfinished
-        ListenAddress listen = ListenAddress.parse(addr == null ? env.installation.serverAddr() : addr);
-        GantryServer server = new GantryServer(env, mounts, log);
-        server.http.start(listen.host(), listen.port());
-        server.tasks = tasks.stream().map(factory -> factory.start(env, server.queue, log)).toList();
+    public GantryServer(Installation installation, Store store, Production production, RunExecutor executor,
+            List<MountFactory> mounts, PrintStream log) {
+        this.installation = installation;
+        this.log = log;
+        var metrics = new RunMetrics();
+        this.queue = new RunQueue(executor, installation.serverParallelRuns(),
+                installation.serverSupersede(), installation.serverLimits().queuedRuns(), metrics, installation.output());
+        metrics.watch(queue);
+        var tokens = new ApiTokens(store.apiTokens());
+        var api = new ApiRoutes(store, production, queue, installation.registry(), tokens,
+                installation.serverLimits().logStreams());
+        this.http = new ApiServer(tokens, api.routes(), metrics,
+                mounts.stream().map(factory -> factory.create(tokens, queue)).toList(), log);
+    }
+
+    /**
+     * Runs the server on {@code addr} (HOST:PORT; null: the installation's server-addr) with background
+     * {@code tasks} (like polling remotes) until the process is told to stop; then {@code closeParts}
+     * closes what the server was given. Answers the exit code.
+     */
+    public int serve(String addr, List<TaskFactory> tasks, Runnable closeParts, PrintStream out) {
+        ListenAddress listen = ListenAddress.parse(addr == null ? installation.serverAddr() : addr);
+        http.start(listen.host(), listen.port());
+        this.tasks = tasks.stream().map(factory -> factory.start(queue, log)).toList();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(log);
+            stop(closeParts);
             stopped.countDown();
         }, "gantry-server-stop"));
-        out.println("gantry server listening on http://" + listen.withPort(server.http.port()));
+        out.println("gantry server listening on http://" + listen.withPort(http.port()));
         out.flush();
         try {
             stopped.await();
@@ -89,7 +88,7 @@ public final class GantryServer {
         return 0;
     }
 
-    private void stop(PrintStream log) {
+    private void stop(Runnable closeParts) {
         tasks.forEach(Task::stop);
         log.println("gantry server stopping: no new runs; waiting up to " + STOP_GRACE.toSeconds()
                 + "s for the running ones");
@@ -102,7 +101,7 @@ public final class GantryServer {
             Thread.currentThread().interrupt();
         }
         http.stop();
-        env.close();
+        closeParts.run();
         log.println("gantry server stopped");
         log.flush();
     }

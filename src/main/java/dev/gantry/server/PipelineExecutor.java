@@ -1,31 +1,38 @@
 package dev.gantry.server;
 
-import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunRequest;
+import java.util.function.Function;
 
 /**
- * Runs the queue's requests through the same {@link Pipeline} the CLI builds ({@link Environment}),
- * holding the same deploy locks: one server and any number of CLI commands share them.
+ * Runs the queue's requests through the same {@link Pipeline} the CLI builds, holding the same deploy
+ * locks: one server and any number of CLI commands share them.
  */
-final class PipelineExecutor implements RunExecutor {
-    private final Environment env;
-    private final Object preflight = new Object();
+public final class PipelineExecutor implements RunExecutor {
+    private final Runnable preflight;
+    private final Function<RunListener, Pipeline> pipelines;
+    private final Object oneAtATime = new Object();
 
-    PipelineExecutor(Environment env) {
-        this.env = env;
+    /**
+     * Gets {@code preflight}, which checks that the engines and registry answer and starts the managed
+     * proxy, run before each request, and {@code pipelines}, which makes the installation's pipeline
+     * reporting to a run's listener.
+     */
+    public PipelineExecutor(Runnable preflight, Function<RunListener, Pipeline> pipelines) {
+        this.preflight = preflight;
+        this.pipelines = pipelines;
     }
 
     @Override
     public RunOutcome execute(RunRequest request, RunListener listener) {
-        synchronized (preflight) {
-            env.preflight();  // the engines and registry answer, and the managed proxy runs
+        synchronized (oneAtATime) {
+            preflight.run();  // the engines and registry answer, and the managed proxy runs
         }
-        Pipeline pipeline = env.pipeline(listener, Pipeline.LOCK_WAIT);
+        Pipeline pipeline = pipelines.apply(listener);
         return switch (request.kind()) {
             case RUN -> {
                 ServiceSource source = request.source().orElseThrow();

@@ -1,9 +1,8 @@
 package dev.gantry.webhook;
 
+import dev.gantry.config.Installation;
 import dev.gantry.git.RemoteFetch;
-import dev.gantry.pipeline.Environment;
 import dev.gantry.server.ApiServer;
-import dev.gantry.server.ApiTokens;
 import dev.gantry.store.ServiceRows;
 import dev.gantry.store.WebhookDeliveries;
 import dev.gantry.trigger.RunQueue;
@@ -36,10 +35,15 @@ public final class WebhookEndpoint implements ApiServer.Mount {
         this.dispatch = new PushDispatch(services, fetch, queue, log);
     }
 
-    /** The endpoint of the server of {@code env}; failures of its work go to the server's log (stderr). */
-    public static WebhookEndpoint of(Environment env, ApiTokens tokens, RunQueue queue) {
-        return new WebhookEndpoint(WebhookCredentials.of(env.installation), env.store().services(),
-                env.store().webhookDeliveries(), RemoteFetch.of(env), queue, System.err);
+    /**
+     * Takes webhooks proven with the credentials of {@code installation} (webhook-secret,
+     * webhook-gitlab-token) for the services of {@code services}, each delivery id once
+     * ({@code deliveries}); a push's branch is fetched with {@code fetch} and its run queued on
+     * {@code queue}; failures of its work go to {@code log}.
+     */
+    public WebhookEndpoint(Installation installation, ServiceRows services, WebhookDeliveries deliveries,
+                           RemoteFetch fetch, RunQueue queue, PrintStream log) {
+        this(WebhookCredentials.of(installation), services, deliveries, fetch, queue, log);
     }
 
     @Override

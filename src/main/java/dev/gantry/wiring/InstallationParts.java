@@ -1,56 +1,62 @@
-package dev.gantry.pipeline;
+package dev.gantry.wiring;
 
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.config.OwnerOnly;
-import dev.gantry.lock.DeployLocks;
-import dev.gantry.lock.Owner;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
+import dev.gantry.lock.DeployLocks;
 import dev.gantry.notify.Notifier;
+import dev.gantry.pipeline.CdEngine;
+import dev.gantry.pipeline.NeedsAttention;
+import dev.gantry.pipeline.Pipeline;
+import dev.gantry.pipeline.Recovery;
+import dev.gantry.pipeline.RunListener;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.store.Store;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * What the commands and the server work with, opened from the installation config on first use and
- * closed together: each command pays only for what it touches. The CLI and {@code gantry server}
- * build their pipelines here, so both run the same flow.
+ * The composition root: the parts of one installation (the CD engine, the production engine, the
+ * registry, the store, discovery, the proxy, notifiers and pipelines), each opened from the
+ * installation config on first use and all closed together, so each command pays only for what it
+ * touches. The CLI and {@code gantry server} ({@link ServerWiring}) build their pipelines here, so
+ * both run the same flow.
  */
-public final class Environment implements AutoCloseable {
-    /** The installation config this environment was opened from. */
+public final class InstallationParts implements AutoCloseable {
+    /** The installation config these parts were opened from. */
     public final Installation installation;
     /** The image registry of the installation. */
     public final Registry registry;
     private final RunListener warnings;
-    private Engine buildEngine;
+    private Engine cdEngine;
     private Engine productionEngine;
     private Store store;
     private Discovery discovery;
     private Proxy proxy;
 
-    private Environment(Installation installation, RunListener warnings) {
+    private InstallationParts(Installation installation, RunListener warnings) {
         this.installation = installation;
         this.registry = Registry.at(installation.registry(), installation.logins().registry());
         this.warnings = warnings;
     }
 
-    /** The environment this process runs in, from GANTRY_HOME's config.yml and the environment variables. */
-    public static Environment load() {
-        return load(Installation.load(System.getenv()), STDERR);
+    /** The parts of the installation this process runs in, from GANTRY_HOME's config.yml and the environment variables. */
+    public static InstallationParts open() {
+        return open(Installation.load(System.getenv()), STDERR);
     }
 
     /**
-     * The environment of {@code installation}; recovery's warnings go to {@code warnings}, and so does,
+     * The parts of {@code installation}; recovery's warnings go to {@code warnings}, and so does,
      * once, a config.yml that others may read. The home is made owner-only ({@link OwnerOnly}).
      */
-    public static Environment load(Installation installation, RunListener warnings) {
+    public static InstallationParts open(Installation installation, RunListener warnings) {
         OwnerOnly.secure(installation.home());
         OwnerOnly.configWarning(installation.home()).ifPresent(warnings::warning);
-        return new Environment(installation, warnings);
+        return new InstallationParts(installation, warnings);
     }
 
     /** Warnings on stderr, as the CLI shows them. */
@@ -64,9 +70,9 @@ public final class Environment implements AutoCloseable {
 
     /** Checks that the engines and the registry answer; changes nothing, so it may run before the input is known good. */
     public Void checkReachable() {
-        CdEngine.ping(buildEngine(), productionEngine());
+        CdEngine.ping(cdEngine(), productionEngine());
         registry.ping();
-        if (buildEngine() != productionEngine()) {
+        if (cdEngine() != productionEngine()) {
             productionEngine().ping();
         }
         return null;
@@ -84,8 +90,8 @@ public final class Environment implements AutoCloseable {
      * gantry.yml say.
      */
     public Pipeline pipeline(RunListener listener, Duration lockWait) {
-        return new Pipeline(buildEngine(), registry, store(), production(), installation, listener, lockWait,
-                Notifier.of(installation, listener::warning));
+        return new Pipeline(cdEngine(), registry, store(), production(), installation, listener, lockWait,
+                notifier(listener));
     }
 
     /** The production side: engine, discovery, proxy. */
@@ -94,13 +100,13 @@ public final class Environment implements AutoCloseable {
     }
 
     /** The engine that tests and builds (the CD engine), connected on first use. */
-    public synchronized Engine buildEngine() {
-        if (buildEngine == null) {
-            buildEngine = installation.effectiveCdDockerHost().equals(installation.dockerHost())
+    public synchronized Engine cdEngine() {
+        if (cdEngine == null) {
+            cdEngine = installation.effectiveCdDockerHost().equals(installation.dockerHost())
                     ? productionEngine() : Engine.connect(installation.effectiveCdDockerHost(),
                             registry.address(), installation.logins().registry(), installation.output());
         }
-        return buildEngine;
+        return cdEngine;
     }
 
     /** The engine that runs the releases (DOCKER_HOST), connected on first use. */
@@ -110,12 +116,6 @@ public final class Environment implements AutoCloseable {
                     installation.logins().registry(), installation.output());
         }
         return productionEngine;
-    }
-
-    /** Who runs this command, for the run records and the audit log: "cli (root@host)". */
-    public static String trigger() {
-        Owner me = Owner.current();
-        return "cli (" + me.user() + "@" + me.host() + ")";
     }
 
     /**
@@ -138,8 +138,7 @@ public final class Environment implements AutoCloseable {
     /** A recovery that cannot finish now is shown, not fatal: the next command tries again. */
     private void recoverUnfinishedRuns() {
         try {
-            new Recovery(store, buildEngine(), production(), warnings, Notifier.of(installation, warnings::warning))
-                    .recoverAll(new DeployLocks(store));
+            recovery().recoverAll(new DeployLocks(store));
         } catch (GantryException e) {
             warnings.warning("recovering a run that a stopped gantry process left unfinished failed: " + e.getMessage()
                     + " The next gantry command tries again.");
@@ -151,8 +150,16 @@ public final class Environment implements AutoCloseable {
      * ({@code gantry lock release}); what happened goes to the warnings. Answers the runs tried.
      */
     public List<Long> retryRunsNeedingAttention(String service) {
-        return new Recovery(store(), buildEngine(), production(), warnings, Notifier.of(installation, warnings::warning))
-                .retry(service, new DeployLocks(store()));
+        return recovery().retry(service, new DeployLocks(store()));
+    }
+
+    private Recovery recovery() {
+        return new Recovery(store(), cdEngine(), production(), warnings, notifier(warnings));
+    }
+
+    /** The notifier of this installation (config.yml's notify), whose own problems go to {@code listener}. */
+    private Notifier notifier(RunListener listener) {
+        return Notifier.of(installation, listener::warning);
     }
 
     /** The service registry, opened on first use. */
@@ -179,8 +186,8 @@ public final class Environment implements AutoCloseable {
         if (discovery != null) {
             discovery.close();
         }
-        if (buildEngine != null && buildEngine != productionEngine) {
-            buildEngine.close();
+        if (cdEngine != null && cdEngine != productionEngine) {
+            cdEngine.close();
         }
         if (productionEngine != null) {
             productionEngine.close();

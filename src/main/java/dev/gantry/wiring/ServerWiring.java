@@ -1,0 +1,57 @@
+package dev.gantry.wiring;
+
+import dev.gantry.config.Installation;
+import dev.gantry.git.GitEndpoint;
+import dev.gantry.git.RemoteFetch;
+import dev.gantry.git.UnrunHeads;
+import dev.gantry.pipeline.Pipeline;
+import dev.gantry.pipeline.RunListener;
+import dev.gantry.poll.RemotePolling;
+import dev.gantry.server.GantryServer;
+import dev.gantry.server.PipelineExecutor;
+import dev.gantry.store.Store;
+import dev.gantry.webhook.WebhookEndpoint;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code gantry server} put together from the installation's parts: the API, the git endpoint and the
+ * webhooks, the unrun heads queued at start and the polling of remotes, each given the narrow parts it
+ * uses. Its classes (Javalin, Jetty, Micrometer) load only when this runs.
+ */
+public final class ServerWiring {
+    private ServerWiring() {
+    }
+
+    /**
+     * Opens the installation (warnings on {@code log}) and its store, which recovers the runs a stopped
+     * gantry process left unfinished, then serves on {@code addr} (HOST:PORT; null: server-addr) until
+     * the process is told to stop; answers the exit code.
+     */
+    public static int serve(String addr, PrintStream out, PrintStream log) {
+        RunListener warnings = new RunListener() {
+            @Override
+            public void warning(String message) {
+                log.println("warning: " + message);
+            }
+        };
+        InstallationParts parts = InstallationParts.open(Installation.load(System.getenv(), warnings::warning), warnings);
+        Installation installation = parts.installation;
+        Store store = parts.store();
+        Path repos = installation.home().resolve("repos");
+        var fetch = new RemoteFetch(repos, store.services(), installation.gitLimits());
+        var executor = new PipelineExecutor(parts::preflight, listener -> parts.pipeline(listener, Pipeline.LOCK_WAIT));
+        List<GantryServer.MountFactory> mounts = List.of(
+                (tokens, queue) -> new GitEndpoint(tokens, repos, store.services(), queue, log,
+                        installation.gitLimits(), installation.serverLimits().pushes()),
+                (tokens, queue) -> new WebhookEndpoint(installation, store.services(), store.webhookDeliveries(),
+                        fetch, queue, log));
+        List<GantryServer.TaskFactory> tasks = List.of(
+                (queue, taskLog) -> UnrunHeads.start(repos, store.services(), store.runs(), queue, taskLog),
+                (queue, taskLog) -> RemotePolling.start(installation.pollInterval(), store.services(), fetch, queue,
+                        taskLog));
+        var server = new GantryServer(installation, store, parts.production(), executor, mounts, log);
+        return server.serve(addr, tasks, parts::close, out);
+    }
+}

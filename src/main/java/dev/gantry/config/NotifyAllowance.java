@@ -30,16 +30,6 @@ public record NotifyAllowance(List<URI> prefixes, EmailAllowance emails) {
         Objects.requireNonNull(emails, "emails");
     }
 
-    /** These prefixes, and no email recipient. */
-    public NotifyAllowance(List<URI> prefixes) {
-        this(prefixes, EmailAllowance.NONE);
-    }
-
-    /** {@code allowed} and the origins of the installation's own channels ({@code installation}); no recipient. */
-    static NotifyAllowance of(List<URI> allowed, NotifySpec installation) {
-        return of(allowed, EmailAllowance.NONE, installation);
-    }
-
     /**
      * {@code allowed} and the origins of the installation's own channels ({@code installation}); {@code emails}
      * and the domains of the installation's own email.

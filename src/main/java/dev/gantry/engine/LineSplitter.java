@@ -1,10 +1,11 @@
 package dev.gantry.engine;
 
+import dev.gantry.LineCut;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Turns chunks of bytes, cut anywhere, into whole lines for a {@link LogSink}. A line longer than
- * the limit is handed on at the limit, ending in {@link LogSink#cutMarker}, and the rest of it is
+ * the limit is handed on at the limit, ending in {@link LineCut#marker}, and the rest of it is
  * dropped as it comes: a container that prints a gigabyte without a line break costs the limit.
  */
 final class LineSplitter {
@@ -66,7 +67,7 @@ final class LineSplitter {
         System.arraycopy(chunk, from, pending, size, Math.min(length, room));
         size += Math.min(length, room);
         if (length > room) {
-            sink.line(head() + LogSink.cutMarker(pending.length));
+            sink.line(head() + LineCut.marker(pending.length));
             dropping = true;
             size = 0;
         }

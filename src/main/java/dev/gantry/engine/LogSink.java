@@ -10,9 +10,4 @@ public interface LogSink {
 
     /** Takes one line of output. */
     void line(String line);
-
-    /** What ends a line cut at {@code lineMax} bytes, in place of the rest of it. */
-    static String cutMarker(int lineMax) {
-        return "… [line cut at " + lineMax + " bytes]";
-    }
 }

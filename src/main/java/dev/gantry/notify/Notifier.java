@@ -3,6 +3,7 @@ package dev.gantry.notify;
 import dev.gantry.Reason;
 import dev.gantry.config.EmailSpec;
 import dev.gantry.config.Installation;
+import dev.gantry.config.EmailAllowance;
 import dev.gantry.config.NotifyAllowance;
 import dev.gantry.config.NotifySpec;
 import dev.gantry.store.Runs;
@@ -52,7 +53,8 @@ public final class Notifier {
 
     /** A notifier with no channels: tells no one. */
     public static Notifier none() {
-        return new Notifier(NotifySpec.NONE, new NotifyAllowance(List.of()), spec -> List.of(), null, UnaryOperator.identity(), text -> { });
+        return new Notifier(NotifySpec.NONE, new NotifyAllowance(List.of(), EmailAllowance.NONE), spec -> List.of(), null,
+                UnaryOperator.identity(), text -> { });
     }
 
     /**

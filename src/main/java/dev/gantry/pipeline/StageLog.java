@@ -1,5 +1,6 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.LineCut;
 import dev.gantry.Printable;
 import dev.gantry.config.ByteSizes;
 import dev.gantry.config.OutputLimits;
@@ -49,7 +50,7 @@ final class StageLog implements LogSink, AutoCloseable {
         this.limits = limits;
         this.stored = new Tail(limits.storedLines(), limits.storedMax());
         this.follower = follower;
-        this.cutMarker = LogSink.cutMarker(limits.lineMax());
+        this.cutMarker = LineCut.marker(limits.lineMax());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gantry.secret;
 
+import dev.gantry.LineCut;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,11 +19,8 @@ public final class SecretMask {
     public static final String MASK = "***";
     /** The shortest value that is masked: shorter ones would mask ordinary words and numbers. */
     public static final int SHORTEST = 4;
-    /**
-     * How the engine ends a line it cut at output/line-max ({@code engine/LogSink#cutMarker}): a secret the
-     * cut fell into leaves only its head before it, which no whole form matches.
-     */
-    static final String CUT = "… [line cut at ";
+    /** How a cut line ends ({@link LineCut}): a secret the cut fell into leaves only its head, which no form matches. */
+    private static final String CUT = LineCut.MARKER_START;
     /** A mask that changes nothing: the service has no secrets. */
     public static final SecretMask NONE = new SecretMask(List.of());
 

@@ -42,13 +42,13 @@ class NotifyAllowanceTest {
                 slack: https://hooks.slack.com/services/T01/B02/secret
                 """, new Problems()).flatMap(root -> YamlMap.root(root, new Problems(), NotifySpec.KEYS)).orElseThrow());
 
-        NotifyAllowance allowance = NotifyAllowance.of(List.of(), own);
+        NotifyAllowance allowance = NotifyAllowance.of(List.of(), EmailAllowance.NONE, own);
 
         assertThat(allowance.prefixes()).containsExactly(URI.create("https://ops.example.com"),
                 URI.create("https://hooks.slack.com"));
         assertThat(allowance.allows(URI.create("https://ops.example.com/other"))).isTrue();
-        assertThat(NotifyAllowance.of(List.of(), NotifySpec.NONE).allows(URI.create("https://ops.example.com/x")))
-                .as("an installation without channels allows none").isFalse();
+        assertThat(NotifyAllowance.of(List.of(), EmailAllowance.NONE, NotifySpec.NONE)
+                .allows(URI.create("https://ops.example.com/x"))).as("an installation without channels allows none").isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gantry.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.LineCut;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ class LineSplitterTest {
         splitter.flush();
 
         assertThat(lines).hasSize(2);
-        assertThat(lines.getFirst()).hasSize(16 * 1024 + LogSink.cutMarker(16 * 1024).length())
+        assertThat(lines.getFirst()).hasSize(16 * 1024 + LineCut.marker(16 * 1024).length())
                 .endsWith("a… [line cut at 16384 bytes]");
         assertThat(lines.getLast()).isEqualTo("after");
     }

@@ -2,6 +2,7 @@ package dev.gantry.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.LineCut;
 import dev.gantry.secret.SecretMask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecretAtTheLineCutTest {
     private static final int LINE_MAX = 64;
     private static final String SECRET = "s3cr3t-Token-9f8e7d";
-    private static final String MARKER = LogSink.cutMarker(LINE_MAX);
+    private static final String MARKER = LineCut.marker(LINE_MAX);
     private final SecretMask mask = SecretMask.of(List.of(SECRET));
     private final List<String> shown = new ArrayList<>();
     private final LineSplitter splitter = new LineSplitter(line -> shown.add(mask.apply(line)), LINE_MAX);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.gantry.BothStores;
 import dev.gantry.TestStore;
+import dev.gantry.config.EmailAllowance;
 import dev.gantry.config.NotifyAllowance;
 import dev.gantry.config.NotifySpec;
 import dev.gantry.store.NewRun;
@@ -37,7 +38,8 @@ class NotifierTest {
     private static final NotifySpec INSTALLATION = spec("https://ops.example.com/gantry", Set.of("succeeded", "failed",
             "rolled-back"));
     private static final NotifySpec ONLY_FAILURES = spec("https://books.example.com/hook", Set.of("failed"));
-    private static final NotifyAllowance ALLOWED = new NotifyAllowance(List.of(URI.create("https://books.example.com")));
+    private static final NotifyAllowance ALLOWED = new NotifyAllowance(List.of(URI.create("https://books.example.com")),
+            EmailAllowance.NONE);
 
     @TempDir
     Path home;

@@ -2,6 +2,7 @@ package dev.gantry.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.LineCut;
 import dev.gantry.config.OutputLimits;
 import dev.gantry.engine.LogSink;
 import dev.gantry.secret.SecretMask;
@@ -43,14 +44,14 @@ class StageLogTest {
     @Test
     void theHeadOfASecretThatTheLineCutSplitIsMaskedInTheFileTheStoreAndTheLiveLog() throws Exception {
         String secret = "hunter2-hunter2";
-        String cutLine = "x".repeat(100) + "hunter2-hu" + LogSink.cutMarker(110);
+        String cutLine = "x".repeat(100) + "hunter2-hu" + LineCut.marker(110);
         var live = new java.util.ArrayList<String>();
         try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.of(List.of(secret)), live::add,
                 OutputLimits.DEFAULTS)) {
             log.line(cutLine);
 
-            assertThat(log.text()).isEqualTo("x".repeat(100) + "***" + LogSink.cutMarker(110) + "\n");
-            assertThat(live).containsExactly("x".repeat(100) + "***" + LogSink.cutMarker(110));
+            assertThat(log.text()).isEqualTo("x".repeat(100) + "***" + LineCut.marker(110) + "\n");
+            assertThat(live).containsExactly("x".repeat(100) + "***" + LineCut.marker(110));
         }
         assertThat(Files.readString(dir.resolve("test.log"))).doesNotContain("hunter2-hu").contains("x***…");
     }
@@ -116,7 +117,7 @@ class StageLogTest {
     @Test
     void linesTheEngineCutAreCounted() {
         try (StageLog log = new StageLog(dir.resolve("test.log"))) {
-            log.line("a".repeat(100) + LogSink.cutMarker(LogSink.DEFAULT_LINE_MAX));
+            log.line("a".repeat(100) + LineCut.marker(LogSink.DEFAULT_LINE_MAX));
             log.line("short");
 
             assertThat(log.cuts()).contains("output cut: 1 line cut at 16KiB");

@@ -25,7 +25,7 @@ final class BuildImage {
     }
 
     /** The production image, as {@code build:} in gantry.yml says. */
-    void app(RunContext run, StageLog log) {
+    void app(FlowRun run, StageLog log) {
         BuildSpec build = run.config().build();
         ServicePaths paths = ServicePaths.of(run.workspace());
         Path context = paths.directory("build/context", build.context());
@@ -35,7 +35,7 @@ final class BuildImage {
     }
 
     /** The test image, built from {@code tests/dockerfile} with the service directory as context. */
-    void tests(RunContext run, StageLog log) {
+    void tests(FlowRun run, StageLog log) {
         ServicePaths paths = ServicePaths.of(run.workspace());
         Path context = paths.directory("the service directory", ".");
         Path dockerfile = dockerfile(paths, "tests/dockerfile", run.config().tests().dockerfile(), context, log,
@@ -54,7 +54,7 @@ final class BuildImage {
                         + " or set its path in gantry.yml", log.tail()));
     }
 
-    private static Duration buildDeadline(RunContext run) {
+    private static Duration buildDeadline(FlowRun run) {
         return run.config().deadlines().of(Stage.BUILD.word());
     }
 

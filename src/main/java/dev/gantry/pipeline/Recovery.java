@@ -36,18 +36,18 @@ import java.util.Optional;
  */
 public final class Recovery {
     private final Store store;
-    private final Engine testEngine;
+    private final Engine cdEngine;
     private final Production production;
     private final RunListener listener;
     private final Notifier notifier;
 
     /**
-     * Recovery of runs recorded in {@code store}, whose test containers ran on {@code testEngine};
+     * Recovery of runs recorded in {@code store}, whose test containers ran on {@code cdEngine};
      * {@code notifier} hears how each recovered run ended.
      */
-    public Recovery(Store store, Engine testEngine, Production production, RunListener listener, Notifier notifier) {
+    public Recovery(Store store, Engine cdEngine, Production production, RunListener listener, Notifier notifier) {
         this.store = store;
-        this.testEngine = testEngine;
+        this.cdEngine = cdEngine;
         this.production = production;
         this.listener = listener;
         this.notifier = notifier;
@@ -158,7 +158,7 @@ public final class Recovery {
         if (journal.entries().stream().anyMatch(e -> e.entry().state().pending() && e.effect() instanceof Effect.TrafficRouted)) {
             production.proxy().start();
         }
-        List<String> failures = journal.undo(production, by, log);
+        List<String> failures = Undo.takeBack(journal, production, by, log);
         String what = switch (run.state()) {
             case RUNNING -> "its gantry process stopped during " + stage;
             case NEEDS_ATTENTION -> "it failed" + run.failedStage().map(s -> " at " + s).orElse("")
@@ -193,12 +193,12 @@ public final class Recovery {
     /** Test containers and networks of the run (on the CD engine) outlive a killed gantry; they have no use any more. */
     private void removeTestContainers(RunRecord run, LogSink log) {
         var labels = Labels.testsOfRun(production.installation(), run.service(), run.id());
-        for (ContainerState container : testEngine.list(labels)) {
-            testEngine.remove(container.id());
+        for (ContainerState container : cdEngine.list(labels)) {
+            cdEngine.remove(container.id());
             log.line("removed the test container " + container.name());
         }
-        for (NetworkState network : testEngine.networks(labels)) {
-            testEngine.removeNetwork(network.id());
+        for (NetworkState network : cdEngine.networks(labels)) {
+            cdEngine.removeNetwork(network.id());
             log.line("removed the test network " + network.name());
         }
     }

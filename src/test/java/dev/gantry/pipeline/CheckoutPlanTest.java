@@ -69,7 +69,7 @@ class CheckoutPlanTest {
         ServiceSource source = new ServiceSource(repo, "", new Release(commit, "fine", false));
         CheckoutPlan plan = CheckoutPlan.of(source, GitLimits.DEFAULTS);
 
-        int files = new CheckoutCommit().run(plan, workspace, new StageLog(dir.resolve("checkout.log")));
+        int files = new Checkout().checkOut(plan, workspace, new StageLog(dir.resolve("checkout.log")));
 
         assertThat(files).isEqualTo(4);
         assertThat(workspace.resolve("src/App.java")).hasContent("class App {}");
@@ -122,12 +122,12 @@ class CheckoutPlanTest {
         Files.writeString(root.resolve("there"), "first");
 
         Stream.of("link/passwd", "../escaped", "a/../../escaped", "/etc/passwd", "there", "").forEach(path ->
-                assertThatThrownBy(() -> CheckoutCommit.target(root, path)).as(path)
+                assertThatThrownBy(() -> Checkout.target(root, path)).as(path)
                         .isInstanceOf(UnsafeCommitException.class)
                         .hasMessageContaining("refused to write \"" + path + "\""));
         assertThat(outside).isEmptyDirectory();
         assertThat(dir.resolve("home/workspaces/escaped")).doesNotExist();
-        assertThat(CheckoutCommit.target(root, "new/dir/file")).isEqualTo(root.resolve("new/dir/file"));
+        assertThat(Checkout.target(root, "new/dir/file")).isEqualTo(root.resolve("new/dir/file"));
     }
 
     /** A root tree with two entries named gantry.yml: JGit's own tree writer refuses it, so it is written byte by byte. */

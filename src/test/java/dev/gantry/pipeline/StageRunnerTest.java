@@ -9,6 +9,7 @@ import dev.gantry.ExitCode;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.DeadlinesSpec;
+import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Effect;
 import dev.gantry.deploy.Production;
 import dev.gantry.deploy.RunJournal;
@@ -166,7 +167,11 @@ class StageRunnerTest {
         var production = new Production(TestInstallation.ID, null, null, hungProxy);
         var failure = new StageFailedException(Stage.DEPLOY, "books-ms-green-1 did not answer /health", List.of());
 
-        assertThatThrownBy(() -> DeployRelease.undo(stages, runId, journal, production, failure))
+        var deployment = FlowRun.deploymentOf(TestInstallation.ID, runId, new Release("c0ffee", "title", false),
+                ServiceConfig.parse("service: books-ms\n", "gantry.yml"), "127.0.0.1:5000");
+        var run = FlowRun.ofImage(deployment, null, null, production, store.journal());
+
+        assertThatThrownBy(() -> FlowRunner.undo(stages, new Undo(), run, failure))
                 .isInstanceOfSatisfying(UndoFailedException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT_UNUSABLE);
                     assertThat(e.failures()).containsExactly(

@@ -26,9 +26,9 @@ class TestContainersTest {
                     command: [java, -cp, /tests, Runner]
                 """, "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
-        RunContext run = RunContext.of(TestInstallation.ID, 42, source, config, Path.of("/ws"), "127.0.0.1:5000");
+        var deployment = FlowRun.deploymentOf(TestInstallation.ID, 42, source.release(), config, "127.0.0.1:5000");
 
-        ContainerSpec spec = TestContainers.preDeployment(run.deployment());
+        ContainerSpec spec = TestContainers.preDeployment(deployment);
 
         assertThat(spec).isEqualTo(new ContainerSpec(
                 "127.0.0.1:5000/books-ms-test:" + COMMIT,
@@ -50,8 +50,8 @@ class TestContainersTest {
                   pre-integration: {env: {API_TOKEN: from-gantry-yml}}
                 """, "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
-        var deployment = RunContext.of(TestInstallation.ID, 42, source, config, Path.of("/ws"), "127.0.0.1:5000")
-                .withSecrets(SecretValues.of(Map.of("API_TOKEN", "t0ken-value"))).deployment();
+        var deployment = FlowRun.deploymentOf(TestInstallation.ID, 42, source.release(), config, "127.0.0.1:5000")
+                .withSecrets(SecretValues.of(Map.of("API_TOKEN", "t0ken-value")));
 
         List<ContainerSpec> specs = List.of(TestContainers.preDeployment(deployment),
                 TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION, "http://10.0.0.1:40000",
@@ -71,7 +71,7 @@ class TestContainersTest {
                 proxy: {path: /api/v1/books, host: Books.Example.com}
                 """, "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "books", new Release(COMMIT, "title", false));
-        var deployment = RunContext.of(TestInstallation.ID, 42, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
+        var deployment = FlowRun.deploymentOf(TestInstallation.ID, 42, source.release(), config, "127.0.0.1:5000");
 
         ContainerSpec pre = TestContainers.integration(deployment, TestPhaseKind.PRE_INTEGRATION,
                 "http://10.0.0.1:40000", "books-ms-pre-integration-42-net", Colour.GREEN);
@@ -92,7 +92,7 @@ class TestContainersTest {
     void aServiceWithoutProxySettingsGetsItsDefaultPathAndNoHost() {
         ServiceConfig config = ServiceConfig.parse("service: tiny\n", "gantry.yml");
         var source = new ServiceSource(Path.of("/repo"), "tiny", new Release(COMMIT, "title", false));
-        var deployment = RunContext.of(TestInstallation.ID, 7, source, config, Path.of("/ws"), "127.0.0.1:5000").deployment();
+        var deployment = FlowRun.deploymentOf(TestInstallation.ID, 7, source.release(), config, "127.0.0.1:5000");
 
         ContainerSpec post = TestContainers.integration(deployment, TestPhaseKind.POST_INTEGRATION,
                 "http://10.0.0.1:40001", "tiny-net", Colour.BLUE);

@@ -19,10 +19,20 @@ import org.eclipse.jgit.lib.Repository;
  * {@link CheckoutPlan} checked, and checks each path again as it writes (defence in depth): never
  * outside the workspace, never through a symlink, never over a file already there.
  */
-final class CheckoutCommit {
+final class Checkout implements Step {
+
+    @Override
+    public Stage stage() {
+        return Stage.CHECKOUT;
+    }
+
+    @Override
+    public void run(FlowRun run, StageLog log) {
+        checkOut(run.plan(), run.workspace(), log);
+    }
 
     /** Writes the files of {@code plan} under {@code workspace}; returns how many. */
-    int run(CheckoutPlan plan, Path workspace, StageLog log) {
+    int checkOut(CheckoutPlan plan, Path workspace, StageLog log) {
         ServiceSource source = plan.source();
         try (Repository repo = source.open(); ObjectReader reader = repo.newObjectReader()) {
             Files.createDirectories(workspace);

@@ -1,0 +1,35 @@
+package dev.gantry.pipeline;
+
+import dev.gantry.deploy.Labels;
+import dev.gantry.fault.Failpoints;
+import dev.gantry.proxy.Proxy;
+
+/** What the two integration stages share: the test image, run on the CD engine in a network of its own. */
+final class IntegrationTests {
+    private IntegrationTests() {
+    }
+
+    /** Runs {@code phase}'s test container against {@code origin}, the candidate or the proxy. */
+    static void run(FlowRun run, TestPhaseKind phase, Stage stage, String origin, StageLog log) {
+        var deployment = run.deployment();
+        var cdEngine = run.cdEngine();
+        var settings = phase.settings(deployment.config().tests());
+        cdEngine.pull(deployment.testImage().toString(), deployment.config().deadlines().of(stage.word()), log);
+        try (var network = TestNetwork.open(cdEngine, TestContainers.name(deployment, phase),
+                Labels.test(deployment), origin, log)) {
+            Failpoints.reach(stage.word() + ".test-network"); // the network is there, its container not yet
+            new TestContainerRun(cdEngine).run(stage, TestContainers.integration(deployment, phase,
+                    network.targetUrl(), network.name(), run.candidate()), settings.timeout(), log);
+        }
+    }
+
+    /**
+     * Where post-integration tests reach the proxy: its origin, without the route's path (that comes as
+     * GANTRY_PROXY_PATH), so TARGET_URL has the shape it has before the switch. An external proxy's
+     * proxy-url may carry a path where an outer proxy mounts it; that mount stays, as it is not the route's.
+     */
+    static String proxyOrigin(Proxy proxy) {
+        String url = proxy.url();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

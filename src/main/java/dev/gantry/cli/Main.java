@@ -4,7 +4,7 @@ import dev.gantry.Reason;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.Printable;
-import dev.gantry.pipeline.StageFailedException;
+import dev.gantry.stage.StageFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import dev.gantry.config.ServiceConfig;
 import dev.gantry.pipeline.Environment;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.ServiceSource;
 import dev.gantry.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -11,7 +11,13 @@ import dev.gantry.deploy.Deployment;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
+import dev.gantry.flow.Flow;
+import dev.gantry.flow.FlowRun;
+import dev.gantry.flow.FlowRunner;
+import dev.gantry.flow.Flows;
 import dev.gantry.engine.Engine;
+import dev.gantry.flow.Recovery;
+import dev.gantry.flow.UndoFailedException;
 import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
 import dev.gantry.lock.HeldLock;
@@ -19,6 +25,14 @@ import dev.gantry.notify.Notifier;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.secret.SecretValues;
 import dev.gantry.secret.Vault;
+import dev.gantry.source.CheckoutPlan;
+import dev.gantry.source.Release;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.MaskedFailures;
+import dev.gantry.stage.MaskedListener;
+import dev.gantry.stage.RunListener;
+import dev.gantry.stage.Stage;
+import dev.gantry.stage.StageRunner;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
@@ -99,7 +113,7 @@ public final class Pipeline {
                 mask.apply(release.title()), release.dirty(), trigger, source.configText(), appImage));
         held.attach(runId);
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
-        Deployment deployment = FlowRun.deploymentOf(production.installation(), runId, release, config,
+        Deployment deployment = Deployment.ofCommit(production.installation(), runId, config, release.commit(),
                 registry.address()).withSecrets(secretValues);
         MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
@@ -196,7 +210,7 @@ public final class Pipeline {
             store.runs().wentLive(runId, colour.word());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,
-                    throughProxy(deployment),
+                    run.serviceUrl(),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             RuntimeException failure = MaskedFailures.of(e, mask);
@@ -207,13 +221,6 @@ public final class Pipeline {
         } finally {
             notifier.runEnded(store.runs(), runId, deployment.config().notifications());
         }
-    }
-
-    /** The URL of the service through the proxy, as a person opens it: the proxy and the route's path prefix. */
-    private String throughProxy(Deployment deployment) {
-        String path = deployment.config().proxy().path();
-        return IntegrationTests.proxyOrigin(production.proxy())
-                + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     }
 
     private static void deleteWorkspace(Path workspace) {

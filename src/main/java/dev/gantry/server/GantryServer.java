@@ -2,7 +2,7 @@ package dev.gantry.server;
 
 import dev.gantry.config.Installation;
 import dev.gantry.pipeline.Environment;
-import dev.gantry.pipeline.RunListener;
+import dev.gantry.stage.RunListener;
 import dev.gantry.trigger.RunQueue;
 import java.io.PrintStream;
 import java.time.Duration;

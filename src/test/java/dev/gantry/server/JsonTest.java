@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.discovery.ColourState;
-import dev.gantry.pipeline.RunListener;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;

@@ -1,5 +1,0 @@
-package dev.gantry.pipeline;
-
-/** An element of a flow's list: one step, or the test and build steps that overlap. */
-sealed interface Part permits Step, TestWhileBuilding {
-}

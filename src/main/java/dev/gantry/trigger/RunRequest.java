@@ -2,7 +2,6 @@ package dev.gantry.trigger;
 
 import dev.gantry.source.ServiceSource;
 import dev.gantry.stage.RunListener;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.gantry.flow;
 
-import dev.gantry.deploy.Labels;
 import dev.gantry.config.BuildSpec;
+import dev.gantry.deploy.Labels;
 import dev.gantry.engine.BuildRequest;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineException;

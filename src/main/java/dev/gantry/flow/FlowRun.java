@@ -60,6 +60,7 @@ public final class FlowRun {
         return new FlowRun(deployment, null, null, cdEngine, registry, production, journal);
     }
 
+    /** The deployment the run makes: its run id, config, images and secrets. */
     public Deployment deployment() {
         return deployment;
     }

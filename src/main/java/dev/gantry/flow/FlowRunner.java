@@ -17,6 +17,7 @@ public final class FlowRunner {
     private final StageRunner stages;
     private final RunListener listener;
 
+    /** A runner whose steps run through {@code stages} and whose warnings {@code listener} hears. */
     public FlowRunner(StageRunner stages, RunListener listener) {
         this.stages = stages;
         this.listener = listener;

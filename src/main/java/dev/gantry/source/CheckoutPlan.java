@@ -57,10 +57,12 @@ public final class CheckoutPlan {
         }
     }
 
+    /** The commit this plan checks out. */
     public ServiceSource source() {
         return source;
     }
 
+    /** The entries to write, each checked. */
     public List<Entry> entries() {
         return entries;
     }

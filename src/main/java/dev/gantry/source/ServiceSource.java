@@ -122,6 +122,7 @@ public record ServiceSource(Path workTree, String servicePath, Release release) 
         return servicePath.isEmpty() ? relative : servicePath + "/" + relative;
     }
 
+    /** Opens the repository the commit is in; the caller closes it. */
     public Repository open() throws IOException {
         return build(workTree);
     }

@@ -8,6 +8,7 @@ import dev.gantry.GantryException;
  * installation's limits allow. Nothing was written; the commit must change.
  */
 public final class UnsafeCommitException extends GantryException {
+    /** A commit refused for {@code message}, which says what to do. */
     public UnsafeCommitException(String message) {
         super(message);
     }

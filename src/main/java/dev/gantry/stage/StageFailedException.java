@@ -10,6 +10,7 @@ public final class StageFailedException extends GantryException {
     private final String reason;
     private final List<String> lastLines;
 
+    /** Stage {@code stage} failed because of {@code reason}; {@code lastLines} of its output explain it. */
     public StageFailedException(Stage stage, String reason, List<String> lastLines) {
         super("stage " + stage.word() + " failed: " + reason);
         this.stage = stage;

@@ -1,8 +1,8 @@
 package dev.gantry.stage;
 
 import dev.gantry.ExitCode;
-import dev.gantry.Printable;
 import dev.gantry.GantryException;
+import dev.gantry.Printable;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.config.OutputLimits;
 import dev.gantry.deploy.DeployFailedException;

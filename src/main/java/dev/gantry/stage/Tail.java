@@ -29,6 +29,7 @@ public final class Tail {
         this.maxBytes = maxBytes;
     }
 
+    /** Keeps {@code line}, dropping the oldest beyond the limits. */
     public synchronized void add(String line) {
         lines.addLast(line);
         bytes += bytes(line);

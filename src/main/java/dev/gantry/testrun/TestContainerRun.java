@@ -17,10 +17,12 @@ import java.util.List;
 public final class TestContainerRun {
     private final Engine engine;
 
+    /** Test containers run on {@code engine}, the CD engine. */
     public TestContainerRun(Engine engine) {
         this.engine = engine;
     }
 
+    /** Runs {@code spec} as part of {@code stage}, at most {@code timeout}; its output goes to {@code log}. */
     public void run(Stage stage, ContainerSpec spec, Duration timeout, StageLog log) {
         String type = spec.env().get("TEST_TYPE");
         log.line("running " + spec.name() + " with TEST_TYPE=" + type + target(spec));

@@ -1,8 +1,8 @@
 package dev.gantry.testrun;
 
 import dev.gantry.config.ProxySpec;
-import dev.gantry.deploy.Labels;
 import dev.gantry.deploy.Deployment;
+import dev.gantry.deploy.Labels;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package dev.gantry.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gantry.CraftedTree;
 import dev.gantry.CraftedTree.Link;
+import dev.gantry.CraftedTree;
 import dev.gantry.ExitCode;
 import dev.gantry.GitRepo;
 import dev.gantry.config.GitLimits;

@@ -2,10 +2,10 @@ package dev.gantry.pipeline;
 
 import dev.gantry.BothStores;
 import dev.gantry.ExitCode;
-import dev.gantry.config.ConfigException;
 import dev.gantry.GitRepo;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
+import dev.gantry.config.ConfigException;
 import dev.gantry.notify.Notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

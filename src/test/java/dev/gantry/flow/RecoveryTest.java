@@ -1,4 +1,4 @@
-package dev.gantry.pipeline;
+package dev.gantry.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +14,10 @@ import dev.gantry.discovery.ColourState;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.engine.ContainerSpec;
-import dev.gantry.flow.Recovery;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.HeldLock;
 import dev.gantry.notify.Notifier;
+import dev.gantry.pipeline.RecordingEngine;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.RecordingProxy;
 import dev.gantry.stage.RunListener;

@@ -1,10 +1,10 @@
 package dev.gantry.cli;
 
-import dev.gantry.Reason;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.Printable;
-import dev.gantry.pipeline.StageFailedException;
+import dev.gantry.Reason;
+import dev.gantry.stage.StageFailedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,10 +2,10 @@ package dev.gantry.cli;
 
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.lock.Lease;
-import dev.gantry.pipeline.Release;
-import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
-import dev.gantry.pipeline.Stage;
+import dev.gantry.source.Release;
+import dev.gantry.stage.RunListener;
+import dev.gantry.stage.Stage;
 import dev.gantry.store.StageState;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.ServiceSource;
 import dev.gantry.store.Store;
 import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;

@@ -19,6 +19,13 @@ public record Deployment(InstallationId installation, long runId, ServiceConfig 
         this(installation, runId, config, release, appImage, testImage, SecretValues.NONE);
     }
 
+    /** The deployment of {@code commit} by run {@code runId}: both images tagged with the commit in {@code registry}. */
+    public static Deployment ofCommit(InstallationId installation, long runId, ServiceConfig config, String commit,
+                                      String registry) {
+        return new Deployment(installation, runId, config, commit, ImageReference.of(registry, config.image(), commit),
+                ImageReference.of(registry, config.image() + "-test", commit));
+    }
+
     /** The service's name. */
     public String service() {
         return config.service();

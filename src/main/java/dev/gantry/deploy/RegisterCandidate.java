@@ -8,7 +8,7 @@ import dev.gantry.discovery.Instance;
 import dev.gantry.engine.LogSink;
 import java.util.List;
 
-/** The register stage: records the candidate's instances in discovery, as {@code candidate}. */
+/** Records the candidate's instances in discovery, as {@code candidate} (the register step, {@code flow/Register}). */
 public final class RegisterCandidate {
     private final Discovery discovery;
 

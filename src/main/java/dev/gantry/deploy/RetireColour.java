@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The cleanup stage: after the drain time, stops the old colour's containers and deregisters it,
- * removes the containers this run set aside, and prunes images beyond {@code keep-releases}. The
+ * Retires the colour live before (the cleanup step, {@code flow/Cleanup}): after the drain time,
+ * stops the old colour's containers and deregisters it, removes the containers this run set aside,
+ * and prunes images beyond {@code keep-releases}. The
  * stopped containers stay until the next release needs their colour. Every step is journaled (for
  * the audit log) and may run again: recovery finishes a cleanup that a crash interrupted.
  */

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The deploy stage: starts the release's replicas in the candidate colour, beside the live colour,
- * and waits until every one is healthy. Never touches a container of the live colour.
+ * Starts the release's replicas in the candidate colour, beside the live colour, and waits until
+ * every one is healthy (the deploy step, {@code flow/Deploy}). Never touches a container of the
+ * live colour.
  */
 public final class StartCandidate {
     /** What a set-aside container's name carries, before the run id: {@code books-ms-blue-1-aside-12}. */

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The switch stage: the proxy routes the service to the candidate, the live pointer moves to it,
- * and the old colour becomes {@code draining}. The proxy checks the route before the stage
- * ({@link #prepare}), so that the switch is only the change itself. Each change is journaled with what it replaced, so
- * undo routes back and moves the pointer back.
+ * Switches traffic (the switch step, {@code flow/Switch}): the proxy routes the service to the
+ * candidate, the live pointer moves to it, and the old colour becomes {@code draining}. The proxy
+ * checks the route before the stage ({@link #prepare}), so that the switch is only the change
+ * itself. Each change is journaled with what it replaced, so undo routes back and moves the pointer back.
  */
 public final class SwitchTraffic {
     private final Discovery discovery;

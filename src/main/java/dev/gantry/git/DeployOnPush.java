@@ -1,10 +1,10 @@
 package dev.gantry.git;
 
 import dev.gantry.Printable;
-import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
-import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.server.TokenWatch;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.trigger.Progress;
 import dev.gantry.trigger.ProgressFeed;

@@ -2,7 +2,7 @@ package dev.gantry.git;
 
 import dev.gantry.config.ByteSizes;
 import dev.gantry.config.GitLimits;
-import dev.gantry.pipeline.TreeRules;
+import dev.gantry.source.TreeRules;
 import java.util.Optional;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;

@@ -2,7 +2,7 @@ package dev.gantry.git;
 
 import dev.gantry.GantryException;
 import dev.gantry.config.GitLimits;
-import dev.gantry.pipeline.UnsafeCommitException;
+import dev.gantry.source.UnsafeCommitException;
 import java.nio.file.Path;
 import java.util.Collection;
 import org.eclipse.jgit.transport.PreReceiveHook;

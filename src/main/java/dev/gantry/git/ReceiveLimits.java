@@ -2,7 +2,7 @@ package dev.gantry.git;
 
 import dev.gantry.config.ByteSizes;
 import dev.gantry.config.GitLimits;
-import dev.gantry.pipeline.TreeRules;
+import dev.gantry.source.TreeRules;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.jgit.errors.CorruptObjectException;

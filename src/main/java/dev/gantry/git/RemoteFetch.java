@@ -2,7 +2,7 @@ package dev.gantry.git;
 
 import dev.gantry.config.GitLimits;
 import dev.gantry.config.MaskedUrl;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.ServiceSource;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.ServiceRows;
 import java.io.IOException;

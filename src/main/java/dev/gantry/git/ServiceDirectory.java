@@ -1,8 +1,8 @@
 package dev.gantry.git;
 
 import dev.gantry.config.ServiceConfig;
-import dev.gantry.pipeline.Release;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.Release;
+import dev.gantry.source.ServiceSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

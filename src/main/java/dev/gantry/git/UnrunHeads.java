@@ -1,8 +1,8 @@
 package dev.gantry.git;
 
-import dev.gantry.pipeline.RunListener;
-import dev.gantry.pipeline.ServiceSource;
 import dev.gantry.server.GantryServer;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Runs;
 import dev.gantry.store.ServiceRows;

@@ -12,6 +12,12 @@ import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.engine.Engine;
+import dev.gantry.flow.Flow;
+import dev.gantry.flow.FlowRun;
+import dev.gantry.flow.FlowRunner;
+import dev.gantry.flow.Flows;
+import dev.gantry.flow.Recovery;
+import dev.gantry.flow.UndoFailedException;
 import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
 import dev.gantry.lock.HeldLock;
@@ -19,6 +25,14 @@ import dev.gantry.notify.Notifier;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.secret.SecretValues;
 import dev.gantry.secret.Vault;
+import dev.gantry.source.CheckoutPlan;
+import dev.gantry.source.Release;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.MaskedFailures;
+import dev.gantry.stage.MaskedListener;
+import dev.gantry.stage.RunListener;
+import dev.gantry.stage.Stage;
+import dev.gantry.stage.StageRunner;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
@@ -30,16 +44,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
  * The flow of docs/design.md ("The flow"), stage by stage: checkout → test → build → push, then the deployment half
- * (see {@link DeployRelease}). The production image is built while the tests run and is discarded
+ * (see {@link Flows}). The production image is built while the tests run and is discarded
  * if they fail. Also the shorter flows: {@link #deploy} of an image already in the registry, and
  * {@link #rollback} to the release that was live before.
  */
@@ -47,7 +56,7 @@ public final class Pipeline {
     /** How long a run waits for another run of its service to end, unless told otherwise. */
     public static final Duration LOCK_WAIT = Duration.ofMinutes(30);
 
-    private final Engine engine;
+    private final Engine cdEngine;
     private final Registry registry;
     private final Store store;
     private final Production production;
@@ -58,19 +67,19 @@ public final class Pipeline {
     private final Vault secrets;
 
     /**
-     * A pipeline that tests and builds on {@code engine}, pushes to {@code registry}, deploys to
+     * A pipeline that tests and builds on {@code cdEngine}, pushes to {@code registry}, deploys to
      * {@code production} and records in {@code store}; a run waits at most {@code lockWait} for the
      * lock of a service another run holds (zero: not at all), and {@code notifier} hears how it ended.
      */
-    public Pipeline(Engine engine, Registry registry, Store store, Production production, Installation installation,
+    public Pipeline(Engine cdEngine, Registry registry, Store store, Production production, Installation installation,
                     RunListener listener, Duration lockWait, Notifier notifier) {
-        this.engine = engine;
+        this.cdEngine = cdEngine;
         this.registry = registry;
         this.store = store;
         this.production = production;
         this.installation = installation;
         this.listener = listener;
-        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, engine, production, listener, notifier));
+        this.lock = new RunLock(store, lockWait, listener, new Recovery(store, cdEngine, production, listener, notifier));
         this.notifier = notifier;
         this.secrets = Vault.of(installation.home(), store);
     }
@@ -104,16 +113,12 @@ public final class Pipeline {
                 mask.apply(release.title()), release.dirty(), trigger, source.configText(), appImage));
         held.attach(runId);
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
-        RunContext run = RunContext.of(production.installation(), runId, source, config, workspace,
+        Deployment deployment = Deployment.ofCommit(production.installation(), runId, config, release.commit(),
                 registry.address()).withSecrets(secretValues);
         MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
-            return recorded(run.deployment(), (stages, deploy) -> {
-                stages.run(runId, Stage.CHECKOUT, log -> new CheckoutCommit().run(plan, workspace, log));
-                testWhileBuilding(run, stages);
-                stages.run(runId, Stage.PUSH, log -> new PushImage(engine, registry).run(run, log));
-                return deploy.run(run.deployment(), true);
-            });
+            return recorded(Flows.run(), FlowRun.ofCommit(deployment, plan, workspace, cdEngine, registry, production,
+                    store.journal()));
         } finally {
             deleteWorkspace(workspace);
         }
@@ -142,7 +147,7 @@ public final class Pipeline {
         String configText = DeployableImage.lastConfig(store, service);
         ImageReference reference = pushed(image, service);
         Deployment deployment = started("deploy", service, reference, configText, trigger, reference.tag(), held);
-        return recorded(deployment, (stages, deploy) -> deploy.run(deployment, true));
+        return recorded(Flows.deploy(), ofImage(deployment));
     }
 
     /**
@@ -163,7 +168,7 @@ public final class Pipeline {
         ImageReference image = ImageReference.parse(previous.image().orElseThrow());
         Deployment deployment = started("rollback", service, image, previous.config().orElseThrow(), trigger,
                 previous.commit(), held);
-        return recorded(deployment, (stages, deploy) -> deploy.run(deployment, false));
+        return recorded(Flows.rollback(), ofImage(deployment));
     }
 
     /** {@code reference}, checked to be in the installation's registry (the only one Gantry asks). */
@@ -187,25 +192,25 @@ public final class Pipeline {
                 image, ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secretValues);
     }
 
-    /** The stages of one run, recorded: its outcome in the store, and the stage it failed at. */
-    @FunctionalInterface
-    private interface Flow {
-        Colour run(StageRunner stages, DeployRelease deploy);
+    private FlowRun ofImage(Deployment deployment) {
+        return FlowRun.ofImage(deployment, cdEngine, registry, production, store.journal());
     }
 
-    private RunOutcome recorded(Deployment deployment, Flow flow) {
+    /** Runs {@code flow} for {@code run}, recorded: its outcome in the store, and the stage it failed at. */
+    private RunOutcome recorded(Flow flow, FlowRun run) {
         long started = System.nanoTime();
+        Deployment deployment = run.deployment();
         long runId = deployment.runId();
         SecretMask mask = deployment.secrets().mask();
         RunListener heard = MaskedListener.of(listener, mask);
         var stages = new StageRunner(store, heard, installation.logs().resolve(deployment.service()),
                 deployment.config().deadlines(), mask, installation.output());
         try {
-            Colour colour = flow.run(stages, new DeployRelease(engine, production, stages, heard, store.journal()));
+            Colour colour = new FlowRunner(stages, heard).run(flow, run);
             store.runs().wentLive(runId, colour.word());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,
-                    DeployRelease.throughProxy(production.proxy(), deployment),
+                    run.serviceUrl(),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             RuntimeException failure = MaskedFailures.of(e, mask);
@@ -215,43 +220,6 @@ public final class Pipeline {
             throw failure;
         } finally {
             notifier.runEnded(store.runs(), runId, deployment.config().notifications());
-        }
-    }
-
-    /**
-     * The test stage, and the build stage as soon as the test image is built: the production image
-     * then reuses the layers the two Dockerfiles share, and is built while the tests run.
-     */
-    private void testWhileBuilding(RunContext run, StageRunner stages) {
-        var build = new BuildImage(engine);
-        var tests = new RunTests(engine, build);
-        var testImageBuilt = new CompletableFuture<Void>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var tested = CompletableFuture.runAsync(() -> stages.run(run.runId(), Stage.TEST,
-                            log -> tests.run(run, log, () -> testImageBuilt.complete(null))), threads)
-                    .whenComplete((passed, failed) -> testImageBuilt.cancel(false));
-            var built = testImageBuilt.thenRunAsync(() -> stages.run(run.runId(), Stage.BUILD,
-                    log -> build.app(run, log)), threads);
-            RuntimeException testFailure = failure(tested);
-            RuntimeException buildFailure = failure(built);
-            if (testFailure != null) {
-                engine.removeImage(run.appImage().toString());
-                throw testFailure;
-            }
-            if (buildFailure != null) {
-                throw buildFailure;
-            }
-        }
-    }
-
-    private static RuntimeException failure(CompletableFuture<Void> stage) {
-        try {
-            stage.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause() instanceof RuntimeException cause ? cause : e;
-        } catch (CancellationException e) {
-            return e;
         }
     }
 

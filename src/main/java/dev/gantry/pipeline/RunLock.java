@@ -1,7 +1,9 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.flow.Recovery;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.lock.HeldLock;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import java.time.Duration;
 import java.util.function.Function;

@@ -2,8 +2,8 @@ package dev.gantry.poll;
 
 import dev.gantry.config.MaskedUrl;
 import dev.gantry.git.RemoteFetch;
-import dev.gantry.pipeline.RunListener;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.ServiceRows;
 import dev.gantry.trigger.QueueClosedException;

@@ -6,7 +6,7 @@ import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.pipeline.DeployableImage;
-import dev.gantry.pipeline.RunListener;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.QueuedRun;

@@ -2,6 +2,7 @@ package dev.gantry.server;
 
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Production;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;

@@ -1,9 +1,9 @@
 package dev.gantry.server;
 
 import dev.gantry.pipeline.Pipeline;
-import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.RunListener;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunRequest;
 import java.util.function.Function;

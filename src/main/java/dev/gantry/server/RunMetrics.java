@@ -1,7 +1,7 @@
 package dev.gantry.server;
 
-import dev.gantry.pipeline.RunListener;
-import dev.gantry.pipeline.Stage;
+import dev.gantry.stage.RunListener;
+import dev.gantry.stage.Stage;
 import dev.gantry.store.StageState;
 import dev.gantry.trigger.QueueObserver;
 import dev.gantry.trigger.QueuedRun;

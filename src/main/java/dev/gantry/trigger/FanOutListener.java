@@ -2,9 +2,9 @@ package dev.gantry.trigger;
 
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.lock.Lease;
-import dev.gantry.pipeline.Release;
-import dev.gantry.pipeline.RunListener;
-import dev.gantry.pipeline.Stage;
+import dev.gantry.source.Release;
+import dev.gantry.stage.RunListener;
+import dev.gantry.stage.Stage;
 import dev.gantry.store.StageState;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.gantry.trigger;
 
-import dev.gantry.pipeline.RunListener;
+import dev.gantry.stage.RunListener;
 
 /** Hears what the queue does with each run: for metrics. Called from the queue's threads. */
 public interface QueueObserver {

@@ -1,7 +1,7 @@
 package dev.gantry.trigger;
 
-import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
+import dev.gantry.stage.RunListener;
 
 /** Carries out one request of the queue, reporting to {@code listener}; throws what failed. */
 @FunctionalInterface

@@ -1,7 +1,7 @@
 package dev.gantry.trigger;
 
-import dev.gantry.pipeline.RunListener;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.RunListener;
 import java.util.Objects;
 import java.util.Optional;
 

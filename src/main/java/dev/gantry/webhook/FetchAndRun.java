@@ -1,8 +1,8 @@
 package dev.gantry.webhook;
 
 import dev.gantry.git.RemoteFetch;
-import dev.gantry.pipeline.RunListener;
-import dev.gantry.pipeline.ServiceSource;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;

@@ -52,7 +52,7 @@ class MainTest {
     @Test
     void verboseAddsTheStackTrace(@TempDir Path dir) {
         assertThat(Main.execute("run", "--verbose", dir.resolve("missing").toString())).isEqualTo(2);
-        assertThat(stderr()).contains("does not exist").contains("at dev.gantry.pipeline.ServiceSource");
+        assertThat(stderr()).contains("does not exist").contains("at dev.gantry.source.ServiceSource");
     }
 
     @Test

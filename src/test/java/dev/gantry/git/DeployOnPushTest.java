@@ -3,9 +3,9 @@ package dev.gantry.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
-import dev.gantry.pipeline.Stage;
+import dev.gantry.stage.RunListener;
+import dev.gantry.stage.Stage;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.StageState;
 import dev.gantry.trigger.QueueObserver;

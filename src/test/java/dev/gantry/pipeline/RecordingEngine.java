@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
  * An engine that records what it is asked to do, keeps its long-running containers in memory
  * (each published on its own port), and fails where a test says so.
  */
-final class RecordingEngine implements Engine {
+public final class RecordingEngine implements Engine {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<BuildRequest> builds = Collections.synchronizedList(new ArrayList<>());
     final List<ContainerSpec> testContainers = Collections.synchronizedList(new ArrayList<>());
@@ -67,7 +67,7 @@ final class RecordingEngine implements Engine {
     }
 
     /** The names of the containers that run now. */
-    List<String> running() {
+    public List<String> running() {
         synchronized (containers) {
             return containers.values().stream().filter(ContainerState::running).map(ContainerState::name).toList();
         }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.discovery.Colour;
 import dev.gantry.image.ImageReference;
-import dev.gantry.pipeline.RunListener;
 import dev.gantry.pipeline.RunOutcome;
-import dev.gantry.pipeline.ServiceSource;
-import dev.gantry.pipeline.Release;
+import dev.gantry.source.Release;
+import dev.gantry.source.ServiceSource;
+import dev.gantry.stage.RunListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

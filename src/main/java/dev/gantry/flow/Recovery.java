@@ -159,7 +159,7 @@ public final class Recovery {
         if (journal.entries().stream().anyMatch(e -> e.entry().state().pending() && e.effect() instanceof Effect.TrafficRouted)) {
             production.proxy().start();
         }
-        List<String> failures = Undo.takeBack(journal, production, by, log);
+        List<String> failures = journal.undo(production, by, log);  // as the undo step does
         String what = switch (run.state()) {
             case RUNNING -> "its gantry process stopped during " + stage;
             case NEEDS_ATTENTION -> "it failed" + run.failedStage().map(s -> " at " + s).orElse("")

@@ -16,6 +16,7 @@ import dev.gantry.pipeline.Pipeline;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,7 +47,19 @@ public final class InstallationParts implements AutoCloseable {
 
     /** The parts of the installation this process runs in, from GANTRY_HOME's config.yml and the environment variables. */
     public static InstallationParts open() {
-        return open(Installation.load(System.getenv()), STDERR);
+        return open(System.err);
+    }
+
+    /** The same, its warnings and the config's ("warning: …") on {@code warnings}: the CLI's stderr, the server's log. */
+    public static InstallationParts open(PrintStream warnings) {
+        RunListener shown = new RunListener() {
+            @Override
+            public void warning(String message) {
+                warnings.println("warning: " + message);
+                warnings.flush();
+            }
+        };
+        return open(Installation.load(System.getenv(), shown::warning), shown);
     }
 
     /**
@@ -58,15 +71,6 @@ public final class InstallationParts implements AutoCloseable {
         OwnerOnly.configWarning(installation.home()).ifPresent(warnings::warning);
         return new InstallationParts(installation, warnings);
     }
-
-    /** Warnings on stderr, as the CLI shows them. */
-    private static final RunListener STDERR = new RunListener() {
-        @Override
-        public void warning(String message) {
-            System.err.println("warning: " + message);
-            System.err.flush();
-        }
-    };
 
     /** Checks that the engines and the registry answer; changes nothing, so it may run before the input is known good. */
     public Void checkReachable() {

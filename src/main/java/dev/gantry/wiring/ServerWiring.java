@@ -8,7 +8,6 @@ import dev.gantry.pipeline.Pipeline;
 import dev.gantry.poll.RemotePolling;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.PipelineExecutor;
-import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.webhook.WebhookEndpoint;
 import java.io.PrintStream;
@@ -30,13 +29,7 @@ public final class ServerWiring {
      * the process is told to stop; answers the exit code.
      */
     public static int serve(String addr, PrintStream out, PrintStream log) {
-        RunListener warnings = new RunListener() {
-            @Override
-            public void warning(String message) {
-                log.println("warning: " + message);
-            }
-        };
-        InstallationParts parts = InstallationParts.open(Installation.load(System.getenv(), warnings::warning), warnings);
+        InstallationParts parts = InstallationParts.open(log);
         Installation installation = parts.installation;
         Store store = parts.store();
         Path repos = installation.home().resolve("repos");

@@ -127,6 +127,23 @@ wait_until() {
   done
 }
 
+# ensure NAME LABEL DEADLINE CHECK START: start NAME unless CHECK passes, then wait. CHECK and START are
+# a command each, a function and its words (e.g. "lab_answers node2").
+ensure() {
+  local name="$1" label="$2" seconds="$3" check start pid
+  read -ra check <<<"$4"
+  read -ra start <<<"$5"
+  if "${check[@]}" >/dev/null 2>&1; then say "$label: already running"; return; fi
+  if ! pid="$(owned_pid "$name")"; then
+    "${start[@]}"
+    wait_until "$name" "$seconds" "${check[@]}"
+    say "$label: started (pid $(owned_pid "$name" || echo '?'))"
+  else
+    wait_until "$name" "$seconds" "${check[@]}"   # ours, still starting (an earlier run was cut short)
+    say "$label: started earlier (pid $pid), now answering"
+  fi
+}
+
 # stop_pid NAME PID SECONDS [SIGNAL]: SIGNAL (default TERM), wait up to SECONDS, then SIGKILL.
 stop_pid() {
   local name="$1" pid="$2" seconds="$3" signal="${4:-TERM}" deadline

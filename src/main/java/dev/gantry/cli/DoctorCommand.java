@@ -3,6 +3,8 @@ package dev.gantry.cli;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
+import dev.gantry.deploy.HealthCheck;
+import dev.gantry.deploy.Orchestrator;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.Registry;
 import dev.gantry.pipeline.CdEngine;
@@ -31,6 +33,7 @@ final class DoctorCommand implements Callable<Integer> {
         boolean separate = CdEngine.separate(installation);
         try (Engine production = Engine.connect(installation.dockerHost())) {
             check("docker", () -> CdEngine.production(production.describe(), production.address(), separate));
+            check("runs on", () -> Orchestrator.on(production, HealthCheck.http()).describe());
         }
         if (separate) {
             try (Engine cd = Engine.connect(installation.effectiveCdDockerHost())) {

@@ -35,6 +35,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("Nothing is deployed yet. Deploy a service with `gantry run PATH`.");
             }
             Map<String, Route> routes = production.proxy().routes();
+            out.println("runs on: " + production.orchestrator().describe());
             out.println("proxy: " + production.proxy().describe() + " at " + production.proxy().url());
             for (String name : services) {
                 show(out, production, name, Optional.ofNullable(routes.get(name)));
@@ -61,6 +62,6 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static String health(Production production, Instance instance) {
-        return production.engine().inspect(instance.container()).map(c -> c.describe()).orElse("container missing");
+        return production.orchestrator().state(instance);
     }
 }

@@ -14,15 +14,28 @@ import java.util.Objects;
  * @param replicas how many containers of one colour run
  * @param env the containers' environment, in the order written
  * @param stopGrace how long a stopping container gets between SIGTERM and SIGKILL
+ * @param restart when a replica that ended is started again
+ * @param resources what one replica may use
+ * @param placement where a Swarm places the replicas
  */
-public record RunSpec(int port, int replicas, Map<String, String> env, HealthSpec health, Duration stopGrace) {
-    static final List<String> KEYS = List.of("port", "replicas", "env", "health", "stop-grace");
+public record RunSpec(int port, int replicas, Map<String, String> env, HealthSpec health, Duration stopGrace,
+                      RestartSpec restart, ResourcesSpec resources, PlacementSpec placement) {
+    static final List<String> KEYS = List.of("port", "replicas", "env", "health", "stop-grace", "restart", "resources",
+            "placement");
 
     /** Checks for nulls and makes env an unmodifiable copy. */
     public RunSpec {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(stopGrace, "stopGrace");
+        Objects.requireNonNull(restart, "restart");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(placement, "placement");
+    }
+
+    /** A run with the default restart policy, no resource limits and no placement rules. */
+    public RunSpec(int port, int replicas, Map<String, String> env, HealthSpec health, Duration stopGrace) {
+        this(port, replicas, env, health, stopGrace, RestartSpec.DEFAULTS, ResourcesSpec.NONE, PlacementSpec.ANYWHERE);
     }
 
     static RunSpec read(YamlMap run) {
@@ -31,6 +44,9 @@ public record RunSpec(int port, int replicas, Map<String, String> env, HealthSpe
                 run.get("replicas", Rule.wholeNumber(1, 100), 1),
                 run.variables("env", Names.VARIABLE),
                 HealthSpec.read(run.section("health", HealthSpec.KEYS)),
-                run.get("stop-grace", Rule.duration(), Duration.ofSeconds(30)));
+                run.get("stop-grace", Rule.duration(), Duration.ofSeconds(30)),
+                RestartSpec.read(run.section("restart", RestartSpec.KEYS)),
+                ResourcesSpec.read(run.section("resources", ResourcesSpec.KEYS)),
+                PlacementSpec.read(run.section("placement", PlacementSpec.KEYS)));
     }
 }

@@ -21,12 +21,14 @@ import java.util.Optional;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Effect.ContainerStarted.class, name = "container-started"),
         @JsonSubTypes.Type(value = Effect.ContainerSetAside.class, name = "container-set-aside"),
+        @JsonSubTypes.Type(value = Effect.ServiceCreated.class, name = "service-created"),
         @JsonSubTypes.Type(value = Effect.ColourRegistered.class, name = "colour-registered"),
         @JsonSubTypes.Type(value = Effect.TrafficRouted.class, name = "traffic-routed"),
         @JsonSubTypes.Type(value = Effect.LiveMoved.class, name = "live-moved"),
         @JsonSubTypes.Type(value = Effect.ReleaseKept.class, name = "release-kept"),
         @JsonSubTypes.Type(value = Effect.ContainerStopped.class, name = "container-stopped"),
         @JsonSubTypes.Type(value = Effect.ContainerRemoved.class, name = "container-removed"),
+        @JsonSubTypes.Type(value = Effect.ServiceRemoved.class, name = "service-removed"),
         @JsonSubTypes.Type(value = Effect.ColourDeregistered.class, name = "colour-deregistered"),
         @JsonSubTypes.Type(value = Effect.ImageRemoved.class, name = "image-removed")})
 public sealed interface Effect {
@@ -43,11 +45,17 @@ public sealed interface Effect {
         return false;
     }
 
+    /** A container or a Swarm service was made; Docker's {@code id} for it is journaled once known. */
+    sealed interface Made extends Effect {
+        /** The same change, with the id Docker gave what it made. */
+        Made withId(String newId);
+    }
+
     /**
      * A container of the candidate colour was created and started; {@code id} is Docker's, journaled
      * once the start answered (null while only intended). Undo: remove that container.
      */
-    record ContainerStarted(String name, String image, String id) implements Effect {
+    record ContainerStarted(String name, String image, String id) implements Made {
         public String describe() {
             return "start " + name + " (" + image + ")";
         }
@@ -74,6 +82,36 @@ public sealed interface Effect {
             var made = engine.list(Labels.run(production.installation(), runId)).stream()
                     .filter(c -> c.name().equals(name)).toList();
             made.forEach(c -> engine.remove(c.id()));
+            return !made.isEmpty();
+        }
+    }
+
+    /**
+     * A Swarm service of the candidate colour was created (docs/swarm.md); {@code id} is Docker's, journaled
+     * once the manager answered (null while only intended). Undo: remove that service, and with it its tasks.
+     */
+    record ServiceCreated(String name, String image, String id) implements Made {
+        public String describe() {
+            return "create the Swarm service " + name + " (" + image + ")";
+        }
+
+        public ServiceCreated withId(String newId) {
+            return new ServiceCreated(name, image, newId);
+        }
+
+        public boolean undo(Production production, long runId) {
+            var swarm = production.engine().swarm();
+            if (id != null) {
+                if (swarm.service(id).isEmpty()) {
+                    return false;
+                }
+                swarm.removeService(id);
+                return true;
+            }
+            // only intended: the process may have died after the manager created it; the run's labels tell
+            var made = swarm.services(Labels.run(production.installation(), runId)).stream()
+                    .filter(service -> service.name().equals(name)).toList();
+            made.forEach(service -> swarm.removeService(service.id()));
             return !made.isEmpty();
         }
     }
@@ -169,6 +207,13 @@ public sealed interface Effect {
     record ContainerRemoved(String name) implements Effect {
         public String describe() {
             return "remove " + name;
+        }
+    }
+
+    /** Cleanup removed the old colour's Swarm service (or a deploy removed one left in the candidate colour). */
+    record ServiceRemoved(String name) implements Effect {
+        public String describe() {
+            return "remove the Swarm service " + name;
         }
     }
 

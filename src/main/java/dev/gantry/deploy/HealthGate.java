@@ -3,8 +3,6 @@ package dev.gantry.deploy;
 import dev.gantry.Wait;
 import dev.gantry.config.HealthSpec;
 import dev.gantry.discovery.Instance;
-import dev.gantry.engine.ContainerState;
-import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +16,11 @@ import java.util.List;
 final class HealthGate {
     static final int LOG_LINES = 20;
 
-    private final Engine engine;
+    private final ReplicaProbe probe;
     private final HealthCheck check;
 
-    HealthGate(Engine engine, HealthCheck check) {
-        this.engine = engine;
+    HealthGate(ReplicaProbe probe, HealthCheck check) {
+        this.probe = probe;
         this.check = check;
     }
 
@@ -36,7 +34,7 @@ final class HealthGate {
             Instance late = waiting.getFirst();
             throw new DeployFailedException(late.container() + " did not answer " + health.path() + " with 2xx"
                     + " within " + health.timeout().toSeconds() + "s (run/health/timeout in gantry.yml)",
-                    engine.logs(late.container(), LOG_LINES));
+                    probe.logs(late, LOG_LINES));
         }
     }
 
@@ -44,11 +42,10 @@ final class HealthGate {
         if (Thread.currentThread().isInterrupted()) {
             return false;  // the wait ends at its next look, naming what it waited for
         }
-        ContainerState state = engine.inspect(replica.container()).orElseThrow(() -> new DeployFailedException(
-                replica.container() + " disappeared while its health was checked", List.of()));
-        if (!state.running()) {
-            throw new DeployFailedException(replica.container() + " stopped before it was healthy: it "
-                    + state.describe(), engine.logs(replica.container(), LOG_LINES));
+        var stopped = probe.stopped(replica);
+        if (stopped.isPresent()) {
+            throw new DeployFailedException(replica.container() + " stopped before it was healthy: it " + stopped.get(),
+                    probe.logs(replica, LOG_LINES));
         }
         String url = "http://" + replica.host() + ":" + replica.port() + health.path();
         int status = status(url, health.interval());

@@ -41,10 +41,10 @@ public final class RunJournal {
     }
 
     /**
-     * Journals a container's start, starts it with {@code start}, and journals it done with the id
-     * Docker gave it, so that undo removes that container and no other; answers the id.
+     * Journals the making of a container or service, makes it with {@code start}, and journals it done
+     * with the id Docker gave it, so that undo removes that one and no other; answers the id.
      */
-    public String started(Effect.ContainerStarted effect, Supplier<String> start) {
+    public String started(Effect.Made effect, Supplier<String> start) {
         int seq = intend(effect);
         String id = start.get();
         journal.done(runId, seq, encode(effect.withId(id)));

@@ -50,7 +50,7 @@ public final class StartCandidate {
             log.line("started " + spec.name() + " (" + image + ") on 127.0.0.1:" + port);
             Failpoints.reach("deploy.replica-started");
         }
-        new HealthGate(engine, health).await(replicas, deployment.config().run().health(), log);
+        new HealthGate(new ContainerReplicas(engine), health).await(replicas, deployment.config().run().health(), log);
         return replicas;
     }
 

@@ -1,24 +1,17 @@
 package dev.gantry.engine;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Ports;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Long-running containers: start, inspect, list by label, stop, remove. */
 final class Containers {
-    private static final Duration LOG_DEADLINE = Duration.ofSeconds(10);
     private final DockerClient docker;
     private final DockerCalls calls;
     private final int lineMax;
@@ -88,33 +81,8 @@ final class Containers {
     }
 
     List<String> logs(String id, int lines) {
-        List<String> collected = Collections.synchronizedList(new ArrayList<>());
-        var frames = new ResultCallback.Adapter<Frame>() {
-            private final LineSplitter splitter = new LineSplitter(collected::add, lineMax);
-
-            @Override
-            public void onNext(Frame frame) {
-                splitter.accept(frame.getPayload());
-            }
-
-            @Override
-            public void onComplete() {
-                splitter.flush();
-                super.onComplete();
-            }
-        };
-        calls.run("Reading the output of container " + id, () -> docker.logContainerCmd(id)
-                .withStdOut(true).withStdErr(true).withTail(lines).exec(frames));
-        try (frames) {
-            frames.awaitCompletion(LOG_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the stream is over either way
-        }
-        synchronized (collected) {
-            return List.copyOf(collected);
-        }
+        return OutputTail.read(calls, "Reading the output of container " + id, lineMax,
+                frames -> docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines).exec(frames));
     }
 
     private static ContainerState state(InspectContainerResponse c) {

@@ -26,6 +26,7 @@ final class DockerEngine implements Engine {
     private final RegistryAuth auth;
     private final int lineMax;
     private final ContainerLog containerLog;
+    private final Swarm swarm;
 
     private DockerEngine(String address, DockerClient docker, RegistryAuth auth, OutputLimits output) {
         this.address = address;
@@ -36,6 +37,7 @@ final class DockerEngine implements Engine {
         this.containerLog = new ContainerLog(output.containerLogMax());
         this.containers = new Containers(docker, calls, lineMax, containerLog);
         this.networks = new Networks(docker, calls);
+        this.swarm = new DockerSwarm(docker, calls, auth, lineMax);
     }
 
     static DockerEngine connect(String dockerHost, RegistryAuth auth, OutputLimits output) {
@@ -190,6 +192,11 @@ final class DockerEngine implements Engine {
     @Override
     public void removeNetwork(String id) {
         networks.remove(id);
+    }
+
+    @Override
+    public Swarm swarm() {
+        return swarm;
     }
 
     @Override

@@ -102,6 +102,9 @@ public interface Engine extends AutoCloseable {
     /** Removes a network by id; an absent one is not an error. */
     void removeNetwork(String id);
 
+    /** The Swarm this engine belongs to, if any ({@link Swarm#role()} says): its nodes, services and tasks. */
+    Swarm swarm();
+
     @Override
     void close();
 }

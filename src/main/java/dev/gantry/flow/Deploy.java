@@ -1,6 +1,5 @@
 package dev.gantry.flow;
 
-import dev.gantry.deploy.StartCandidate;
 import dev.gantry.stage.Stage;
 import dev.gantry.stage.StageLog;
 
@@ -14,8 +13,6 @@ final class Deploy implements Step {
 
     @Override
     public void run(FlowRun run, StageLog log) {
-        var production = run.production();
-        run.started(new StartCandidate(production.engine(), production.health())
-                .run(run.deployment(), run.candidate(), run.changes(), log));
+        run.started(run.production().orchestrator().start(run.deployment(), run.candidate(), run.changes(), log));
     }
 }

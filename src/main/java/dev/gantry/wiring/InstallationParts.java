@@ -3,6 +3,8 @@ package dev.gantry.wiring;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.config.OwnerOnly;
+import dev.gantry.deploy.HealthCheck;
+import dev.gantry.deploy.Orchestrator;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
@@ -35,6 +37,7 @@ public final class InstallationParts implements AutoCloseable {
     private final RunListener warnings;
     private Engine cdEngine;
     private Engine productionEngine;
+    private Orchestrator orchestrator;
     private Store store;
     private Discovery discovery;
     private Proxy proxy;
@@ -98,9 +101,19 @@ public final class InstallationParts implements AutoCloseable {
                 notifier(listener));
     }
 
-    /** The production side: engine, discovery, proxy. */
+    /** The production side: engine, orchestrator, discovery, proxy. */
     public Production production() {
-        return new Production(store().installationId(), productionEngine(), discovery(), proxy());
+        return new Production(store().installationId(), productionEngine(), orchestrator(), discovery(), proxy());
+    }
+
+    /**
+     * What runs the replicas, as the production engine says ({@link Orchestrator#on}, docs/swarm.md).
+     */
+    public synchronized Orchestrator orchestrator() {
+        if (orchestrator == null) {
+            orchestrator = Orchestrator.on(productionEngine(), HealthCheck.http());
+        }
+        return orchestrator;
     }
 
     /** The engine that tests and builds (the CD engine), connected on first use. */

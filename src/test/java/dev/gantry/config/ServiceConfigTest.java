@@ -60,6 +60,30 @@ class ServiceConfigTest {
     }
 
     @Test
+    void readsHowReplicasRestartWhatTheyMayUseAndWhereTheyRun() {
+        ServiceConfig config = ServiceConfig.parse("""
+                service: books-ms
+                run:
+                  restart: {condition: on-failure, delay: 3s, max-attempts: 5, window: 1m}
+                  resources: {memory: 256MiB, cpus: 0.25}
+                  placement: {constraints: [node.role==worker, "node.labels.zone != b"], max-per-node: 1}
+                """, "gantry.yml");
+
+        assertThat(config.run().restart()).isEqualTo(new RestartSpec("on-failure", Duration.ofSeconds(3), 5, Duration.ofMinutes(1)));
+        assertThat(config.run().resources()).isEqualTo(new ResourcesSpec(Optional.of(256L << 20), Optional.of(250_000_000L)));
+        assertThat(config.run().placement()).isEqualTo(new PlacementSpec(List.of("node.role==worker", "node.labels.zone != b"), 1));
+    }
+
+    @Test
+    void restartsAnyEndedReplicaAfterASecondWithoutLimitsOrPlacementByDefault() {
+        RunSpec run = ServiceConfig.parse("service: books-ms\n", "gantry.yml").run();
+
+        assertThat(run.restart()).isEqualTo(new RestartSpec("any", Duration.ofSeconds(1), 0, Duration.ofMinutes(2)));
+        assertThat(run.resources()).isEqualTo(new ResourcesSpec(Optional.empty(), Optional.empty()));
+        assertThat(run.placement()).isEqualTo(new PlacementSpec(List.of(), 0));
+    }
+
+    @Test
     void givesEveryStageTheDocumentedDefaultDeadline() {
         assertThat(DeadlinesSpec.defaults()).isEqualTo(new DeadlinesSpec(everyStage(Duration.ofMinutes(5),
                 Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofMinutes(15),

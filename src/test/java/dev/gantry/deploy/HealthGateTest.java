@@ -34,7 +34,7 @@ class HealthGateTest {
         };
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> new HealthGate(engine.engine(), interruptedMidRequest).await(REPLICAS, HEALTH, line -> { }))
+        assertThatThrownBy(() -> new HealthGate(new ContainerReplicas(engine.engine()), interruptedMidRequest).await(REPLICAS, HEALTH, line -> { }))
                 .isInstanceOf(Wait.Interrupted.class)
                 .hasMessage("interrupted while waiting for the health checks");
 
@@ -46,7 +46,7 @@ class HealthGateTest {
     void anInterruptedGateChecksNothing() {
         Thread.currentThread().interrupt();
 
-        assertThatThrownBy(() -> new HealthGate(engine.engine(), (url, timeout) -> 200).await(REPLICAS, HEALTH, line -> { }))
+        assertThatThrownBy(() -> new HealthGate(new ContainerReplicas(engine.engine()), (url, timeout) -> 200).await(REPLICAS, HEALTH, line -> { }))
                 .isInstanceOf(Wait.Interrupted.class)
                 .hasMessage("interrupted while waiting for the health checks");
         assertThat(engine.calls).isEmpty();

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.TaskState;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -231,6 +232,29 @@ final class DockerObjects implements AutoCloseable {
             if (volume.getName().startsWith("gantry-" + service + "-")) {
                 ignoringGone(() -> docker.removeVolumeCmd(volume.getName()).exec());
             }
+        }
+    }
+
+    /**
+     * The Swarm services of {@code service} (on a manager), each with the hostnames of the nodes its running
+     * tasks are on, sorted: {@code {it-1234-blue-k3x9=[node1, node2]}}.
+     */
+    Map<String, List<String>> swarmServices(String service) {
+        Map<String, String> hostnames = new HashMap<>();
+        docker.listSwarmNodesCmd().exec().forEach(node -> hostnames.put(node.getId(), node.getDescription().getHostname()));
+        Map<String, List<String>> services = new TreeMap<>();
+        for (var found : docker.listServicesCmd().withLabelFilter(label(service)).exec()) {
+            services.put(found.getSpec().getName(), docker.listTasksCmd().withServiceFilter(found.getId()).exec().stream()
+                    .filter(task -> task.getStatus().getState() == TaskState.RUNNING)
+                    .map(task -> hostnames.getOrDefault(task.getNodeId(), task.getNodeId())).sorted().toList());
+        }
+        return services;
+    }
+
+    /** Removes the Swarm services of {@code service} (on a manager), and with them their tasks. */
+    void removeSwarmServices(String service) {
+        for (var found : docker.listServicesCmd().withLabelFilter(label(service)).exec()) {
+            ignoringGone(() -> docker.removeServiceCmd(found.getId()).exec());
         }
     }
 

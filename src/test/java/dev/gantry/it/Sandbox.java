@@ -36,6 +36,8 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     private final String service = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final DockerObjects docker = new DockerObjects();
     private DockerObjects cdDocker;
+    private DockerObjects swarm;
+    private SwarmLab.Held swarmHeld;
     private final RegistryApi registry = new RegistryApi();
     private final int proxyPort = closedPort();
     private Path root;
@@ -60,8 +62,12 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         servers.forEach(GantryCli.Running::kill);
         DockerObjects cd = cdDocker;
-        try (docker; cd) {
+        DockerObjects manager = swarm;
+        try (var held = swarmHeld; docker; cd; manager) {
             ManagedProxies.stopAll(home());
+            if (manager != null) {
+                manager.removeSwarmServices(service);
+            }
             docker.removeAll(service);
             if (cd != null) {
                 cd.removeAll(service);
@@ -141,6 +147,23 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     void useCdEngine(String dockerHost) {
         cdDocker = new DockerObjects(dockerHost);
         cli = cli.with("GANTRY_CD_DOCKER_HOST", dockerHost);
+    }
+
+    /**
+     * Releases on the lab Swarm through its manager (DOCKER_HOST), tests and builds on the CD engine, as
+     * the lab does by default (docs/swarm.md); the service's Swarm services are removed afterwards.
+     */
+    void useSwarm(SwarmLab lab) {
+        swarmHeld = SwarmLab.hold(false);
+        useCdEngine(CdEngineAddress.require());
+        swarm = new DockerObjects(lab.manager());
+        cli = cli.with("DOCKER_HOST", lab.manager());
+    }
+
+    /** The lab Swarm's objects, through its manager; only after {@link #useSwarm}. */
+    DockerObjects swarm() {
+        assertThat(swarm).as("the Swarm (call useSwarm first)").isNotNull();
+        return swarm;
     }
 
     /** The production engine's objects (the default engine, DOCKER_HOST). */

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.gantry.LabCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +43,35 @@ final class SwarmLab {
             }
         }
         return new SwarmLab(address);
+    }
+
+    /**
+     * Holds the lab for a test, across the IT forks: shared by tests that deploy to it, exclusive for a test
+     * that kills or cuts nodes, so that no deploy of another test runs while a node is broken. Close to release.
+     */
+    static Held hold(boolean exclusive) {
+        Path file = LabCredentials.envDir().resolve("run").resolve("swarm-lab-tests.lock");
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            FileLock lock = channel.lock(0, Long.MAX_VALUE, !exclusive);
+            return () -> {
+                try (channel) {
+                    lock.release();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("unlocking " + file + " failed", e);
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("locking " + file + " failed", e);
+        }
+    }
+
+    /** A hold on the lab; closing it lets others have it. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The manager's DOCKER_HOST. */

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The lab Swarm keeps its contract (docs/swarm.md#the-lab): every node is a ready member, pulls from the
  * lab registry under the host's image name and publishes a task's port on its own address; a node
  * killed or cut off is seen down by the manager, and started or restored it is ready and runs its task
- * again. One global service (a task per node) of a tiny busybox image serves each node's name.
+ * again. One global service (a task per node) of a tiny busybox image serves each node's name. Breaking nodes
+ * holds the lab alone ({@link SwarmLab#hold}): no other test deploys to it meanwhile.
  */
 class SwarmLabIT {
     private static final int PORT = 18080;
@@ -83,6 +84,12 @@ class SwarmLabIT {
 
     @Test
     void aKilledNodeAndACutNodeAreSeenDownAndComeBackToWork() {
+        try (var alone = SwarmLab.hold(true)) {
+            killAndCut();
+        }
+    }
+
+    private void killAndCut() {
         List<Node> nodes = lab.nodes();
         assertThat(nodes).as("a lab with workers to break").hasSizeGreaterThanOrEqualTo(3);
         Node killed = nodes.get(2);

@@ -5,6 +5,7 @@ import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
+import dev.gantry.engine.Swarm;
 import dev.gantry.engine.EngineException;
 import dev.gantry.engine.ImageState;
 import dev.gantry.engine.NetworkState;
@@ -167,6 +168,11 @@ final class LeakyEngine implements Engine {
     @Override
     public void removeNetwork(String id) {
         recording.removeNetwork(id);
+    }
+
+    @Override
+    public Swarm swarm() {
+        return NoSwarm.INSTANCE;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
+import dev.gantry.engine.Swarm;
 import dev.gantry.engine.EngineException;
 import dev.gantry.engine.ImageState;
 import dev.gantry.engine.NetworkState;
@@ -249,6 +250,11 @@ public final class RecordingEngine implements Engine {
     public void removeNetwork(String id) {
         NetworkState removed = networks.remove(id);
         calls.add("remove network " + (removed == null ? id : removed.name()));
+    }
+
+    @Override
+    public Swarm swarm() {
+        return NoSwarm.INSTANCE;
     }
 
     @Override

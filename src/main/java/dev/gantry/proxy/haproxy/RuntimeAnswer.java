@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the runtime API's answers to changing commands: success is an empty answer, except the
- * informational lines of {@code set server addr} and {@code prepare map}; any other text is an
- * error message.
+ * informational lines of {@code set server addr} (the address unchanged or changed, on loopback or, on a
+ * Swarm, on another node's address) and {@code prepare map}; any other text is an error message.
  */
 final class RuntimeAnswer {
     private static final Pattern INFORMATIONAL = Pattern.compile(
-            "no need to change the addr.*|New version created: \\d+");
+            "(no need to change the addr|IP changed from '[^']*' to '[^']*').*|New version created: \\d+");
     private static final Pattern NEW_VERSION = Pattern.compile("New version created: (\\d+)");
 
     private RuntimeAnswer() {

@@ -1,0 +1,46 @@
+package dev.gantry.deploy;
+
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.Instance;
+import dev.gantry.engine.Engine;
+import dev.gantry.engine.LogSink;
+import java.util.List;
+
+/**
+ * What runs a release's replicas in production: one Docker engine ({@link SingleEngine}) or a Swarm
+ * through its manager ({@link SwarmServices}), chosen by the installation (docs/swarm.md). The flow
+ * asks only this of production's runtime; a Kubernetes backend would be a third implementation.
+ * Every change is journaled through {@link RunJournal} as an {@link Effect} that knows its undo.
+ */
+public interface Orchestrator {
+
+    /**
+     * The orchestrator of {@code engine}, as the engine says: a Swarm's services when it is a manager, its own
+     * containers when it is in no Swarm. A worker cannot create services and is refused.
+     */
+    static Orchestrator on(Engine engine, HealthCheck health) {
+        return switch (engine.swarm().role()) {
+            case MANAGER -> new SwarmServices(engine, health);
+            case WORKER -> throw new SwarmWorkerException(engine.address());
+            case NONE -> new SingleEngine(engine, health);
+        };
+    }
+
+    /** What production runs on, for people: "one Docker engine at unix:///var/run/docker.sock". */
+    String describe();
+
+    /**
+     * Starts the release's replicas in {@code candidate}, beside the live colour and never touching it, and
+     * waits until every one answers its health check (the deploy step); returns where they are reached.
+     */
+    List<Instance> start(Deployment deployment, Colour candidate, RunJournal journal, LogSink log);
+
+    /** Stops the replicas of {@code old}, the colour live before {@code deployment} (cleanup, after the drain). */
+    void stop(Deployment deployment, Colour old, RunJournal journal, LogSink log);
+
+    /** Removes what {@code deployment} set aside and what is beyond {@code deploy/keep-releases} (cleanup, last). */
+    void tidy(Deployment deployment, RunJournal journal, LogSink log);
+
+    /** How one replica is now, for {@code gantry status}: "running", "running on node2", "exited (exit code 1)". */
+    String state(Instance replica);
+}

@@ -1,0 +1,89 @@
+package dev.gantry.deploy;
+
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.Instance;
+import dev.gantry.engine.ContainerState;
+import dev.gantry.engine.Engine;
+import dev.gantry.engine.ImageState;
+import dev.gantry.engine.LogSink;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Production on one Docker engine: each replica is a container {@code <service>-<colour>-<n>-<installation>}
+ * published on 127.0.0.1 (docs/design.md, "Labels and names"). A retired colour's containers are stopped and
+ * stay until the next release needs the colour; images beyond {@code deploy/keep-releases} are removed.
+ */
+public final class SingleEngine implements Orchestrator {
+    private final Engine engine;
+    private final HealthCheck health;
+
+    public SingleEngine(Engine engine, HealthCheck health) {
+        this.engine = engine;
+        this.health = health;
+    }
+
+    @Override
+    public String describe() {
+        return "one Docker engine at " + engine.address();
+    }
+
+    @Override
+    public List<Instance> start(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
+        return new StartCandidate(engine, health).run(deployment, candidate, journal, log);
+    }
+
+    @Override
+    public void stop(Deployment deployment, Colour old, RunJournal journal, LogSink log) {
+        for (ContainerState container : engine.list(Labels.selector(deployment.installation(), deployment.service(), old))) {
+            if (container.name().contains(StartCandidate.ASIDE)) {
+                continue;
+            }
+            journal.record(new Effect.ContainerStopped(container.name()),
+                    () -> engine.stop(container.id(), deployment.config().run().stopGrace()));
+            log.line("stopped " + container.name());
+        }
+    }
+
+    /** Removes the containers this run set aside, then the images beyond {@code deploy/keep-releases}. */
+    @Override
+    public void tidy(Deployment deployment, RunJournal journal, LogSink log) {
+        for (ContainerState aside : engine.list(Labels.service(deployment.installation(), deployment.service()))) {
+            if (aside.name().contains(StartCandidate.ASIDE)) {
+                journal.record(new Effect.ContainerRemoved(aside.name()), () -> engine.remove(aside.id()));
+                log.line("removed " + aside.name() + ", set aside when this release started");
+            }
+        }
+        pruneImages(deployment, journal, log);
+    }
+
+    @Override
+    public String state(Instance replica) {
+        return engine.inspect(replica.container()).map(ContainerState::describe).orElse("container missing");
+    }
+
+    /**
+     * Removes the app images of {@code deployment}'s service that this installation built, beyond the
+     * newest {@code deploy/keep-releases}, except images that a container still uses (any container
+     * of the service, whichever installation made it: a tag is shared by name on the engine).
+     */
+    private void pruneImages(Deployment deployment, RunJournal journal, LogSink log) {
+        String service = deployment.service();
+        Set<String> inUse = new HashSet<>();
+        engine.list(Map.of(Labels.SERVICE, service)).forEach(c -> inUse.add(c.image()));
+        List<ImageState> images = engine.images(Labels.service(deployment.installation(), service)).stream()
+                .filter(image -> !"test".equals(image.labels().get(Labels.ROLE)))
+                .toList();
+        int keep = deployment.config().deploy().keepReleases();
+        for (ImageState old : images.subList(Math.min(keep, images.size()), images.size())) {
+            for (String tag : old.tags()) {
+                if (!inUse.contains(tag)) {
+                    journal.record(new Effect.ImageRemoved(tag), () -> engine.removeImage(tag));
+                    log.line("removed the image " + tag + " (older than the newest " + keep + " releases)");
+                }
+            }
+        }
+    }
+}

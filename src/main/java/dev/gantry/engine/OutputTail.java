@@ -1,0 +1,49 @@
+package dev.gantry.engine;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** The last lines of a container's or a service's output, read once, each line cut at {@code lineMax} bytes. */
+final class OutputTail {
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    private OutputTail() {
+    }
+
+    /** Starts the read with {@code start} (a docker-java log command handed the frames) and collects its lines. */
+    static List<String> read(DockerCalls calls, String operation, int lineMax, Consumer<ResultCallback.Adapter<Frame>> start) {
+        List<String> collected = Collections.synchronizedList(new ArrayList<>());
+        var frames = new ResultCallback.Adapter<Frame>() {
+            private final LineSplitter splitter = new LineSplitter(collected::add, lineMax);
+
+            @Override
+            public void onNext(Frame frame) {
+                splitter.accept(frame.getPayload());
+            }
+
+            @Override
+            public void onComplete() {
+                splitter.flush();
+                super.onComplete();
+            }
+        };
+        calls.run(operation, () -> start.accept(frames));
+        try (frames) {
+            frames.awaitCompletion(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the stream is over either way
+        }
+        synchronized (collected) {
+            return List.copyOf(collected);
+        }
+    }
+}

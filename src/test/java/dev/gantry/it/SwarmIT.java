@@ -1,0 +1,129 @@
+package dev.gantry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.ColourRecord;
+import dev.gantry.discovery.ColourState;
+import dev.gantry.discovery.Discovery;
+import dev.gantry.discovery.Instance;
+import dev.gantry.store.Store;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The flow on the lab Swarm (docs/swarm.md): releases run as Swarm services through the manager, tests and
+ * builds on the CD engine. Runs flip the colour and a rollback flips it back; a failing post-integration
+ * test and a run killed mid-deploy leave the live release as it was, with no service of the other colour.
+ * The tiny service, two replicas (the example keeps its books in a volume, which is each node's own on a
+ * Swarm). Each test pays a first deploy, so the cases share their tests (CI's budget).
+ */
+class SwarmIT {
+
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+
+    @BeforeEach
+    void onTheSwarm() {
+        sandbox.useSwarm(SwarmLab.require());
+        sandbox.use("haproxy", "embedded");
+    }
+
+    @Test
+    void runsFlipTheColourAsSwarmServicesSpreadOverTheNodesAndARollbackFlipsItBack() {
+        ServiceRepo repo = twoReplicas();
+        String first = repo.head();
+
+        var run = sandbox.cli().run("run", repo.serviceDir().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertLive(Colour.BLUE, first);
+        assertThat(sandbox.stageLogs("deploy")).contains("created the Swarm service " + serviceOf(Colour.BLUE));
+        assertThat(sandbox.swarm().swarmServices(sandbox.service()).get(serviceOf(Colour.BLUE)))
+                .as("the nodes of the blue service's running tasks").hasSize(2).doesNotHaveDuplicates();
+        var status = sandbox.cli().run("status", sandbox.service());
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.stdout()).contains("runs on: Docker Swarm through the manager at ", "node1 ready/active (manager)")
+                .containsPattern(serviceOf(Colour.BLUE) + "\\.1 +10\\.214\\.0\\.1\\d:\\d+ +running on node\\d");
+
+        repo.write("second.txt", "Second release.\n");
+        String second = repo.commit("Second release");
+        var again = sandbox.cli().run("run", repo.serviceDir().toString());
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertLive(Colour.GREEN, second);
+        assertThat(sandbox.stageLogs("cleanup")).contains("removed the Swarm service " + serviceOf(Colour.BLUE));
+
+        var rollback = sandbox.cli().run("rollback", sandbox.service());
+
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertLive(Colour.BLUE, first);
+    }
+
+    @Test
+    void aFailingPostIntegrationTestAndARunKilledMidDeployLeaveTheLiveReleaseAsItWas() {
+        ServiceRepo repo = twoReplicas();
+        String live = repo.head();
+        String deployedYml = repo.read("gantry.yml");
+        assertThat(sandbox.cli().run("run", repo.serviceDir().toString()).exitCode()).isZero();
+
+        repo.replace("gantry.yml", "tests:\n", "tests:\n  post-integration: {env: {TINY_TEST_EXIT: \"3\"}}\n");
+        repo.commit("A failing post-integration test");
+        var failing = sandbox.cli().run("run", repo.serviceDir().toString());
+
+        assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
+        assertThat(failing.stderr()).contains("stage post-integration failed");
+        assertThat(sandbox.stageLogs("undo")).contains("create the Swarm service " + serviceOf(Colour.GREEN));
+        assertLive(Colour.BLUE, live);
+
+        repo.write("gantry.yml", deployedYml);
+        repo.commit("Passing again");
+        String recovered = sandbox.killRunAt("deploy.replica-started", repo);
+
+        assertThat(recovered).as("status after the recovery").contains(sandbox.service() + ": live in blue");
+        assertLive(Colour.BLUE, live);
+    }
+
+    /** The tiny service with two replicas, so that they land on two nodes. */
+    private ServiceRepo twoReplicas() {
+        ServiceRepo repo = sandbox.tiny();
+        repo.replace("gantry.yml", "replicas: 1", "replicas: 2");
+        repo.commit("Two replicas");
+        return repo;
+    }
+
+    /** The service's Swarm service of {@code colour} in this test's installation. */
+    private String serviceOf(Colour colour) {
+        return sandbox.service() + "-" + colour.word() + "-" + sandbox.installationId();
+    }
+
+    /**
+     * {@code release} is live in {@code colour}: discovery says so and lists one instance per running task of
+     * that colour's service, which is the only service of the test's service on the Swarm, and requests through
+     * the proxy are answered by that release.
+     */
+    private void assertLive(Colour colour, String release) {
+        Map<String, List<String>> services = sandbox.swarm().swarmServices(sandbox.service());
+        assertThat(services).as("Swarm services of %s", sandbox.service()).containsOnlyKeys(serviceOf(colour));
+        try (Store store = Store.open(sandbox.storeUrl()); Discovery registry = Discovery.open("embedded", store, Optional.empty())) {
+            assertThat(registry.live(sandbox.service())).contains(colour);
+            Map<Colour, ColourRecord> colours = registry.colours(sandbox.service());
+            assertThat(colours).containsOnlyKeys(colour);
+            ColourRecord record = colours.get(colour);
+            assertThat(record.state()).isEqualTo(ColourState.LIVE);
+            assertThat(record.release()).isEqualTo(release);
+            assertThat(record.instances()).extracting(Instance::container)
+                    .containsExactlyInAnyOrder(serviceOf(colour) + ".1", serviceOf(colour) + ".2");
+            assertThat(record.instances()).extracting(Instance::host).allMatch(host -> host.startsWith("10.214.0."));
+        }
+        assertThat(services.get(serviceOf(colour))).as("nodes of the running tasks").hasSize(2);
+        for (int i = 0; i < 4; i++) {
+            assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).isEqualTo("200 release=" + release + " colour="
+                    + colour.word());
+        }
+    }
+}

@@ -20,24 +20,31 @@ final class AppContainers {
     /**
      * Replica {@code n} (from 1) of the release in {@code colour}. Every volume the image declares
      * is a named volume of the service in this installation, shared by its replicas and kept across
-     * releases. Its
-     * environment: run/env, then the service's secrets, then Gantry's own variables.
+     * releases. Its environment: {@link #environment}.
      */
     static ContainerSpec replica(Deployment deployment, Colour colour, int n, List<String> declaredVolumes) {
         ServiceConfig config = deployment.config();
-        Map<String, String> env = new LinkedHashMap<>(config.run().env());
-        env.putAll(deployment.secrets().asEnv()); // a secret wins over run/env of the same name (docs/secrets.md)
-        env.put("GANTRY_SERVICE", config.service());
-        env.put("GANTRY_RELEASE", deployment.release());
-        env.put("GANTRY_COLOUR", colour.word());
         var spec = ContainerSpec.of(deployment.appImage().toString(), name(deployment.installation(), config.service(), colour, n))
-                .withEnv(env)
+                .withEnv(environment(deployment, colour))
                 .withLabels(Labels.app(deployment, colour))
                 .withPublishedPort(config.run().port());
         for (String path : declaredVolumes) {
             spec = spec.withVolume(volumeName(deployment.installation(), config.service(), path), path);
         }
         return spec;
+    }
+
+    /**
+     * The environment of every replica of the release in {@code colour}, container or Swarm task: run/env, then
+     * the service's secrets (a secret wins over run/env of the same name, docs/secrets.md), then Gantry's own.
+     */
+    static Map<String, String> environment(Deployment deployment, Colour colour) {
+        Map<String, String> env = new LinkedHashMap<>(deployment.config().run().env());
+        env.putAll(deployment.secrets().asEnv());
+        env.put("GANTRY_SERVICE", deployment.service());
+        env.put("GANTRY_RELEASE", deployment.release());
+        env.put("GANTRY_COLOUR", colour.word());
+        return env;
     }
 
     /** {@code books-ms-blue-1-k3x9a2bq}: the installation's id ends every name it gives. */

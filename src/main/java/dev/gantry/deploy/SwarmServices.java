@@ -15,7 +15,6 @@ import dev.gantry.fault.Failpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,13 +109,9 @@ public final class SwarmServices implements Orchestrator {
 
     private static ServiceDefinition definition(Deployment deployment, Colour colour, String name) {
         RunSpec run = deployment.config().run();
-        Map<String, String> env = new LinkedHashMap<>(run.env());
-        env.putAll(deployment.secrets().asEnv()); // a secret wins over run/env of the same name (docs/secrets.md)
-        env.put("GANTRY_SERVICE", deployment.service());
-        env.put("GANTRY_RELEASE", deployment.release());
-        env.put("GANTRY_COLOUR", colour.word());
         var restart = run.restart();
-        return new ServiceDefinition(name, deployment.appImage().toString(), env, Labels.app(deployment, colour),
+        return new ServiceDefinition(name, deployment.appImage().toString(), AppContainers.environment(deployment, colour),
+                Labels.app(deployment, colour),
                 run.replicas(), run.port(), new ServiceDefinition.Restart(restart.condition(), restart.delay(),
                 restart.maxAttempts(), restart.window()),
                 run.resources().memoryBytes().orElse(0L), run.resources().nanoCpus().orElse(0L),

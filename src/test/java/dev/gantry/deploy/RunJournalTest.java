@@ -65,7 +65,9 @@ class RunJournalTest {
                 new Effect.ContainerStopped("books-ms-blue-1"),
                 new Effect.ContainerRemoved("books-ms-green-1-aside-7"),
                 new Effect.ColourDeregistered("books-ms", Colour.BLUE),
-                new Effect.ImageRemoved("reg/books-ms:r0"));
+                new Effect.ImageRemoved("reg/books-ms:r0"),
+                new Effect.ServiceCreated("books-ms-green-k3x9a2bq", "reg/books-ms:r2", "svc0ffee"),
+                new Effect.ServiceRemoved("books-ms-blue-k3x9a2bq"));
         var journal = new RunJournal(store.journal(), runId, "books-ms");
 
         effects.forEach(effect -> journal.record(effect, () -> { }));
@@ -74,7 +76,7 @@ class RunJournalTest {
         assertThat(store.journal().entries(runId)).extracting(e -> e.effect()).containsExactly(
                 "container-started", "container-set-aside", "colour-registered", "colour-registered", "traffic-routed",
                 "live-moved", "release-kept", "container-stopped", "container-removed", "colour-deregistered",
-                "image-removed");
+                "image-removed", "service-created", "service-removed");
     }
 
     @Test

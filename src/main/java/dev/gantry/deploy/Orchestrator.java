@@ -4,6 +4,7 @@ import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Instance;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
+import dev.gantry.store.InstallationId;
 import java.util.List;
 
 /**
@@ -40,6 +41,12 @@ public interface Orchestrator {
 
     /** Removes what {@code deployment} set aside and what is beyond {@code deploy/keep-releases} (cleanup, last). */
     void tidy(Deployment deployment, RunJournal journal, LogSink log);
+
+    /**
+     * The replicas of {@code service}'s {@code colour} made by {@code installation} that run now, where the proxy
+     * reaches them: what the route keeper ({@code watch/RouteKeeper}) holds the routes to.
+     */
+    List<Instance> running(InstallationId installation, String service, Colour colour);
 
     /** How one replica is now, for {@code gantry status}: "running", "running on node2", "exited (exit code 1)". */
     String state(Instance replica);

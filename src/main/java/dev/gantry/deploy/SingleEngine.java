@@ -6,6 +6,7 @@ import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.ImageState;
 import dev.gantry.engine.LogSink;
+import dev.gantry.store.InstallationId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,15 @@ public final class SingleEngine implements Orchestrator {
             }
         }
         pruneImages(deployment, journal, log);
+    }
+
+    @Override
+    public List<Instance> running(InstallationId installation, String service, Colour colour) {
+        return engine.list(Labels.selector(installation, service, colour)).stream()
+                .filter(c -> c.running() && !c.name().contains(StartCandidate.ASIDE) && c.ports().size() == 1)
+                .map(c -> new Instance("127.0.0.1", c.ports().values().iterator().next(), c.name()))
+                .sorted(java.util.Comparator.comparing(Instance::container))
+                .toList();
     }
 
     @Override

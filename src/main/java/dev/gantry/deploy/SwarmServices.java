@@ -12,6 +12,7 @@ import dev.gantry.engine.Swarm;
 import dev.gantry.engine.SwarmNode;
 import dev.gantry.engine.SwarmTask;
 import dev.gantry.fault.Failpoints;
+import dev.gantry.store.InstallationId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,6 +78,20 @@ public final class SwarmServices implements Orchestrator {
     @Override
     public void tidy(Deployment deployment, RunJournal journal, LogSink log) {
         log.line("the nodes keep the images they pulled (a Swarm manager removes no image from its nodes)");
+    }
+
+    @Override
+    public List<Instance> running(InstallationId installation, String service, Colour colour) {
+        Map<String, SwarmNode> nodes = swarm.nodes().stream().collect(Collectors.toMap(SwarmNode::id, Function.identity()));
+        List<Instance> replicas = new ArrayList<>();
+        for (ServiceState found : swarm.services(Labels.selector(installation, service, colour))) {
+            swarm.tasks(found.id()).stream()
+                    .filter(task -> task.running() && task.publishedPort().isPresent() && nodes.containsKey(task.nodeId()))
+                    .sorted(Comparator.comparingInt(SwarmTask::slot))
+                    .forEach(task -> replicas.add(new Instance(nodes.get(task.nodeId()).address(), task.publishedPort().get(),
+                            found.name() + "." + task.slot())));
+        }
+        return replicas;
     }
 
     @Override

@@ -21,6 +21,11 @@ public record ColourRecord(String release, String image, ColourState state, List
         instances = List.copyOf(instances);
     }
 
+    /** The same record with other replicas (the route keeper's: the ones that run now). */
+    public ColourRecord withInstances(List<Instance> newInstances) {
+        return new ColourRecord(release, image, state, newInstances);
+    }
+
     /** The same record in another state. */
     public ColourRecord withState(ColourState newState) {
         return new ColourRecord(release, image, newState, instances);

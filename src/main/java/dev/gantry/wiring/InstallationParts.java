@@ -3,11 +3,13 @@ package dev.gantry.wiring;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
 import dev.gantry.config.OwnerOnly;
+import dev.gantry.deploy.DetectedOrchestrator;
 import dev.gantry.deploy.HealthCheck;
 import dev.gantry.deploy.Orchestrator;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.engine.Engine;
+import dev.gantry.engine.LogSink;
 import dev.gantry.flow.NeedsAttention;
 import dev.gantry.flow.Recovery;
 import dev.gantry.image.Registry;
@@ -18,6 +20,7 @@ import dev.gantry.pipeline.Pipeline;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
+import dev.gantry.watch.RouteKeeper;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -106,14 +109,17 @@ public final class InstallationParts implements AutoCloseable {
         return new Production(store().installationId(), productionEngine(), orchestrator(), discovery(), proxy());
     }
 
-    /**
-     * What runs the replicas, as the production engine says ({@link Orchestrator#on}, docs/swarm.md).
-     */
+    /** What runs the replicas, as the production engine says when first asked ({@link Orchestrator#on}, docs/swarm.md). */
     public synchronized Orchestrator orchestrator() {
         if (orchestrator == null) {
-            orchestrator = Orchestrator.on(productionEngine(), HealthCheck.http());
+            orchestrator = new DetectedOrchestrator(productionEngine(), HealthCheck.http());
         }
         return orchestrator;
+    }
+
+    /** The route keeper of production (docs/swarm.md#routes-follow-the-replicas), telling {@code log} what it changes. */
+    public RouteKeeper routeKeeper(LogSink log) {
+        return new RouteKeeper(production(), new DeployLocks(store()), store().runs(), HealthCheck.http(), log);
     }
 
     /** The engine that tests and builds (the CD engine), connected on first use. */

@@ -6,6 +6,7 @@ import dev.gantry.git.RemoteFetch;
 import dev.gantry.git.UnrunHeads;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.poll.RemotePolling;
+import dev.gantry.watch.RouteWatch;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.PipelineExecutor;
 import dev.gantry.store.Store;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * {@code gantry server} put together from the installation's parts: the API, the git endpoint and the
- * webhooks, the unrun heads queued at start and the polling of remotes, each given the narrow parts it
+ * webhooks, the unrun heads queued at start, the polling of remotes and the route keeper, each given the narrow parts it
  * uses. Its classes (Javalin, Jetty, Micrometer) load only when this runs.
  */
 public final class ServerWiring {
@@ -43,7 +44,11 @@ public final class ServerWiring {
         List<GantryServer.TaskFactory> tasks = List.of(
                 (queue, taskLog) -> UnrunHeads.start(repos, store.services(), store.runs(), queue, taskLog),
                 (queue, taskLog) -> RemotePolling.start(installation.pollInterval(), store.services(), fetch, queue,
-                        taskLog));
+                        taskLog),
+                (queue, taskLog) -> {
+                    var watch = RouteWatch.start(parts.routeKeeper(taskLog::println), RouteWatch.INTERVAL, taskLog);
+                    return watch::close;
+                });
         var server = new GantryServer(installation, store, parts.production(), executor, mounts, log);
         return server.serve(addr, tasks, parts::close, out);
     }

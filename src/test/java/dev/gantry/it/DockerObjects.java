@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -249,6 +250,14 @@ final class DockerObjects implements AutoCloseable {
                     .map(task -> hostnames.getOrDefault(task.getNodeId(), task.getNodeId())).sorted().toList());
         }
         return services;
+    }
+
+    /** SIGKILLs one running container of {@code service} on this engine, as a crash would; answers its name, if any ran. */
+    Optional<String> killOne(String service) {
+        return docker.listContainersCmd().withLabelFilter(label(service)).exec().stream().findFirst().map(container -> {
+            docker.killContainerCmd(container.getId()).withSignal("KILL").exec();
+            return container.getNames()[0].replaceFirst("^/", "");
+        });
     }
 
     /** Removes the Swarm services of {@code service} (on a manager), and with them their tasks. */

@@ -8,9 +8,11 @@ import dev.gantry.discovery.ColourState;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.store.Store;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,6 +88,43 @@ class SwarmIT {
 
         assertThat(recovered).as("status after the recovery").contains(sandbox.service() + ": live in blue");
         assertLive(Colour.BLUE, live);
+    }
+
+    @Test
+    void aKilledReplicaIsReplacedBySwarmAndTheRoutesFollowItWithGantryWatch() {
+        ServiceRepo repo = twoReplicas();
+        String release = repo.head();
+        assertThat(sandbox.cli().run("run", repo.serviceDir().toString()).exitCode()).isZero();
+        List<Instance> before = instances(Colour.BLUE);
+        var watch = sandbox.cli().start("watch", "--interval", "200");
+        try {
+            String node = sandbox.swarm().swarmServices(sandbox.service()).get(serviceOf(Colour.BLUE)).getFirst();
+            String killed;
+            try (var onNode = new DockerObjects("unix:///run/gantry-lab/" + node + "/docker.sock")) {
+                killed = onNode.killOne(sandbox.service()).orElseThrow();
+            }
+            long start = System.nanoTime();
+
+            Awaitility.await("the routes on two running replicas again, one of them new").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        List<Instance> now = instances(Colour.BLUE);
+                        return now.size() == 2 && !now.equals(before)
+                                && sandbox.swarm().swarmServices(sandbox.service()).get(serviceOf(Colour.BLUE)).size() == 2;
+                    });
+            System.out.printf("SwarmIT: %s killed on %s; routes on its replacement after %d ms%n", killed, node,
+                    (System.nanoTime() - start) / 1_000_000);
+            assertThat(watch.stdout()).contains(sandbox.service() + " blue: routes follow the replicas: +");
+            assertLive(Colour.BLUE, release);
+        } finally {
+            watch.kill();
+        }
+    }
+
+    private List<Instance> instances(Colour colour) {
+        try (Store store = Store.open(sandbox.storeUrl()); Discovery registry = Discovery.open("embedded", store, Optional.empty())) {
+            return registry.colour(sandbox.service(), colour).orElseThrow().instances();
+        }
     }
 
     /** The tiny service with two replicas, so that they land on two nodes. */

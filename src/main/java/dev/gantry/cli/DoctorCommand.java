@@ -32,8 +32,9 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("Gantry home: " + installation.home());
         boolean separate = CdEngine.separate(installation);
         try (Engine production = Engine.connect(installation.dockerHost())) {
-            check("docker", () -> CdEngine.production(production.describe(), production.address(), separate));
-            check("runs on", () -> Orchestrator.on(production, HealthCheck.http()).describe());
+            if (check("docker", () -> CdEngine.production(production.describe(), production.address(), separate))) {
+                check("runs on", () -> Orchestrator.on(production, HealthCheck.http()).describe());
+            }
         }
         if (separate) {
             try (Engine cd = Engine.connect(installation.effectiveCdDockerHost())) {
@@ -55,12 +56,15 @@ final class DoctorCommand implements Callable<Integer> {
         return problems == 0 ? 0 : ExitCode.ENVIRONMENT_UNUSABLE.code();
     }
 
-    private void check(String what, Supplier<String> probe) {
+    /** Prints what {@code probe} found, or its problem; answers whether it found no problem. */
+    private boolean check(String what, Supplier<String> probe) {
         try {
             out.println(String.format("  ok    %-12s %s", what, probe.get()));
+            return true;
         } catch (GantryException e) {
             problems++;
             out.println(String.format("  FAIL  %-12s %s", what, e.getMessage()));
+            return false;
         }
     }
 }

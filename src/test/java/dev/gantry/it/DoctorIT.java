@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code gantry doctor}: every part of the environment checked, and what to fix when one is broken. */
 class DoctorIT {
-    private static final List<String> CHECKS = List.of("docker", "registry", "haproxy", "nginx", "etcd", "store");
+    private static final List<String> CHECKS = List.of("docker", "runs on", "registry", "haproxy", "nginx", "etcd", "store");
 
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
@@ -22,7 +22,19 @@ class DoctorIT {
         for (String check : CHECKS) {
             assertThat(doctor.stdout()).as("%s", doctor).containsPattern("(?m)^  ok +" + check + " +\\S");
         }
-        assertThat(doctor.stdout()).doesNotContain("FAIL").contains("Everything Gantry needs is here.");
+        assertThat(doctor.stdout()).doesNotContain("FAIL").contains("Everything Gantry needs is here.")
+                .containsPattern("(?m)^  ok +runs on +one Docker engine at ");
+    }
+
+    @Test
+    void aSwarmManagerIsSaidToRunTheReleasesAsServices() {
+        Result doctor;
+        try (var shared = SwarmLab.hold(false)) {
+            doctor = sandbox.cli().with("DOCKER_HOST", SwarmLab.require().manager()).run("doctor");
+        }
+
+        assertThat(doctor.stdout()).as("%s", doctor).containsPattern(
+                "(?m)^  ok +runs on +Docker Swarm through the manager at unix://\\S+; nodes: node1 ready/active \\(manager\\), node2 ");
     }
 
     @Test
@@ -35,6 +47,7 @@ class DoctorIT {
         assertThat(doctor.stdout()).as("%s", doctor)
                 .containsPattern("(?m)^  FAIL +docker +Cannot reach the Docker engine at " + dockerHost + ":.*DOCKER_HOST")
                 .containsPattern("(?m)^  ok +registry ")
+                .doesNotContain("runs on")
                 .contains("1 problem(s) found");
     }
 }

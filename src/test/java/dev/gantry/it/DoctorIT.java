@@ -28,9 +28,12 @@ class DoctorIT {
 
     @Test
     void aSwarmManagerIsSaidToRunTheReleasesAsServices() {
+        SwarmLab.Held shared = SwarmLab.hold(false);
         Result doctor;
-        try (var shared = SwarmLab.hold(false)) {
+        try {
             doctor = sandbox.cli().with("DOCKER_HOST", SwarmLab.require().manager()).run("doctor");
+        } finally {
+            shared.close();
         }
 
         assertThat(doctor.stdout()).as("%s", doctor).containsPattern(

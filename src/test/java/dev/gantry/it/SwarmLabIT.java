@@ -84,8 +84,11 @@ class SwarmLabIT {
 
     @Test
     void aKilledNodeAndACutNodeAreSeenDownAndComeBackToWork() {
-        try (var alone = SwarmLab.hold(true)) {
+        SwarmLab.Held alone = SwarmLab.hold(true);
+        try {
             killAndCut();
+        } finally {
+            alone.close();
         }
     }
 

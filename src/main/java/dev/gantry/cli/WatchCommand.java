@@ -1,6 +1,6 @@
 package dev.gantry.cli;
 
-import dev.gantry.watch.RouteWatch;
+import dev.gantry.heal.RouteWatch;
 import dev.gantry.wiring.InstallationParts;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -44,7 +44,7 @@ public interface Orchestrator {
 
     /**
      * The replicas of {@code service}'s {@code colour} made by {@code installation} that run now, where the proxy
-     * reaches them: what the route keeper ({@code watch/RouteKeeper}) holds the routes to.
+     * reaches them: what the route keeper ({@code heal/RouteKeeper}) holds the routes to.
      */
     List<Instance> running(InstallationId installation, String service, Colour colour);
 

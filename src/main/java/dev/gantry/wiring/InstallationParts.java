@@ -20,7 +20,7 @@ import dev.gantry.pipeline.Pipeline;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
-import dev.gantry.watch.RouteKeeper;
+import dev.gantry.heal.RouteKeeper;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.gantry.git.RemoteFetch;
 import dev.gantry.git.UnrunHeads;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.poll.RemotePolling;
-import dev.gantry.watch.RouteWatch;
+import dev.gantry.heal.RouteWatch;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.PipelineExecutor;
 import dev.gantry.store.Store;

@@ -1,4 +1,4 @@
-package dev.gantry.watch;
+package dev.gantry.heal;
 
 import java.io.PrintStream;
 import java.time.Duration;

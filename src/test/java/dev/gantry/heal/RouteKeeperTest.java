@@ -1,4 +1,4 @@
-package dev.gantry.watch;
+package dev.gantry.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gantry.watch;
+package dev.gantry.heal;
 
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.HealthCheck;

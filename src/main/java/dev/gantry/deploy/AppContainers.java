@@ -1,5 +1,6 @@
 package dev.gantry.deploy;
 
+import dev.gantry.config.RunSpec;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.discovery.Colour;
 import dev.gantry.engine.ContainerSpec;
@@ -27,7 +28,8 @@ final class AppContainers {
         var spec = ContainerSpec.of(deployment.appImage().toString(), name(deployment.installation(), config.service(), colour, n))
                 .withEnv(environment(deployment, colour))
                 .withLabels(Labels.app(deployment, colour))
-                .withPublishedPort(config.run().port());
+                .withPublishedPort(config.run().port())
+                .withSupervision(supervision(config.run()));
         for (String path : declaredVolumes) {
             spec = spec.withVolume(volumeName(deployment.installation(), config.service(), path), path);
         }
@@ -45,6 +47,22 @@ final class AppContainers {
         env.put("GANTRY_RELEASE", deployment.release());
         env.put("GANTRY_COLOUR", colour.word());
         return env;
+    }
+
+    /**
+     * How the engine keeps a replica, from {@code run/restart} and {@code run/resources} (docs/gantry-yml.md): Docker's
+     * restart policy ({@code any}: {@code unless-stopped}, so a replica Gantry stops stays stopped;
+     * {@code on-failure}: {@code on-failure[:max-attempts]}; {@code none}: {@code no}) and its limits. Docker keeps
+     * its own delay between restarts; {@code delay} and {@code window} apply on a Swarm only.
+     */
+    static ContainerSpec.Supervision supervision(RunSpec run) {
+        String restart = switch (run.restart().condition()) {
+            case "none" -> "no";
+            case "on-failure" -> run.restart().maxAttempts() > 0 ? "on-failure:" + run.restart().maxAttempts() : "on-failure";
+            default -> "unless-stopped";
+        };
+        return new ContainerSpec.Supervision(restart, run.resources().memoryBytes().orElse(0L),
+                run.resources().nanoCpus().orElse(0L));
     }
 
     /** {@code books-ms-blue-1-k3x9a2bq}: the installation's id ends every name it gives. */

@@ -5,7 +5,10 @@ import dev.gantry.engine.Engine;
 import java.util.List;
 import java.util.Optional;
 
-/** Replicas that are containers of one engine, by name: whether each still runs, and its output. */
+/**
+ * Replicas that are containers of one engine, by name: whether each still runs, and its output. A replica the
+ * engine has restarted (its restart policy, after a crash) counts as stopped: it ended once already.
+ */
 record ContainerReplicas(Engine engine) implements ReplicaProbe {
 
     @Override
@@ -14,7 +17,12 @@ record ContainerReplicas(Engine engine) implements ReplicaProbe {
         if (state.isEmpty()) {
             return Optional.of("disappeared");
         }
-        return state.get().running() ? Optional.empty() : Optional.of(state.get().describe());
+        var container = state.get();
+        if (container.running() && container.restartCount() == 0 && !container.status().equals("restarting")) {
+            return Optional.empty();
+        }
+        return Optional.of(container.running() ? "exited (exit code " + container.exitCode() + ") and was restarted by the engine "
+                + container.restartCount() + " time(s)" : container.describe());
     }
 
     @Override

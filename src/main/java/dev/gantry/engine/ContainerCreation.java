@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ContainerCreation {
         return calls.call("Creating container " + spec.name() + " from " + spec.image(), cmd::exec).getId();
     }
 
-    /** The host side of {@code spec}: ports on loopback, volumes, network, and the bounded log. */
+    /** The host side of {@code spec}: ports on loopback, volumes, network, the bounded log, restart policy and limits. */
     static HostConfig hostConfig(ContainerSpec spec, ContainerLog log) {
         var host = HostConfig.newHostConfig()
                 .withPortBindings(spec.publish().stream()
@@ -42,7 +43,14 @@ final class ContainerCreation {
                 .withBinds(spec.volumes().entrySet().stream()
                         .map(mount -> new Bind(mount.getKey(), new Volume(mount.getValue())))
                         .toList())
-                .withLogConfig(log.config());
+                .withLogConfig(log.config())
+                .withRestartPolicy(RestartPolicy.parse(spec.supervision().restart()));
+        if (spec.supervision().memoryBytes() > 0) {
+            host.withMemory(spec.supervision().memoryBytes());
+        }
+        if (spec.supervision().nanoCpus() > 0) {
+            host.withNanoCPUs(spec.supervision().nanoCpus());
+        }
         spec.network().ifPresent(host::withNetworkMode);
         return host;
     }

@@ -29,7 +29,7 @@ public record ContainerState(
     /** Why a container that should run does not, in words, for a person. */
     public String describe() {
         if (running) {
-            return "running";
+            return restartCount == 0 ? "running" : "running (restarted " + restartCount + " time(s) by the engine)";
         }
         if (oomKilled) {
             return "killed because it ran out of memory (OOM, exit code " + exitCode + ")";

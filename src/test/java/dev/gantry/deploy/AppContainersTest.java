@@ -39,7 +39,8 @@ class AppContainersTest {
                         "gantry.role", "app", "gantry.release", COMMIT, "gantry.run", "7"),
                 Optional.empty(),
                 List.of(8080),
-                Map.of("gantry-books-ms-data-inst0001", "/data", "gantry-books-ms-var-cache-inst0001", "/var/cache/")));
+                Map.of("gantry-books-ms-data-inst0001", "/data", "gantry-books-ms-var-cache-inst0001", "/var/cache/"),
+                new ContainerSpec.Supervision("unless-stopped", 0, 0)));
     }
 
     @Test
@@ -58,5 +59,21 @@ class AppContainersTest {
         assertThat(spec.env()).isEqualTo(Map.of("DB_PASSWORD", "s3cret-pw", "API_TOKEN", "t0ken-value",
                 "JAVA_OPTS", "-Xmx64m", "GANTRY_SERVICE", "books-ms", "GANTRY_RELEASE", COMMIT, "GANTRY_COLOUR", "blue"));
         assertThat(deployment.toString()).doesNotContain("s3cret-pw").contains("secrets [API_TOKEN, DB_PASSWORD]");
+    }
+
+    @Test
+    void aReplicaIsRestartedAndLimitedAsRunRestartAndRunResourcesSay() {
+        assertThat(AppContainers.supervision(ServiceConfig.parse("service: a\n", "gantry.yml").run()))
+                .isEqualTo(new ContainerSpec.Supervision("unless-stopped", 0, 0));
+        assertThat(AppContainers.supervision(ServiceConfig.parse("""
+                service: a
+                run:
+                  restart: {condition: on-failure, max-attempts: 5}
+                  resources: {memory: 128MiB, cpus: 1.5}
+                """, "gantry.yml").run())).isEqualTo(new ContainerSpec.Supervision("on-failure:5", 128L << 20, 1_500_000_000L));
+        assertThat(AppContainers.supervision(ServiceConfig.parse("service: a\nrun: {restart: {condition: on-failure}}\n",
+                "gantry.yml").run()).restart()).isEqualTo("on-failure");
+        assertThat(AppContainers.supervision(ServiceConfig.parse("service: a\nrun: {restart: {condition: none}}\n",
+                "gantry.yml").run()).restart()).isEqualTo("no");
     }
 }

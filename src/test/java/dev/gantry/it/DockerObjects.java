@@ -215,6 +215,16 @@ final class DockerObjects implements AutoCloseable {
         ignoringGone(() -> docker.removeContainerCmd(idOrName).withForce(true).exec());
     }
 
+    /** The host pid of the main process of the running container {@code idOrName}. */
+    long pid(String idOrName) {
+        return docker.inspectContainerCmd(idOrName).exec().getState().getPidLong();
+    }
+
+    /** How many times the engine has restarted the container {@code idOrName} (its restart policy). */
+    int restartCount(String idOrName) {
+        return docker.inspectContainerCmd(idOrName).exec().getRestartCount();
+    }
+
     /** The image the container {@code idOrName} was made from, as it was asked for. */
     String image(String idOrName) {
         return docker.inspectContainerCmd(idOrName).exec().getConfig().getImage();

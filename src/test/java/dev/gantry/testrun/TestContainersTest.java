@@ -38,7 +38,8 @@ class TestContainersTest {
                         "gantry.run", "42", "gantry.role", "test"),
                 Optional.empty(),
                 List.of(),
-                Map.of()));
+                Map.of(),
+                ContainerSpec.Supervision.NONE));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.config.ServiceConfig;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its tasks at their nodes' addresses, its creation is journaled and undone by id, a failing task fails the
  * deploy with Swarm's reason, and nothing but this installation's own services is ever removed.
  */
+@BothStores
 class SwarmServicesTest {
     private static final String GREEN = "books-ms-green-" + TestInstallation.ID.value();
     private static final String BLUE = "books-ms-blue-" + TestInstallation.ID.value();

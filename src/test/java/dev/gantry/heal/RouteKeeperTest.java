@@ -2,6 +2,7 @@ package dev.gantry.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.BothStores;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.deploy.Deployment;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The route keeper holds each live colour's record and route to its replicas that run and answer
  * (docs/swarm.md#routes-follow-the-replicas), and leaves a service alone while a run holds its lock.
  */
+@BothStores
 class RouteKeeperTest {
     private static final Instance ONE = new Instance("10.214.0.11", 30001, "books-ms-blue-x.1");
     private static final Instance TWO = new Instance("10.214.0.12", 30002, "books-ms-blue-x.2");

@@ -45,6 +45,7 @@ class HaproxyConfigTest {
                   timeout queue 5s
                   retries 3
                   option redispatch 1
+                  retry-on conn-failure empty-response
                   http-reuse safe
 
                 frontend fe_gantry
@@ -55,6 +56,8 @@ class HaproxyConfigTest {
                   http-request del-header Forwarded
                   http-request set-header X-Forwarded-Proto https if { ssl_fc }
                   http-request set-header X-Forwarded-Proto http if !{ ssl_fc }
+                  # A request a dead replica dropped is sent again only when repeating it is safe (RFC 9110, 9.2.2).
+                  http-request disable-l7-retry unless { method GET HEAD OPTIONS TRACE PUT DELETE }
                   http-request set-var(txn.path) path
                   http-request set-var(txn.host_path) req.hdr(host),field(1,:),lower,concat(,txn.path)
                   use_backend %[var(txn.host_path),map_beg(/g/proxy/haproxy/hosts.map)] if { var(txn.host_path),map_beg(/g/proxy/haproxy/hosts.map) -m found }

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * phase it also asks TARGET_URL for {@code GANTRY_PROXY_PATH} (with TARGET_HOST as its Host) and fails
  * unless the release it tests answers, and it tries to open each HOST:PORT of TINY_PROBE (comma
  * separated; {@code target} is TARGET_URL's), printing whether it reached it: what a test container
- * can reach from its network.
+ * can reach from its network. With TINY_CRASH_AFTER_SECONDS the server exits with code 1 that long after it
+ * started: a release that keeps crashing, each replica again after every restart.
  */
 public final class Tiny {
     private Tiny() {
@@ -46,6 +47,12 @@ public final class Tiny {
         });
         server.start();
         System.out.println("tiny: serving on 8080");
+        String crashAfter = System.getenv("TINY_CRASH_AFTER_SECONDS");
+        if (crashAfter != null) {
+            Thread.sleep(Long.parseLong(crashAfter) * 1000L);
+            System.out.println("tiny: crashing, as TINY_CRASH_AFTER_SECONDS says");
+            System.exit(1);
+        }
     }
 
     /** What an integration phase was given, so a test can see both phases get the same shape. */

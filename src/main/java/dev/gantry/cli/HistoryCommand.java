@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gantry history SERVICE}: the service's runs with result, commit and stage timings; below each, its
- * commit's title, what was cut of a stage's output, and the run's message.
+ * commit's title, who or what started it (its trigger), what was cut of a stage's output, and the run's message.
  */
 @Command(name = "history", description = "List the runs of SERVICE, newest first.")
 final class HistoryCommand implements Callable<Integer> {
@@ -53,6 +53,7 @@ final class HistoryCommand implements Callable<Integer> {
                 if (!run.commitTitle().isEmpty()) {
                     out.println("      \"" + Printable.of(run.commitTitle()) + "\"");
                 }
+                out.println("      by " + Printable.of(run.trigger()));
                 run.stages().forEach(stage -> stage.outputCut().ifPresent(cut ->
                         out.println("      " + stage.name() + ": " + Printable.of(cut))));
                 run.message().ifPresent(message -> out.println("      " + Printable.of(message)));

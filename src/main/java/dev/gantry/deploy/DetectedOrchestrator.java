@@ -6,6 +6,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
 import dev.gantry.store.InstallationId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The orchestrator the production engine turns out to have ({@link Orchestrator#on}), asked of the engine at
@@ -51,6 +52,11 @@ public final class DetectedOrchestrator implements Orchestrator {
     @Override
     public List<Instance> running(InstallationId installation, String service, Colour colour) {
         return detected().running(installation, service, colour);
+    }
+
+    @Override
+    public Set<String> crashes(InstallationId installation, String service, Colour colour) {
+        return detected().crashes(installation, service, colour);
     }
 
     @Override

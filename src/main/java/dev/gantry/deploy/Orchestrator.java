@@ -6,6 +6,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.LogSink;
 import dev.gantry.store.InstallationId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What runs a release's replicas in production: one Docker engine ({@link SingleEngine}) or a Swarm
@@ -47,6 +48,12 @@ public interface Orchestrator {
      * reaches them: what the route keeper ({@code heal/RouteKeeper}) holds the routes to.
      */
     List<Instance> running(InstallationId installation, String service, Colour colour);
+
+    /**
+     * Each end of a replica of {@code service}'s {@code colour} that nobody asked for (a crash, an OOM kill, an
+     * exit), named the same at every call: what the crash-loop guard ({@code heal/CrashLoopGuard}) counts.
+     */
+    Set<String> crashes(InstallationId installation, String service, Colour colour);
 
     /** How one replica is now, for {@code gantry status}: "running", "running on node2", "exited (exit code 1)". */
     String state(Instance replica);

@@ -69,6 +69,24 @@ public final class SingleEngine implements Orchestrator {
                 .toList();
     }
 
+    /** Each restart the engine made of a live container (restart count), and a container that ended and stays ended. */
+    @Override
+    public Set<String> crashes(InstallationId installation, String service, Colour colour) {
+        Set<String> crashes = new HashSet<>();
+        for (ContainerState container : engine.list(Labels.selector(installation, service, colour))) {
+            if (container.name().contains(StartCandidate.ASIDE)) {
+                continue;
+            }
+            for (int restart = 1; restart <= container.restartCount(); restart++) {
+                crashes.add(container.name() + " restart " + restart);
+            }
+            if (!container.running() && container.status().equals("exited")) {
+                crashes.add(container.name() + " ended after restart " + container.restartCount());
+            }
+        }
+        return crashes;
+    }
+
     @Override
     public String state(Instance replica) {
         return engine.inspect(replica.container()).map(ContainerState::describe).orElse("container missing");

@@ -16,9 +16,11 @@ import dev.gantry.store.InstallationId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -92,6 +94,16 @@ public final class SwarmServices implements Orchestrator {
                             found.name() + "." + task.slot())));
         }
         return replicas;
+    }
+
+    /** The tasks that failed or exited by themselves (Swarm keeps a few per slot; the guard remembers what it saw). */
+    @Override
+    public Set<String> crashes(InstallationId installation, String service, Colour colour) {
+        Set<String> crashes = new HashSet<>();
+        for (ServiceState found : swarm.services(Labels.selector(installation, service, colour))) {
+            swarm.tasks(found.id()).stream().filter(SwarmTask::failed).forEach(task -> crashes.add(task.id()));
+        }
+        return crashes;
     }
 
     @Override

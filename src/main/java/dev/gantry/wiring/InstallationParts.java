@@ -20,8 +20,10 @@ import dev.gantry.pipeline.Pipeline;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
+import dev.gantry.heal.CrashLoopGuard;
 import dev.gantry.heal.RouteKeeper;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -120,6 +122,14 @@ public final class InstallationParts implements AutoCloseable {
     /** The route keeper of production (docs/swarm.md#routes-follow-the-replicas), telling {@code log} what it changes. */
     public RouteKeeper routeKeeper(LogSink log) {
         return new RouteKeeper(production(), new DeployLocks(store()), store().runs(), HealthCheck.http(), log);
+    }
+
+    /**
+     * The crash-loop guard of production (docs/swarm.md#a-release-that-keeps-crashing): it tells {@code log} what it
+     * sees and starts a rollback through {@code rollback}.
+     */
+    public CrashLoopGuard crashLoopGuard(CrashLoopGuard.Rollback rollback, LogSink log) {
+        return new CrashLoopGuard(production(), store().runs(), rollback, Clock.systemUTC(), log);
     }
 
     /** The engine that tests and builds (the CD engine), connected on first use. */

@@ -6,10 +6,13 @@ import dev.gantry.git.RemoteFetch;
 import dev.gantry.git.UnrunHeads;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.poll.RemotePolling;
-import dev.gantry.heal.RouteWatch;
+import dev.gantry.heal.CrashLoopGuard;
+import dev.gantry.heal.Watch;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.PipelineExecutor;
+import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
+import dev.gantry.trigger.RunRequest;
 import dev.gantry.webhook.WebhookEndpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,7 +49,10 @@ public final class ServerWiring {
                 (queue, taskLog) -> RemotePolling.start(installation.pollInterval(), store.services(), fetch, queue,
                         taskLog),
                 (queue, taskLog) -> {
-                    var watch = RouteWatch.start(parts.routeKeeper(taskLog::println), RouteWatch.INTERVAL, taskLog);
+                    CrashLoopGuard.Rollback rollback = (service, reason) ->
+                            queue.submit(RunRequest.rollback(service, reason, new RunListener() { }));
+                    var watch = Watch.start(parts.routeKeeper(taskLog::println),
+                            parts.crashLoopGuard(rollback, taskLog::println), Watch.INTERVAL, taskLog);
                     return watch::close;
                 });
         var server = new GantryServer(installation, store, parts.production(), executor, mounts, log);

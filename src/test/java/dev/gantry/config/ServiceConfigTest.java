@@ -36,7 +36,7 @@ class ServiceConfigTest {
                         new HealthSpec("/actuator/health", Duration.ofMillis(500), Duration.ofMinutes(2)),
                         Duration.ofSeconds(45)),
                 new ProxySpec("/api/v1/books", Optional.of("books.example.com")),
-                new DeploySpec(Duration.ofSeconds(20), 5),
+                new DeploySpec(Duration.ofSeconds(20), 5, CrashLoopSpec.DEFAULTS),
                 new DeadlinesSpec(everyStage(Duration.ofMinutes(2), Duration.ofMinutes(45), Duration.ofMinutes(30),
                         Duration.ofMinutes(15), Duration.ofMinutes(20), Duration.ofSeconds(30), Duration.ofMinutes(5),
                         Duration.ofSeconds(90), Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofMinutes(15)))));
@@ -55,7 +55,7 @@ class ServiceConfigTest {
                 new RunSpec(8080, 1, Map.of(), new HealthSpec("/health", Duration.ofSeconds(1), Duration.ofSeconds(60)),
                         Duration.ofSeconds(30)),
                 new ProxySpec("/books-ms", Optional.empty()),
-                new DeploySpec(Duration.ofSeconds(10), 3),
+                new DeploySpec(Duration.ofSeconds(10), 3, CrashLoopSpec.DEFAULTS),
                 DeadlinesSpec.defaults()));
     }
 
@@ -81,6 +81,22 @@ class ServiceConfigTest {
         assertThat(run.restart()).isEqualTo(new RestartSpec("any", Duration.ofSeconds(1), 0, Duration.ofMinutes(2)));
         assertThat(run.resources()).isEqualTo(new ResourcesSpec(Optional.empty(), Optional.empty()));
         assertThat(run.placement()).isEqualTo(new PlacementSpec(List.of(), 0));
+    }
+
+    @Test
+    void rollsBackAReleaseThatEndsFiveTimesInItsFirstTwoMinutesUnlessToldOtherwise() {
+        assertThat(ServiceConfig.parse("service: books-ms\n", "gantry.yml").deploy().crashLoop())
+                .isEqualTo(new CrashLoopSpec(5, Duration.ofMinutes(2)));
+        CrashLoopSpec off = ServiceConfig.parse("service: books-ms\ndeploy: {crash-loop: {restarts: 0}}\n", "gantry.yml")
+                .deploy().crashLoop();
+        assertThat(off.on()).isFalse();
+        assertThat(ServiceConfig.parse("service: books-ms\ndeploy: {crash-loop: {restarts: 3, within: 30s}}\n",
+                "gantry.yml").deploy().crashLoop()).isEqualTo(new CrashLoopSpec(3, Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> ServiceConfig.parse("service: books-ms\ndeploy: {crash-loop: {restarts: -1, after: 1m}}\n",
+                "gantry.yml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::keyPath)
+                        .containsExactlyInAnyOrder("deploy/crash-loop/restarts", "deploy/crash-loop/after"));
     }
 
     @Test
@@ -165,7 +181,7 @@ class ServiceConfigTest {
         assertThat(config.run().replicas()).isEqualTo(100);
         assertThat(config.run().env()).isEqualTo(Map.of("_X", "42", "Y", ""));
         assertThat(config.run().stopGrace()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.deploy()).isEqualTo(new DeploySpec(Duration.ofSeconds(86399), 1));
+        assertThat(config.deploy()).isEqualTo(new DeploySpec(Duration.ofSeconds(86399), 1, CrashLoopSpec.DEFAULTS));
         assertThat(config.deadlines().of("register")).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.deadlines().of("cleanup")).isEqualTo(Duration.ofHours(24));
     }

@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.BothStores;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
-import dev.gantry.deploy.Deployment;
-import dev.gantry.deploy.Orchestrator;
 import dev.gantry.deploy.Production;
-import dev.gantry.deploy.RunJournal;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
 import dev.gantry.discovery.ColourState;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
-import dev.gantry.engine.LogSink;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.RecordingProxy;
 import dev.gantry.proxy.Route;
-import dev.gantry.store.InstallationId;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunState;
 import dev.gantry.store.Store;
@@ -53,7 +48,7 @@ class RouteKeeperTest {
     private final RecordingProxy proxy = new RecordingProxy();
     private final List<String> log = new ArrayList<>();
     private final List<String> checked = new ArrayList<>();
-    private List<Instance> running = List.of(ONE, TWO);
+    private final StubReplicas replicas = new StubReplicas();
     private int healthStatus = 200;
     private Store store;
     private Discovery discovery;
@@ -61,6 +56,7 @@ class RouteKeeperTest {
 
     @BeforeEach
     void liveInBlueOnTwoReplicas() {
+        replicas.running = List.of(ONE, TWO);
         store = Store.open(testStore.url(dir));
         discovery = Discovery.open("embedded", store);
         long run = store.runs().start(new NewRun("run", "books-ms", "r1", "r1", false, "test",
@@ -70,7 +66,7 @@ class RouteKeeperTest {
         discovery.put("books-ms", Colour.BLUE, new ColourRecord("r1", "reg/books-ms:r1", ColourState.LIVE, List.of(ONE, TWO)));
         discovery.setLive("books-ms", Colour.BLUE);
         proxy.route(new Route("books-ms", "/books", Optional.empty(), List.of(backend(ONE), backend(TWO))));
-        var production = new Production(TestInstallation.ID, null, new Replicas(), discovery, proxy);
+        var production = new Production(TestInstallation.ID, null, replicas, discovery, proxy);
         keeper = new RouteKeeper(production, new DeployLocks(store), store.runs(), (url, timeout) -> {
             checked.add(url);
             return healthStatus;
@@ -85,7 +81,7 @@ class RouteKeeperTest {
 
     @Test
     void aReplicaThatStoppedLeavesTheRouteAndTheRecord() {
-        running = List.of(ONE);
+        replicas.running = List.of(ONE);
 
         assertThat(keeper.look()).containsExactly("books-ms");
 
@@ -98,7 +94,7 @@ class RouteKeeperTest {
 
     @Test
     void aReplacementJoinsOnceItAnswersTheHealthPathOfTheLiveRelease() {
-        running = List.of(ONE, TWO_AGAIN);
+        replicas.running = List.of(ONE, TWO_AGAIN);
         healthStatus = 503;
 
         assertThat(keeper.look()).as("while the replacement is not healthy, the dead replica is dropped").containsExactly("books-ms");
@@ -116,7 +112,7 @@ class RouteKeeperTest {
 
     @Test
     void aServiceWhoseLockARunHoldsIsLeftToTheRun() {
-        running = List.of(ONE);
+        replicas.running = List.of(ONE);
 
         try (var run = new DeployLocks(store).acquire("books-ms", "run of books-ms", Duration.ZERO, holder -> { })) {
             assertThat(keeper.look()).isEmpty();
@@ -128,7 +124,7 @@ class RouteKeeperTest {
 
     @Test
     void aColourWithNoReplicaRunningKeepsItsRoute() {
-        running = List.of();
+        replicas.running = List.of();
 
         assertThat(keeper.look()).isEmpty();
 
@@ -138,38 +134,5 @@ class RouteKeeperTest {
 
     private static Backend backend(Instance instance) {
         return new Backend(instance.host(), instance.port());
-    }
-
-    /** An orchestrator whose blue replicas of books-ms are {@link #running}; the keeper asks nothing else. */
-    private final class Replicas implements Orchestrator {
-        @Override
-        public List<Instance> running(InstallationId installation, String service, Colour colour) {
-            return service.equals("books-ms") && colour == Colour.BLUE ? running : List.of();
-        }
-
-        @Override
-        public String describe() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Instance> start(Deployment deployment, Colour candidate, RunJournal journal, LogSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void stop(Deployment deployment, Colour old, RunJournal journal, LogSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void tidy(Deployment deployment, RunJournal journal, LogSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String state(Instance replica) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -15,30 +15,40 @@ import dev.gantry.store.RunRecord;
 import dev.gantry.store.Runs;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * The registrator's part of Gantry (docs/swarm.md#routes-follow-the-replicas): keeps each live colour's
  * record in discovery and its route in the proxy equal to its replicas that run and answer their health
- * check. A replica that stopped (killed, crashed, its node gone) leaves the route at the next look; a replica
- * the orchestrator started instead (Swarm's restart, on this node or another) joins it once healthy. Every
- * look is a full listing, so a missed change is made up at the next one. A service with a run in progress
- * (its deploy lock held) is left to the run; a colour with no replica running keeps its route (nothing
- * better to send its requests to) until one runs again.
+ * check. A replica that stopped (killed, crashed, its node gone) leaves the route at the next look; one the
+ * orchestrator still counts as running but that failed its health check {@value #FALL} looks in a row (its node
+ * cut off, before Swarm notices) leaves too; a replica the orchestrator started instead (Swarm's restart, on this
+ * node or another), or one that answers again, joins it once healthy. Every look is a full listing and checks
+ * every replica at once, so a missed change is made up at the next one. A service with a run in progress (its
+ * deploy lock held) is left to the run; a colour with no replica running and healthy keeps its route (nothing
+ * better to send its requests to) until one is.
  */
 public final class RouteKeeper {
-    /** How long one health check of a new replica may take. */
+    /** How long one health check of a replica may take. */
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
+    /** How many looks in a row a routed replica may fail its health check before it leaves the route. */
+    static final int FALL = 2;
 
     private final Production production;
     private final DeployLocks locks;
     private final Runs runs;
     private final HealthCheck health;
     private final LogSink log;
+    /** Per service, its routed replicas (host:port) that failed their last health checks, and how many in a row. */
+    private final Map<String, Map<String, Integer>> failing = new ConcurrentHashMap<>();
 
     public RouteKeeper(Production production, DeployLocks locks, Runs runs, HealthCheck health, LogSink log) {
         this.production = production;
@@ -51,7 +61,9 @@ public final class RouteKeeper {
     /** One look at every live service; answers the services whose routes it changed. */
     public List<String> look() {
         List<String> changed = new ArrayList<>();
-        for (String service : production.discovery().services()) {
+        List<String> services = production.discovery().services();
+        failing.keySet().retainAll(services);
+        for (String service : services) {
             if (keep(service)) {
                 changed.add(service);
             }
@@ -98,23 +110,40 @@ public final class RouteKeeper {
         return true;
     }
 
-    /** The running replicas that may take requests: those routed already, and new ones that answer their health check. */
+    /**
+     * The running replicas that may take requests: a new one once it answers its health check, a routed one until it
+     * failed {@value #FALL} checks in a row. All are checked at once, so replicas on a node that does not answer
+     * cost one timeout, not one each.
+     */
     private List<Instance> healthy(String service, ColourRecord record, List<Instance> running) {
         Set<String> routed = addresses(record.instances());
-        List<Instance> healthy = new ArrayList<>();
-        String path = null;
-        for (Instance replica : running) {
-            if (routed.contains(address(replica))) {
-                healthy.add(replica);
-                continue;
-            }
-            path = path != null ? path : healthPath(service, record.release());
-            int status = health.status("http://" + address(replica) + path, CHECK_TIMEOUT);
-            if (status >= 200 && status < 300) {
-                healthy.add(replica);
-            }
+        String url = "http://%s" + healthPath(service, record.release());
+        Map<Instance, Future<Boolean>> answers = new LinkedHashMap<>();
+        try (var checks = Executors.newVirtualThreadPerTaskExecutor()) {
+            running.forEach(replica -> answers.put(replica, checks.submit(() -> answers(url.formatted(address(replica))))));
         }
+        Map<String, Integer> missed = failing.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
+        missed.keySet().retainAll(addresses(running));
+        List<Instance> healthy = new ArrayList<>();
+        answers.forEach((replica, answered) -> {
+            String address = address(replica);
+            if (answered.resultNow()) {
+                missed.remove(address);
+                healthy.add(replica);
+            } else if (routed.contains(address) && missed.merge(address, 1, Integer::sum) < FALL) {
+                healthy.add(replica);  // one missed check is not yet a dead replica
+            }
+        });
         return healthy;
+    }
+
+    private boolean answers(String url) {
+        try {
+            int status = health.status(url, CHECK_TIMEOUT);
+            return status >= 200 && status < 300;
+        } catch (RuntimeException e) {
+            return false;  // a check that could not be made is a check not passed
+        }
     }
 
     /** The health path of the live release, from the gantry.yml of the run that made it live; /health if none is found. */

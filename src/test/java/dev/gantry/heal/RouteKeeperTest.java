@@ -22,7 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The route keeper holds each live colour's record and route to its replicas that run and answer
- * (docs/swarm.md#routes-follow-the-replicas), and leaves a service alone while a run holds its lock.
+ * (docs/swarm.md#routes-follow-the-replicas), drops a routed replica that stopped answering before the orchestrator
+ * notices, and leaves a service alone while a run holds its lock.
  */
 @BothStores
 class RouteKeeperTest {
@@ -47,7 +51,8 @@ class RouteKeeperTest {
 
     private final RecordingProxy proxy = new RecordingProxy();
     private final List<String> log = new ArrayList<>();
-    private final List<String> checked = new ArrayList<>();
+    private final List<String> checked = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> statusOf = new ConcurrentHashMap<>();
     private final StubReplicas replicas = new StubReplicas();
     private int healthStatus = 200;
     private Store store;
@@ -69,7 +74,7 @@ class RouteKeeperTest {
         var production = new Production(TestInstallation.ID, null, replicas, discovery, proxy);
         keeper = new RouteKeeper(production, new DeployLocks(store), store.runs(), (url, timeout) -> {
             checked.add(url);
-            return healthStatus;
+            return statusOf.getOrDefault(url, healthStatus);
         }, log::add);
     }
 
@@ -89,7 +94,35 @@ class RouteKeeperTest {
         assertThat(proxy.routes().get("books-ms").backends()).containsExactly(backend(ONE));
         assertThat(proxy.routes().get("books-ms").pathPrefix()).isEqualTo("/books");
         assertThat(log).containsExactly("books-ms blue: routes follow the replicas: -10.214.0.12:30002 (books-ms-blue-x.2)");
-        assertThat(checked).as("replicas already routed are not checked again").isEmpty();
+        assertThat(checked).as("every running replica is checked, at the live release's health path")
+                .containsExactly("http://10.214.0.11:30001/ready");
+    }
+
+    @Test
+    void aRoutedReplicaThatFailsItsHealthCheckTwiceInARowLeavesWhileTheOrchestratorStillCountsIt() {
+        statusOf.put("http://10.214.0.12:30002/ready", -1);  // its node cut off: no answer
+
+        assertThat(keeper.look()).as("one missed check is not yet a dead replica").isEmpty();
+        assertThat(keeper.look()).containsExactly("books-ms");
+
+        assertThat(proxy.routes().get("books-ms").backends()).containsExactly(backend(ONE));
+        assertThat(discovery.colour("books-ms", Colour.BLUE).orElseThrow().instances()).containsExactly(ONE);
+
+        statusOf.remove("http://10.214.0.12:30002/ready");
+        assertThat(keeper.look()).as("it joins again once it answers").containsExactly("books-ms");
+        assertThat(proxy.routes().get("books-ms").backends()).containsExactly(backend(ONE), backend(TWO));
+    }
+
+    @Test
+    void aCheckMissedOnceInBetweenKeepsTheReplica() {
+        statusOf.put("http://10.214.0.12:30002/ready", 503);
+        assertThat(keeper.look()).isEmpty();
+        statusOf.remove("http://10.214.0.12:30002/ready");
+        assertThat(keeper.look()).isEmpty();
+        statusOf.put("http://10.214.0.12:30002/ready", 503);
+
+        assertThat(keeper.look()).as("the count starts again after an answer").isEmpty();
+        assertThat(proxy.routes().get("books-ms").backends()).containsExactly(backend(ONE), backend(TWO));
     }
 
     @Test
@@ -99,7 +132,7 @@ class RouteKeeperTest {
 
         assertThat(keeper.look()).as("while the replacement is not healthy, the dead replica is dropped").containsExactly("books-ms");
         assertThat(proxy.routes().get("books-ms").backends()).containsExactly(backend(ONE));
-        assertThat(checked).containsExactly("http://10.214.0.13:30005/ready");
+        assertThat(checked).containsExactlyInAnyOrder("http://10.214.0.11:30001/ready", "http://10.214.0.13:30005/ready");
 
         healthStatus = 200;
         assertThat(keeper.look()).containsExactly("books-ms");

@@ -91,7 +91,7 @@ class SwarmIT {
     }
 
     @Test
-    void aKilledReplicaIsReplacedBySwarmAndTheRoutesFollowItWithGantryWatch() {
+    void aKilledReplicaIsReplacedAndAReleaseThatKeepsCrashingIsRolledBackWithGantryWatch() {
         ServiceRepo repo = twoReplicas();
         String release = repo.head();
         assertThat(sandbox.cli().run("run", repo.serviceDir().toString()).exitCode()).isZero();
@@ -116,8 +116,45 @@ class SwarmIT {
                     (System.nanoTime() - start) / 1_000_000);
             assertThat(watch.stdout()).contains(sandbox.service() + " blue: routes follow the replicas: +");
             assertLive(Colour.BLUE, release);
+
+            rollsBackAReleaseThatKeepsCrashing(repo, release, watch);
         } finally {
             watch.kill();
+        }
+    }
+
+    /**
+     * A release that passes its tests and goes live, then crashes 12 s after every start: the watch rolls it back
+     * to {@code release} after its third end (deploy/crash-loop in its gantry.yml), and history and the audit log
+     * say who did it and why.
+     */
+    private void rollsBackAReleaseThatKeepsCrashing(ServiceRepo repo, String release, GantryCli.Running watch) {
+        repo.replace("gantry.yml", "  replicas: 2\n", "  replicas: 2\n  env: {TINY_CRASH_AFTER_SECONDS: \"12\"}\n");
+        repo.replace("gantry.yml", "deploy: {drain: 1s}", "deploy: {drain: 1s, crash-loop: {restarts: 3, within: 1m}}");
+        String crashing = repo.commit("A release that crashes 12 s after each start");
+        var run = sandbox.cli().run("run", repo.serviceDir().toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        long live = System.nanoTime();
+
+        Awaitility.await("the crash-looping release rolled back").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> liveRelease().equals(Optional.of(release)) && watch.stdout().contains(" passed in "));
+        System.out.printf("SwarmIT: the crash-looping release rolled back %d ms after it went live%n",
+                (System.nanoTime() - live) / 1_000_000);
+        assertLive(Colour.BLUE, release);
+        assertThat(watch.stdout()).contains("release " + crashing.substring(0, 12) + " keeps crashing: its replicas ended 3 times");
+        var rollback = HistoryRows.parse(sandbox.cli().ok("history", sandbox.service()).stdout()).getFirst();
+        assertThat(rollback.result()).isEqualTo("succeeded");
+        assertThat(rollback.commit()).isEqualTo(release.substring(0, 12));
+        assertThat(rollback.trigger()).hasValueSatisfying(by -> assertThat(by)
+                .startsWith("gantry, automatically: release " + crashing.substring(0, 12) + " crash-looped"));
+        assertThat(sandbox.cli().ok("audit", sandbox.service()).stdout()).contains("crash-looped");
+    }
+
+    private Optional<String> liveRelease() {
+        try (Store store = Store.open(sandbox.storeUrl()); Discovery registry = Discovery.open("embedded", store, Optional.empty())) {
+            return registry.live(sandbox.service()).flatMap(colour -> registry.colour(sandbox.service(), colour))
+                    .map(ColourRecord::release);
         }
     }
 

@@ -3,7 +3,10 @@ package dev.gantry.cli;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
+import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
+import dev.gantry.stage.RunListener;
+import dev.gantry.wiring.InstallationParts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -22,15 +25,22 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code gantry demo}: brings this machine's environment up (bin/env-up) and runs the flow on the
- * example service, from a git repository of its own under GANTRY_HOME/demo.
+ * example service, from a git repository of its own under GANTRY_HOME/demo, with the lab's credentials
+ * (.env/gantry.env). With {@code --swarm} the releases run on the lab's Swarm, tests and builds on the CD
+ * engine, and a killed replica is shown replaced.
  */
 @Command(name = "demo", description = "Bring the environment up, deploy examples/books-ms, change it, deploy again.")
 final class DemoCommand implements Callable<Integer> {
     private static final String EXAMPLE = "books-ms";
+
+    @Option(names = "--swarm", description = "Deploy to the lab's Swarm (bin/env-up starts it), build on the CD engine,"
+            + " and show a killed replica replaced.")
+    boolean swarm;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,26 +50,67 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path root = projectRoot();
         environmentUp(root, out);
-        Path service = demoRepository(root.resolve("examples").resolve(EXAMPLE),
-                Installation.load(System.getenv()).home().resolve("demo").resolve(EXAMPLE));
-        out.println("demo: first release of " + service);
-        RunOutcome first = RunCommand.flow(service, out);
-        secondCommit(service);
-        out.println("demo: a second commit, deployed beside the first in the other colour");
-        RunOutcome second = RunCommand.flow(service, out);
-        if (second.colour() == first.colour()) {
-            throw new DemoException("the second release went live in " + second.colour().word() + " again");
+        DemoLab lab = new DemoLab(root);
+        Installation installation = Installation.load(lab.environment(swarm));
+        Path service = demoRepository(root.resolve("examples").resolve(EXAMPLE), installation.home().resolve("demo").resolve(EXAMPLE));
+        try (InstallationParts parts = InstallationParts.open(installation, warningsTo(out))) {
+            if (swarm) {
+                onTheSwarm(service, parts, out);
+            }
+            out.println("demo: first release of " + service);
+            RunOutcome first = RunCommand.flow(parts, service, out, Pipeline.LOCK_WAIT);
+            secondCommit(service);
+            out.println("demo: a second commit, deployed beside the first in the other colour");
+            RunOutcome second = RunCommand.flow(parts, service, out, Pipeline.LOCK_WAIT);
+            if (second.colour() == first.colour()) {
+                throw new DemoException("the second release went live in " + second.colour().word() + " again");
+            }
+            String books = second.url();
+            int status = answer(books);
+            if (status != 200) {
+                throw new DemoException("the release is live but " + books + " answered " + status);
+            }
+            if (swarm) {
+                new DemoHealing(parts, lab, out).show(EXAMPLE, () -> answer(books));
+            }
+            out.println("demo: books-ms answers through the proxy. Try it:");
+            out.println("  curl " + books);
+            out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"Dune\",\"author\":\"Frank Herbert\"}' " + books);
+            out.println("  bin/gantry status books-ms; bin/gantry history books-ms; bin/gantry rollback books-ms");
+            if (swarm) {
+                out.println("  (with DOCKER_HOST=$(cat .env/swarm-docker-host) GANTRY_CD_DOCKER_HOST=$(cat .env/cd-docker-host),"
+                        + " and .env/gantry.env's variables)");
+            }
+            return 0;
         }
-        String books = second.url();
-        int status = answer(books);
-        if (status != 200) {
-            throw new DemoException("the release is live but " + books + " answered " + status);
+    }
+
+    /**
+     * On the Swarm the example runs one replica: its books are in a volume, which is each node's own on a Swarm, so two
+     * replicas on two nodes would answer from two catalogues (and its integration tests see that).
+     */
+    private static void onTheSwarm(Path service, InstallationParts parts, PrintWriter out) {
+        out.println("demo: on the lab's Swarm: " + parts.orchestrator().describe() + "; tests and builds on the CD engine");
+        out.println("demo: one replica of books-ms (its books are in a volume, which is each node's own on a Swarm)");
+        try (Git git = Git.open(service.toFile())) {
+            Path yml = service.resolve("gantry.yml");
+            Files.writeString(yml, Files.readString(yml).replace("  replicas: 2\n", "  replicas: 1\n"));
+            git.add().addFilepattern("gantry.yml").call();
+            git.commit().setMessage("books-ms: one replica on the Swarm").setAuthor("Gantry demo", "demo@gantry.invalid")
+                    .setCommitter("Gantry demo", "demo@gantry.invalid").setSign(false).call();
+        } catch (IOException | GitAPIException e) {
+            throw new DemoException("committing the Swarm's gantry.yml in " + service + " failed: " + e.getMessage());
         }
-        out.println("demo: books-ms answers through the proxy. Try it:");
-        out.println("  curl " + books);
-        out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"Dune\",\"author\":\"Frank Herbert\"}' " + books);
-        out.println("  bin/gantry status books-ms; bin/gantry history books-ms; bin/gantry rollback books-ms");
-        return 0;
+    }
+
+    private static RunListener warningsTo(PrintWriter out) {
+        return new RunListener() {
+            @Override
+            public void warning(String message) {
+                out.println("warning: " + message);
+                out.flush();
+            }
+        };
     }
 
     private static Path projectRoot() {

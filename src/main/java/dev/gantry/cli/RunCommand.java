@@ -42,13 +42,15 @@ final class RunCommand implements Callable<Integer> {
      * opened and the environment checked while the commit and its gantry.yml are read; a bad
      * gantry.yml is still reported before an unusable environment.
      */
-    static RunOutcome flow(Path path, PrintWriter out) {
-        return flow(path, out, Pipeline.LOCK_WAIT);
+    static RunOutcome flow(Path path, PrintWriter out, Duration lockWait) {
+        try (InstallationParts parts = InstallationParts.open()) {
+            return flow(parts, path, out, lockWait);
+        }
     }
 
-    /** The same, waiting at most {@code lockWait} for another run of the service to end. */
-    static RunOutcome flow(Path path, PrintWriter out, Duration lockWait) {
-        try (InstallationParts parts = InstallationParts.open(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+    /** The same, in the installation of {@code parts}, which stay open. */
+    static RunOutcome flow(InstallationParts parts, Path path, PrintWriter out, Duration lockWait) {
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Store> store = threads.submit(parts::store);
             Future<Void> reachable = threads.submit(parts::checkReachable);
             ServiceSource source = ServiceSource.locate(path);

@@ -154,7 +154,16 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
      * the lab does by default (docs/swarm.md); the service's Swarm services are removed afterwards.
      */
     void useSwarm(SwarmLab lab) {
-        swarmHeld = SwarmLab.hold(false);
+        useSwarm(lab, false);
+    }
+
+    /** The same, with the lab to this test alone (no other test deploys to it meanwhile): for cutting nodes. */
+    void useSwarmAlone(SwarmLab lab) {
+        useSwarm(lab, true);
+    }
+
+    private void useSwarm(SwarmLab lab, boolean alone) {
+        swarmHeld = SwarmLab.hold(alone);
         useCdEngine(CdEngineAddress.require());
         swarm = new DockerObjects(lab.manager());
         cli = cli.with("DOCKER_HOST", lab.manager());

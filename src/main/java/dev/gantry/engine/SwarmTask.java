@@ -17,9 +17,13 @@ public record SwarmTask(String id, String serviceId, int slot, String nodeId, St
         return state.equals("running") && desiredState.equals("running");
     }
 
-    /** Ended in a way that is not a stop Swarm asked for: it failed, was rejected, or exited by itself. */
+    /**
+     * Ended in a way that is not a stop Swarm asked for: it failed (a non-zero exit, killed), was rejected, or exited by
+     * itself ({@code complete}; once Swarm has started its replacement, its desired state is {@code shutdown} too). A
+     * task Swarm stopped is {@code shutdown}; one whose node went away, {@code orphaned}.
+     */
     public boolean failed() {
-        return state.equals("failed") || state.equals("rejected") || state.equals("complete") && desiredState.equals("running");
+        return state.equals("failed") || state.equals("rejected") || state.equals("complete");
     }
 
     /** Why it is not running, in words, for a person. */

@@ -36,6 +36,14 @@ final class FakeSwarm implements Swarm {
         taskError = error;
     }
 
+    /** A task of the service {@code serviceId} that is no longer running: {@code state} as Swarm says it. */
+    void ended(String serviceId, String taskId, String state, String desiredState) {
+        List<SwarmTask> now = new ArrayList<>(tasks.get(serviceId));
+        now.add(new SwarmTask(taskId, serviceId, 1, NODES.get(1).id(), state, desiredState, "ended", "", Optional.empty(),
+                Optional.of(137), "2026-12-04T00:01:00"));
+        tasks.put(serviceId, now);
+    }
+
     /** A service that is already there, as someone (or an earlier run) left it. */
     void existing(String name, Map<String, String> labels) {
         services.put("id-" + name, new ServiceState("id-" + name, name, "reg/old:1", labels, 1));

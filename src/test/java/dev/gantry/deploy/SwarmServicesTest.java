@@ -151,6 +151,18 @@ class SwarmServicesTest {
     }
 
     @Test
+    void theCrashesOfAColourAreItsTasksThatFailedOrExitedByThemselvesNotThoseSwarmStopped() {
+        swarmServices().start(deployment, Colour.GREEN, journal, log::add);
+        swarm.ended("id-" + GREEN, "crashed", "failed", "shutdown");
+        swarm.ended("id-" + GREEN, "exited", "complete", "shutdown");
+        swarm.ended("id-" + GREEN, "node-gone", "orphaned", "shutdown");
+        swarm.ended("id-" + GREEN, "stopped", "shutdown", "shutdown");
+
+        assertThat(swarmServices().crashes(TestInstallation.ID, "books-ms", Colour.GREEN)).containsExactlyInAnyOrder("crashed", "exited");
+        assertThat(swarmServices().crashes(TestInstallation.ID, "books-ms", Colour.BLUE)).isEmpty();
+    }
+
+    @Test
     void aReplicaIsDescribedWithItsNode() {
         List<Instance> replicas = swarmServices().start(deployment, Colour.GREEN, journal, log::add);
 

@@ -124,14 +124,14 @@ class SwarmIT {
     }
 
     /**
-     * A release that passes its tests and goes live, then crashes 12 s after every start: the watch rolls it back
+     * A release that passes its tests and goes live, then crashes 20 s after every start: the watch rolls it back
      * to {@code release} after its third end (deploy/crash-loop in its gantry.yml), and history and the audit log
      * say who did it and why.
      */
     private void rollsBackAReleaseThatKeepsCrashing(ServiceRepo repo, String release, GantryCli.Running watch) {
-        repo.replace("gantry.yml", "  replicas: 2\n", "  replicas: 2\n  env: {TINY_CRASH_AFTER_SECONDS: \"12\"}\n");
+        repo.replace("gantry.yml", "  replicas: 2\n", "  replicas: 2\n  env: {TINY_CRASH_AFTER_SECONDS: \"20\"}\n");
         repo.replace("gantry.yml", "deploy: {drain: 1s}", "deploy: {drain: 1s, crash-loop: {restarts: 3, within: 1m}}");
-        String crashing = repo.commit("A release that crashes 12 s after each start");
+        String crashing = repo.commit("A release that crashes 20 s after each start");
         var run = sandbox.cli().run("run", repo.serviceDir().toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         long live = System.nanoTime();

@@ -15,11 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -92,15 +92,8 @@ final class DemoCommand implements Callable<Integer> {
     private static void onTheSwarm(Path service, InstallationParts parts, PrintWriter out) {
         out.println("demo: on the lab's Swarm: " + parts.orchestrator().describe() + "; tests and builds on the CD engine");
         out.println("demo: one replica of books-ms (its books are in a volume, which is each node's own on a Swarm)");
-        try (Git git = Git.open(service.toFile())) {
-            Path yml = service.resolve("gantry.yml");
-            Files.writeString(yml, Files.readString(yml).replace("  replicas: 2\n", "  replicas: 1\n"));
-            git.add().addFilepattern("gantry.yml").call();
-            git.commit().setMessage("books-ms: one replica on the Swarm").setAuthor("Gantry demo", "demo@gantry.invalid")
-                    .setCommitter("Gantry demo", "demo@gantry.invalid").setSign(false).call();
-        } catch (IOException | GitAPIException e) {
-            throw new DemoException("committing the Swarm's gantry.yml in " + service + " failed: " + e.getMessage());
-        }
+        commit(service, "gantry.yml", text -> text.replace("  replicas: 2\n", "  replicas: 1\n"),
+                "books-ms: one replica on the Swarm");
     }
 
     private static RunListener warningsTo(PrintWriter out) {
@@ -140,14 +133,19 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void secondCommit(Path service) {
+        commit(service, "README.md", text -> text + "\nSecond release, deployed by gantry demo.\n", "books-ms: second release");
+    }
+
+    /** Changes {@code file} of the demo's repository as {@code change} says and commits it with {@code message}. */
+    private static void commit(Path service, String file, UnaryOperator<String> change, String message) {
         try (Git git = Git.open(service.toFile())) {
-            Files.writeString(service.resolve("README.md"), "\nSecond release, deployed by gantry demo.\n",
-                    StandardOpenOption.APPEND);
-            git.add().addFilepattern("README.md").call();
-            git.commit().setMessage("books-ms: second release").setAuthor("Gantry demo", "demo@gantry.invalid")
+            Path changed = service.resolve(file);
+            Files.writeString(changed, change.apply(Files.readString(changed)));
+            git.add().addFilepattern(file).call();
+            git.commit().setMessage(message).setAuthor("Gantry demo", "demo@gantry.invalid")
                     .setCommitter("Gantry demo", "demo@gantry.invalid").setSign(false).call();
         } catch (IOException | GitAPIException e) {
-            throw new DemoException("committing the second release in " + service + " failed: " + e.getMessage());
+            throw new DemoException("committing \"" + message + "\" in " + service + " failed: " + e.getMessage());
         }
     }
 

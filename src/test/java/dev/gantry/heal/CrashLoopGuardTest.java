@@ -3,6 +3,7 @@ package dev.gantry.heal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.BothStores;
+import dev.gantry.SetClock;
 import dev.gantry.TestInstallation;
 import dev.gantry.TestStore;
 import dev.gantry.deploy.Production;
@@ -15,11 +16,8 @@ import dev.gantry.store.NewRun;
 import dev.gantry.store.RunState;
 import dev.gantry.store.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +44,7 @@ class CrashLoopGuardTest {
     private final StubReplicas replicas = new StubReplicas();
     private final List<String> rollbacks = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
-    private final LaterClock clock = new LaterClock();
+    private final SetClock clock = new SetClock(Instant.now());
     private Store store;
     private Discovery discovery;
     private CrashLoopGuard guard;
@@ -70,7 +68,7 @@ class CrashLoopGuardTest {
     void theFifthEndWithinTwoMinutesOfGoingLiveRollsTheReleaseBackOnce() {
         live("run", "0123456789abcdef", "service: books-ms\n");
         replicas.crashes = Set.of("t1", "t2", "t3", "t4");
-        clock.later = Duration.ofSeconds(40);
+        clock.set(Instant.now().plus(Duration.ofSeconds(40)));
 
         assertThat(guard.look()).as("four ends are not a loop yet").isEmpty();
 
@@ -102,11 +100,11 @@ class CrashLoopGuardTest {
     void aReleasePastItsWindowIsOnlyHealed() {
         live("deploy", "r1", "service: books-ms\ndeploy: {crash-loop: {restarts: 2, within: 30s}}\n");
         replicas.crashes = Set.of("t1", "t2", "t3");
-        clock.later = Duration.ofSeconds(31);
+        clock.set(Instant.now().plus(Duration.ofSeconds(31)));
 
         assertThat(guard.look()).isEmpty();
 
-        clock.later = Duration.ofSeconds(25);
+        clock.set(Instant.now().plus(Duration.ofSeconds(25)));
         assertThat(guard.look()).as("a deploy is judged like a run, within its own window").containsExactly("books-ms");
     }
 
@@ -144,25 +142,5 @@ class CrashLoopGuardTest {
         store.runs().finish(run, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
         discovery.put("books-ms", Colour.BLUE, new ColourRecord(release, "reg/books-ms:" + release, ColourState.LIVE, List.of()));
         discovery.setLive("books-ms", Colour.BLUE);
-    }
-
-    /** Now, {@link #later}. */
-    private static final class LaterClock extends Clock {
-        Duration later = Duration.ZERO;
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(later);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.BothStores;
+import dev.gantry.SetClock;
 import dev.gantry.TestStore;
 import dev.gantry.store.Store;
 import dev.gantry.store.StoredToken;
@@ -12,13 +13,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,8 +126,8 @@ class ApiTokensTest {
 
     @Test
     void anExpiredTokenIsRefusedAndTheRefusalSaysItExpired() {
-        var clock = new AtomicReference<>(T0);
-        var ticking = new ApiTokens(store.apiTokens(), clockOf(clock), MessageDigest::isEqual);
+        var clock = new SetClock(T0);
+        var ticking = new ApiTokens(store.apiTokens(), clock, MessageDigest::isEqual);
         String token = ticking.create("short", Scope.DEPLOY, Optional.of(Duration.ofDays(1)));
 
         clock.set(T0.plus(Duration.ofDays(1)).minusMillis(1));
@@ -142,8 +141,8 @@ class ApiTokensTest {
 
     @Test
     void aTokenRevokedOrExpiredSinceItWasCheckedIsWithdrawnAndSaysWhy() {
-        var clock = new AtomicReference<>(T0);
-        var ticking = new ApiTokens(store.apiTokens(), clockOf(clock), MessageDigest::isEqual);
+        var clock = new SetClock(T0);
+        var ticking = new ApiTokens(store.apiTokens(), clock, MessageDigest::isEqual);
         ApiTokens.Caller ci = ticking.caller(ticking.create("ci")).orElseThrow();
         ApiTokens.Caller hour = ticking.caller(ticking.create("hour", Scope.READ, Optional.of(Duration.ofHours(1))))
                 .orElseThrow();
@@ -159,33 +158,14 @@ class ApiTokensTest {
 
     @Test
     void aTokenWatchAsksTheStoreAtMostOncePerInterval() {
-        var clock = new AtomicReference<>(T0);
-        var ticking = new ApiTokens(store.apiTokens(), clockOf(clock), MessageDigest::isEqual);
+        var clock = new SetClock(T0);
+        var ticking = new ApiTokens(store.apiTokens(), clock, MessageDigest::isEqual);
         ApiTokens.Caller ci = ticking.caller(ticking.create("ci")).orElseThrow();
-        var watch = new TokenWatch(ticking, ci, clockOf(clock));
+        var watch = new TokenWatch(ticking, ci, clock);
         ticking.revoke("ci");
 
         assertThat(watch.withdrawn()).as("checked only after the interval").isEmpty();
         clock.set(T0.plus(TokenWatch.EVERY));
         assertThat(watch.withdrawn()).contains("the token ci was revoked");
-    }
-
-    private static Clock clockOf(AtomicReference<Instant> now) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 }

@@ -104,7 +104,9 @@ public final class RouteKeeper {
         if (before == null || route == null || addresses(wanted).equals(addresses(before.instances()))) {
             return false;
         }
-        production.proxy().route(route.withBackends(wanted.stream().map(i -> new Backend(i.host(), i.port())).toList()));
+        Set<Backend> gone = before.instances().stream().filter(i -> !addresses(wanted).contains(address(i)))
+                .map(RouteKeeper::backend).collect(Collectors.toSet());
+        production.proxy().reroute(route.withBackends(wanted.stream().map(RouteKeeper::backend).toList()), gone);
         production.discovery().put(service, colour, before.withInstances(wanted));
         log.line(service + " " + colour.word() + ": routes follow the replicas: " + difference(before.instances(), wanted));
         return true;
@@ -171,6 +173,10 @@ public final class RouteKeeper {
             }
         });
         return String.join(", ", changes);
+    }
+
+    private static Backend backend(Instance instance) {
+        return new Backend(instance.host(), instance.port());
     }
 
     private static Set<String> addresses(List<Instance> instances) {

@@ -3,6 +3,7 @@ package dev.gantry.proxy;
 import dev.gantry.fault.Action;
 import dev.gantry.fault.Failpoints;
 import java.util.Map;
+import java.util.Set;
 
 /** The proxy with failpoints in front (GANTRY_FAILPOINTS): under an armed stage, every route change is refused. */
 final class FaultyProxy implements Proxy {
@@ -21,6 +22,12 @@ final class FaultyProxy implements Proxy {
     public void route(Route route) {
         refuseIfArmed("routing " + route.service());
         proxy.route(route);
+    }
+
+    @Override
+    public void reroute(Route route, Set<Backend> gone) {
+        refuseIfArmed("routing " + route.service());
+        proxy.reroute(route, gone);
     }
 
     /** The proxy's own check; the armed refusal comes when the change is applied, in the switch stage. */

@@ -6,6 +6,7 @@ import dev.gantry.proxy.external.ExternalProxy;
 import dev.gantry.proxy.haproxy.HaproxyProxy;
 import dev.gantry.proxy.nginx.NginxProxy;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The proxy in front of every service: one listener, routes by path prefix and host. Changing a
@@ -31,6 +32,15 @@ public interface Proxy extends AutoCloseable {
 
     /** Routes {@code route.service()} to its backends, replacing its previous route, losing no request. */
     void route(Route route);
+
+    /**
+     * The same, when the backends the route no longer lists are {@code gone} (a replica killed, its node cut off: the
+     * route keeper's change, docs/swarm.md#a-node-that-dies): a request in flight on one of them cannot finish, so it
+     * is ended at once rather than waited for. By default as {@link #route}.
+     */
+    default void reroute(Route route, Set<Backend> gone) {
+        route(route);
+    }
 
     /**
      * Checks {@code route} and renders and validates the configuration it leads to, changing no routing,

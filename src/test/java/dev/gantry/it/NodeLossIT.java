@@ -10,7 +10,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,13 +57,13 @@ class NodeLossIT {
             assertThat(SwarmLab.lab("cut", cut.name()).exitCode()).isZero();
             try {
                 long cutAt = System.nanoTime();
-                Awaitility.await("no route to " + cut.name()).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> instances(Colour.BLUE).stream().noneMatch(i -> i.host().equals(cut.address())));
+                awaitShowingTheWatch(watch, "no route to " + cut.name(), Duration.ofSeconds(20),
+                        () -> instances(Colour.BLUE).stream().noneMatch(i -> i.host().equals(cut.address())));
                 long unrouted = millisSince(cutAt);
-                Awaitility.await("two replicas routed again, one on " + free.name()).atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(100))
-                        .until(() -> instances(Colour.BLUE).stream().map(Instance::host).toList(),
-                                hosts -> hosts.size() == 2 && hosts.contains(free.address()) && !hosts.contains(cut.address()));
+                awaitShowingTheWatch(watch, "two replicas routed again, one on " + free.name(), Duration.ofSeconds(60), () -> {
+                    List<String> hosts = instances(Colour.BLUE).stream().map(Instance::host).toList();
+                    return hosts.size() == 2 && hosts.contains(free.address()) && !hosts.contains(cut.address());
+                });
                 long full = millisSince(cutAt);
                 LiveLoad.Tally tally = load.tally();
                 System.out.printf("NodeLossIT: %s cut; out of the routes after %d ms, two replicas serving after %d ms;"
@@ -90,6 +92,16 @@ class NodeLossIT {
         sandbox.cli().ok("run", repo.serviceDir().toString());
         assertThat(nodesOf(Colour.BLUE)).as("nodes of the release deployed after %s came back", cut.name())
                 .contains(cut.name()).hasSize(3);
+    }
+
+    /** Waits until {@code condition} holds; if it does not in time, fails with what the watch printed. */
+    private static void awaitShowingTheWatch(GantryCli.Running watch, String what, Duration atMost, Callable<Boolean> condition) {
+        try {
+            Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + ": not within " + atMost + "; gantry watch printed:\n" + watch.stdout()
+                    + watch.stderr(), e);
+        }
     }
 
     private List<String> nodesOf(Colour colour) {

@@ -2,6 +2,7 @@ package dev.gantry.proxy.haproxy;
 
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.Certificate;
+import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.Proxy;
 import dev.gantry.proxy.Route;
@@ -9,6 +10,7 @@ import dev.gantry.proxy.RouteRules;
 import dev.gantry.proxy.RouteTable;
 import dev.gantry.proxy.RoutesLock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,7 +50,12 @@ public final class HaproxyProxy implements Proxy {
 
     @Override
     public void route(Route route) {
-        change(route, "");
+        change(route, "", Set.of());
+    }
+
+    @Override
+    public void reroute(Route route, Set<Backend> gone) {
+        change(route, "", gone);
     }
 
     /**
@@ -68,16 +75,19 @@ public final class HaproxyProxy implements Proxy {
             after.check(files);
             return after.config();
         });
-        return new PreparedRoute(route, () -> change(route, checked));
+        return new PreparedRoute(route, () -> change(route, checked, Set.of()));
     }
 
-    /** The route change, validating the new configuration unless it is {@code checked}, the text prepare validated. */
-    private void change(Route route, String checked) {
+    /**
+     * The route change, validating the new configuration unless it is {@code checked}, the text prepare validated; the
+     * sessions on {@code gone} backends are ended instead of drained.
+     */
+    private void change(Route route, String checked, Set<Backend> gone) {
         lock.holding(() -> {
             Rendering now = ensureRunning(false);
             Route next = checked(route, now);
             if (!next.equals(now.routes().get(next.service()))) {
-                new RouteChange(now, next, listeners(), runtime).apply(files, table, process, checked);
+                new RouteChange(now, next, listeners(), runtime).apply(files, table, process, checked, gone);
             }
             return null;
         });

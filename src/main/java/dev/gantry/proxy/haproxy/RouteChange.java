@@ -1,8 +1,10 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteTable;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,9 +31,10 @@ record RouteChange(Rendering now, Route next, HaproxyConfig.Listeners listeners,
 
     /**
      * Makes the change; {@code checked} is a configuration {@code haproxy -c} accepted before (by
-     * prepare), which need not be validated again. The traffic moves before the files are written.
+     * prepare), which need not be validated again. The traffic moves before the files are written; the
+     * sessions on {@code gone} backends are ended, the others drained.
      */
-    void apply(HaproxyFiles files, RouteTable table, HaproxyProcess process, String checked) {
+    void apply(HaproxyFiles files, RouteTable table, HaproxyProcess process, String checked, Set<Backend> gone) {
         Rendering after = after();
         if (!after.config().equals(checked)) {
             after.check(files);
@@ -42,7 +45,7 @@ record RouteChange(Rendering now, Route next, HaproxyConfig.Listeners listeners,
             int liveCount = now.routes().get(next.service()).backends().size();
             runtime.switchBank(pool.get(), liveCount, next.backends(), now.maps(), after.maps());
             after.install(files, table);
-            runtime.finishDrain(pool.get(), pool.get().live(), liveCount);
+            runtime.finishDrain(pool.get(), pool.get().live(), liveCount, gone);
         } else if (fits() && pools.firstSpare().isPresent()) {
             runtime.occupy(after.pools().of(next.service()).orElseThrow(), next.backends(), now.maps(), after.maps());
             after.install(files, table);

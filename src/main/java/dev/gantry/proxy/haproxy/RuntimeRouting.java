@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Route changes applied to the running HAProxy through its runtime API, without a reload: the
@@ -65,12 +67,20 @@ final class RuntimeRouting {
     }
 
     /**
-     * Waits until the drained slots have no session left, or the drain deadline, then parks them.
-     * The switch is done already: if HAProxy does not answer here, the next start() parks them.
+     * Ends the sessions of the drained slots whose backend is {@code gone}, waits until the others have no session
+     * left, or the drain deadline, then parks them. The switch is done already: if HAProxy does not answer here, the
+     * next start() parks them.
      */
-    void finishDrain(Pool pool, Bank drained, int count) {
+    void finishDrain(Pool pool, Bank drained, int count, Set<Backend> gone) {
         List<String> names = SlotCommands.names(pool.name(), drained, count);
         try {
+            if (!gone.isEmpty()) {
+                Set<String> addresses = gone.stream().map(b -> b.host() + ":" + b.port()).collect(Collectors.toSet());
+                ServerStats stats = ServerStats.parse(api.send(List.of(ServerStats.COMMAND)));
+                api.apply(names.stream().filter(name -> stats.slots().containsKey(name)
+                        && addresses.contains(stats.slots().get(name).address()))
+                        .map(name -> "shutdown sessions server " + name).toList());
+            }
             Wait.soon("the drained sessions to end", Duration.ofMillis(20), drainDeadline).until(() -> sessions(names), left -> left == 0);  // past the deadline, the sessions left are cut
             api.apply(SlotCommands.park(pool.name(), drained, count));
         } catch (ProxyException repairedByStart) {

@@ -30,7 +30,7 @@ class ServiceConfigErrorsTest {
                         "run/replica (line 4): is not a known key; known keys here: port, replicas, env, health,"
                                 + " stop-grace, restart, resources, placement; did you mean replicas?"),
                 arguments("unknown key, nothing close", "service: a\ndeploy: {strategy: canary}\n",
-                        "deploy/strategy (line 2): is not a known key; known keys here: drain, keep-releases\n"),
+                        "deploy/strategy (line 2): is not a known key; known keys here: drain, keep-releases, crash-loop\n"),
                 arguments("unknown key three levels down", "service: a\ntests:\n  pre-deployment:\n    cmd: [x]\n",
                         "tests/pre-deployment/cmd (line 4): is not a known key; known keys here: env, command,"
                                 + " timeout; did you mean command?"),

@@ -119,10 +119,10 @@ public final class RouteKeeper {
      */
     private List<Instance> healthy(String service, ColourRecord record, List<Instance> running) {
         Set<String> routed = addresses(record.instances());
-        String url = "http://%s" + healthPath(service, record.release());
+        String path = healthPath(service, record.release());
         Map<Instance, Future<Boolean>> answers = new LinkedHashMap<>();
         try (var checks = Executors.newVirtualThreadPerTaskExecutor()) {
-            running.forEach(replica -> answers.put(replica, checks.submit(() -> answers(url.formatted(address(replica))))));
+            running.forEach(replica -> answers.put(replica, checks.submit(() -> answers("http://" + address(replica) + path))));
         }
         Map<String, Integer> missed = failing.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
         missed.keySet().retainAll(addresses(running));

@@ -20,7 +20,7 @@ public final class Watch implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /** One look of a round, named for the warning when it fails. */
-    public record Look(String what, Runnable look) {
+    private record Look(String what, Runnable look) {
     }
 
     private final ScheduledExecutorService timer;

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,20 +140,20 @@ class SwarmLabIT {
         await(() -> answer(node), body, "the task on " + node.name() + " at " + node.address() + ":" + PORT);
     }
 
+    /** Polls {@code probe} until it says {@code wanted}; fails with what it said, in turn, if it does not within NODE_CHANGE. */
     private static void await(Supplier<String> probe, String wanted, String what) {
-        long deadline = System.nanoTime() + NODE_CHANGE.toNanos();
         List<String> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            String now = probe.get();
-            if (seen.isEmpty() || !seen.getLast().equals(now)) {
-                seen.add(now);
-            }
-            if (now.equals(wanted)) {
-                return;
-            }
-            pause();
+        try {
+            Awaitility.await(what).atMost(NODE_CHANGE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String now = probe.get();
+                if (seen.isEmpty() || !seen.getLast().equals(now)) {
+                    seen.add(now);
+                }
+                return now.equals(wanted);
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("%s was not \"%s\" within %s; it was, in turn: %s", what, wanted, NODE_CHANGE, seen);
         }
-        fail("%s was not \"%s\" within %s; it was, in turn: %s", what, wanted, NODE_CHANGE, seen);
     }
 
     /** The body the node's task answers with, stripped, or "" when nothing answers. */
@@ -163,15 +165,6 @@ class SwarmLabIT {
             return response.statusCode() == 200 ? response.body().strip() : "";
         } catch (IOException e) {
             return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

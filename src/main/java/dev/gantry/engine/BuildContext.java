@@ -4,6 +4,7 @@ import com.github.dockerjava.core.GoLangFileMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -44,8 +45,11 @@ final class BuildContext {
         return new BuildContext(root, patterns);
     }
 
-    /** Writes the context, with {@code dockerfile} always in it, as a tar to {@code out}. */
-    void writeTar(Path dockerfile, OutputStream out) throws IOException {
+    /**
+     * Writes the context, with {@code dockerfile} always in it and {@code appended} added at its end, as a tar
+     * to {@code out}. The file on disk is left as it is.
+     */
+    void writeTar(Path dockerfile, String appended, OutputStream out) throws IOException {
         String alwaysSent = relative(dockerfile);
         try (var tar = new TarArchiveOutputStream(out); Stream<Path> files = Files.walk(root)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -54,8 +58,10 @@ final class BuildContext {
                 if (name.isEmpty() || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                if (name.equals(alwaysSent) || name.equals(IGNORE_FILE) || !excluded(name)) {
-                    add(tar, file, name);
+                if (name.equals(alwaysSent)) {
+                    add(tar, file, name, appended.getBytes(StandardCharsets.UTF_8));
+                } else if (name.equals(IGNORE_FILE) || !excluded(name)) {
+                    add(tar, file, name, new byte[0]);
                 }
             }
         }
@@ -79,7 +85,7 @@ final class BuildContext {
                 || glob.startsWith("**/") && GoLangFileMatch.match(glob.substring(3), path);
     }
 
-    private static void add(TarArchiveOutputStream tar, Path file, String name) throws IOException {
+    private static void add(TarArchiveOutputStream tar, Path file, String name, byte[] appended) throws IOException {
         if (Files.isSymbolicLink(file)) {
             var entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
             entry.setLinkName(Files.readSymbolicLink(file).toString());
@@ -89,10 +95,12 @@ final class BuildContext {
         }
         var entry = new TarArchiveEntry(file.toFile(), name);
         entry.setMode(Files.isExecutable(file) ? 0100755 : 0100644);
+        entry.setSize(entry.getSize() + appended.length);
         tar.putArchiveEntry(entry);
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(tar);
         }
+        tar.write(appended);
         tar.closeArchiveEntry();
     }
 

@@ -9,8 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** One image build: sends the context, follows the output, and answers the image id or Docker's error. */
+/**
+ * One image build: sends the context, follows the output, and answers the image id or Docker's error.
+ *
+ * <p>The labels are one {@code LABEL} line added at the end of the Dockerfile that is sent (the file in the
+ * workspace is not changed), not the API's {@code labels}: Docker's classic builder makes each of those a
+ * build step of its own with an intermediate container, about 60 ms apiece on every build (bench/README.md,
+ * "Pipeline"). A Dockerfile whose last line continues onto the next would swallow that line, so the built
+ * image's labels are checked, and an image without them removed.
+ */
 final class ImageBuild {
     private final DockerClient docker;
     private final DockerCalls calls;
@@ -25,12 +35,11 @@ final class ImageBuild {
     String run(BuildRequest request, Duration deadline, LogSink log) {
         String what = "Building " + request.tags().getFirst();
         var outcome = new BuildOutcome(log, lineMax);
-        Path tar = contextTar(request, what);
+        Path tar = contextTar(request, labelLine(request.labels()), what);
         var cmd = docker.buildImageCmd()
                 .withTarInputStream(open(tar, what))
                 .withDockerfilePath(request.context().relativize(request.dockerfile()).toString())
                 .withTags(new HashSet<>(request.tags()))
-                .withLabels(request.labels())
                 .withPull(false)
                 .withRemove(true)
                 .withForcerm(true);
@@ -44,14 +53,44 @@ final class ImageBuild {
         if (outcome.imageId == null) {
             throw new EngineException(what, "Docker ended the build without reporting an image id");
         }
+        checkLabels(outcome.imageId, request, what);
         return outcome.imageId;
     }
 
-    private static Path contextTar(BuildRequest request, String what) {
+    /** {@code LABEL "key"="value" ...} on a line of its own, every value quoted and nothing in it expanded. */
+    static String labelLine(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "";
+        }
+        var line = new StringBuilder("\nLABEL");
+        new TreeMap<>(labels).forEach((key, value) -> line.append(' ').append(quoted(key)).append('=')
+                .append(quoted(value)));
+        return line.append('\n').toString();
+    }
+
+    private static String quoted(String text) {
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a label holds a control character: " + text.strip());
+        }
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + '"';
+    }
+
+    private void checkLabels(String imageId, BuildRequest request, String what) {
+        Map<String, String> found = calls.call(what, () -> docker.inspectImageCmd(imageId).exec()).getConfig().getLabels();
+        if (found == null || !found.entrySet().containsAll(request.labels().entrySet())) {
+            calls.run("Removing the unlabelled image " + imageId,
+                    () -> docker.removeImageCmd(imageId).withForce(true).exec());
+            throw new EngineException(what, "the image lacks the labels that Gantry adds as the Dockerfile's last line;"
+                    + " the Dockerfile's own last line goes on to the next one (it ends with the escape character, \\"
+                    + " unless the file says otherwise): end that line");
+        }
+    }
+
+    private static Path contextTar(BuildRequest request, String labelLine, String what) {
         try {
             Path tar = Files.createTempFile("gantry-context-", ".tar");
             try (OutputStream out = Files.newOutputStream(tar)) {
-                BuildContext.of(request.context()).writeTar(request.dockerfile(), out);
+                BuildContext.of(request.context()).writeTar(request.dockerfile(), labelLine, out);
             }
             return tar;
         } catch (IOException e) {

@@ -32,6 +32,24 @@ class BuildContextTest {
     }
 
     @Test
+    void whatIsAppendedEndsTheSentDockerfileAndNothingElseWhileTheFileOnDiskStaysAsItWas() throws Exception {
+        write("Dockerfile", "FROM x\nRUN true");
+        write("Dockerfile.test", "FROM y\n");
+
+        var out = new ByteArrayOutputStream();
+        BuildContext.of(context).writeTar(context.resolve("Dockerfile"), "\nLABEL \"a\"=\"1\"\n", out);
+
+        var sent = new ArrayList<String>();
+        try (var tar = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                sent.add(entry.getName() + ": " + new String(tar.readAllBytes()));
+            }
+        }
+        assertThat(sent).containsExactly("Dockerfile: FROM x\nRUN true\nLABEL \"a\"=\"1\"\n", "Dockerfile.test: FROM y\n");
+        assertThat(context.resolve("Dockerfile")).hasContent("FROM x\nRUN true");
+    }
+
+    @Test
     void withoutDockerignoreEverythingIsSent() throws Exception {
         write("Dockerfile", "FROM x\n");
         write("a/b/c.txt", "c");
@@ -98,7 +116,7 @@ class BuildContextTest {
 
     private byte[] tar(String dockerfile) throws Exception {
         var out = new ByteArrayOutputStream();
-        BuildContext.of(context).writeTar(context.resolve(dockerfile), out);
+        BuildContext.of(context).writeTar(context.resolve(dockerfile), "", out);
         return out.toByteArray();
     }
 

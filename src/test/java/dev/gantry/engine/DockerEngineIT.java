@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine against the real Docker engine that bin/env-up starts, with the local base image. */
 class DockerEngineIT {
@@ -133,6 +134,36 @@ class DockerEngineIT {
             }
             assertThat(kept).as("bytes of Docker's log files of a container that printed %d lines", LINES)
                     .isPositive().isLessThanOrEqualTo(LOG_BOUND);
+        }
+    }
+
+    @Test
+    void anImageIsBuiltWithItsLabelsInOneStepAndADockerfileWhoseLastLineGoesOnIsRefused(@TempDir Path context)
+            throws Exception {
+        String tag = "gantry/" + label + ":1";
+        Map<String, String> labels = Map.of("gantry.service", label, "gantry.run", "7", "gantry.role", "test");
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + BASE + "\nRUN echo built > /built");
+        var output = new ArrayList<String>();
+        String labelled = null;
+        try {
+            labelled = engine.build(new BuildRequest(context, context.resolve("Dockerfile"), Map.of(), List.of(tag), labels),
+                    Duration.ofMinutes(2), output::add);
+
+            assertThat(docker("image", "inspect", "--format", "{{json .Config.Labels}}", tag))
+                    .contains("\"gantry.service\":\"" + label + "\"", "\"gantry.run\":\"7\"", "\"gantry.role\":\"test\"");
+            assertThat(output).as("one LABEL step for all labels").filteredOn(line -> line.contains("LABEL")).hasSize(1);
+            assertThat(context.resolve("Dockerfile")).hasContent("FROM " + BASE + "\nRUN echo built > /built");
+
+            Files.writeString(context.resolve("Dockerfile"), "FROM " + BASE + "\nRUN echo swallowed \\\n");
+            assertThatThrownBy(() -> engine.build(new BuildRequest(context, context.resolve("Dockerfile"), Map.of(),
+                    List.of(tag), labels), Duration.ofMinutes(2), LogSink.NONE))
+                    .isInstanceOf(EngineException.class).hasMessageContaining("lacks the labels")
+                    .hasMessageContaining("end that line");
+            assertThat(docker("image", "ls", "--quiet", tag)).as("the unlabelled image is removed").isEmpty();
+        } finally {
+            if (labelled != null) {
+                engine.removeImage(labelled);
+            }
         }
     }
 

@@ -262,6 +262,31 @@ final class DockerObjects implements AutoCloseable {
         return services;
     }
 
+    /**
+     * The Swarm services of {@code service} (on a manager) as "id name version image replicas labels", each followed
+     * by its tasks that should run as "  name.slot id state": a service updated, replaced or recreated, or a task of
+     * it replaced, reads differently. By service name, then slot.
+     */
+    List<String> swarmInventory(String service) {
+        Map<String, List<String>> byName = new TreeMap<>();
+        for (var found : docker.listServicesCmd().withLabelFilter(label(service)).exec()) {
+            var spec = found.getSpec();
+            var replicated = spec.getMode().getReplicated();
+            List<String> lines = new ArrayList<>();
+            lines.add(String.join(" ", found.getId().substring(0, 12), spec.getName(),
+                    String.valueOf(found.getVersion().getIndex()), spec.getTaskTemplate().getContainerSpec().getImage(),
+                    String.valueOf(replicated == null ? "global" : replicated.getReplicas()),
+                    new TreeMap<>(spec.getLabels()).toString()));
+            docker.listTasksCmd().withServiceFilter(found.getId()).exec().stream()
+                    .filter(task -> task.getDesiredState() == TaskState.RUNNING)
+                    .map(task -> "  " + spec.getName() + "." + task.getSlot() + " " + task.getId().substring(0, 12) + " "
+                            + task.getStatus().getState())
+                    .sorted().forEach(lines::add);
+            byName.put(spec.getName(), lines);
+        }
+        return byName.values().stream().flatMap(List::stream).toList();
+    }
+
     /** SIGKILLs one running container of {@code service} on this engine, as a crash would; answers its name, if any ran. */
     Optional<String> killOne(String service) {
         return docker.listContainersCmd().withLabelFilter(label(service)).exec().stream().findFirst().map(container -> {

@@ -8,7 +8,6 @@ import dev.gantry.store.RunRecord;
 import dev.gantry.store.RunState;
 import dev.gantry.store.Store;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +50,7 @@ class PostgresStoreIT {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(ProductionChanges.between(before, production.now(), commit)).as("what changed in production"
                 + " after recovery%n%s", status).isEmpty();
-        assertThat(sandbox.runningContainers(Map.of("gantry.role", "test"))).isEmpty();
+        assertThat(sandbox.runningTestContainers()).isEmpty();
         try (Store store = Store.open(sandbox.storeUrl())) {
             RunRecord crashed = store.runs().history(sandbox.service(), 1).getFirst();
             assertThat(crashed.state()).isEqualTo(RunState.FAILED);

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * The whole of production as a user and an operator see it, for "afterwards as before" checks
  * ({@link ProductionChanges}): the service's containers on the production engine (by label, whatever
- * their names), the proxy's route table as the running proxy reports it, the service's discovery
- * keys, its images on the production engine and its tags in the registry, the runs the journal
+ * their names) or its Swarm services and their tasks, the proxy's route table as the running proxy reports it, the service's discovery
+ * keys, its images on the engine that builds them and its tags in the registry, the runs the journal
  * still has unfinished, the service's lease, and what a real request through the proxy gets.
  */
 record ProductionState(List<String> containers, List<String> routes, SortedMap<String, String> discovery,
@@ -59,8 +59,8 @@ record ProductionState(List<String> containers, List<String> routes, SortedMap<S
         ProductionState now() {
             String service = sandbox.service();
             try (Store store = Store.open(sandbox.storeUrl())) {
-                return new ProductionState(sandbox.production().containerInventory(service), routes.table(),
-                        discovery.of(service), sandbox.production().imageInventory(service), registryTags(service),
+                return new ProductionState(sandbox.releaseInventory(service), routes.table(),
+                        discovery.of(service), sandbox.imageInventory(service), registryTags(service),
                         store.journal().unfinishedRuns(), store.leases().find(service).map(ProductionState::describe),
                         get(sandbox.proxyUrl() + path));
             }

@@ -180,6 +180,16 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         return docker;
     }
 
+    /** What runs the service's releases: its Swarm services and their tasks on a Swarm, else its containers. */
+    List<String> releaseInventory(String service) {
+        return swarm != null ? swarm.swarmInventory(service) : docker.containerInventory(service);
+    }
+
+    /** The service's images on the engine that builds them: the CD engine when there is one, else production. */
+    List<String> imageInventory(String service) {
+        return testEngine().imageInventory(service);
+    }
+
     /** The CD engine's objects; only after {@link #useCdEngine}. */
     DockerObjects cdEngine() {
         assertThat(cdDocker).as("the CD engine (call useCdEngine first)").isNotNull();
@@ -276,7 +286,26 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
 
     /** Names of the networks Gantry made for this service's integration tests that are still there. */
     List<String> testNetworks() {
-        return docker.networks(service);
+        return testEngine().networks(service);
+    }
+
+    /** This service's running test containers, on the engine that runs the tests. */
+    List<String> runningTestContainers() {
+        return testEngine().names(service, Map.of("gantry.role", "test"), true);
+    }
+
+    /** The running replicas of {@code colour}: its Swarm service's running tasks' nodes on a Swarm, else its containers. */
+    List<String> runningReplicas(String colour) {
+        if (swarm == null) {
+            return runningContainers(Map.of("gantry.colour", colour));
+        }
+        return swarm.swarmServices(service).entrySet().stream().filter(e -> e.getKey().contains("-" + colour + "-"))
+                .flatMap(e -> e.getValue().stream().map(node -> e.getKey() + " on " + node)).toList();
+    }
+
+    /** The engine that runs the tests and builds: the CD engine when there is one, else production. */
+    private DockerObjects testEngine() {
+        return cdDocker != null ? cdDocker : docker;
     }
 
     /** Names of this service's containers, running or not, that also carry {@code labels}. */

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Route changes applied to the running HAProxy through its runtime API, without a reload: the
- * idle bank is addressed first (a refused address changes nothing that serves), then one batch
- * puts it into rotation, replaces the maps and drains the live bank.
+ * idle bank is addressed first (a refused address changes nothing that serves; a prepared switch does
+ * this before the switch stage), then one batch puts it into rotation, replaces the maps and drains the
+ * live bank.
  */
 final class RuntimeRouting {
     private final RuntimeApi api;
@@ -31,12 +32,14 @@ final class RuntimeRouting {
 
     /**
      * Serves {@code pool}'s traffic from its idle bank at {@code backends} and drains the live
-     * bank's first {@code liveCount} slots; returns once new requests go to the new bank.
+     * bank's first {@code liveCount} slots, in one batch; returns once new requests go to the new bank. The idle
+     * bank was pointed at {@code backends} before ({@link #address}, which a refusal fails without changing what
+     * serves); the batch points it again, for an HAProxy restarted in between.
      */
     void switchBank(Pool pool, int liveCount, List<Backend> backends, RouteMaps before, RouteMaps after) {
         Bank idle = pool.live().other();
-        address(pool.name(), idle, backends);
-        List<String> batch = new ArrayList<>(SlotCommands.ready(pool.name(), idle, backends.size()));
+        List<String> batch = new ArrayList<>(SlotCommands.address(pool.name(), idle, backends));
+        batch.addAll(SlotCommands.ready(pool.name(), idle, backends.size()));
         batch.addAll(mapChanges(before, after));
         batch.addAll(SlotCommands.drain(pool.name(), pool.live(), liveCount));
         try {
@@ -133,7 +136,8 @@ final class RuntimeRouting {
         return SlotCommands.replaceMap(file, version.getAsInt(), entries);
     }
 
-    private void address(String pool, Bank bank, List<Backend> backends) {
+    /** Points the parked slots of {@code bank} at {@code backends}; refused, they are parked again. */
+    void address(String pool, Bank bank, List<Backend> backends) {
         try {
             api.apply(SlotCommands.address(pool, bank, backends));
         } catch (ProxyException e) {

@@ -216,6 +216,27 @@ class HaproxyProxyIT {
     }
 
     @Test
+    void prepareAddressesTheParkedIdleBankAheadAndTheSwitchStillAppliesAfterHaproxyStartedAgain() throws Exception {
+        proxy.route(route("books", "/books", null, blue));
+        String greenAddress = green.backend().host() + ":" + green.backend().port();
+
+        PreparedRoute prepared = proxy.prepare(route("books", "/books", null, green));
+
+        ServerStats stats = ServerStats.parse(new RuntimeApi(HaproxyFiles.of(installation).adminSocket())
+                .send(List.of(ServerStats.COMMAND)));
+        assertThat(stats.slots().values()).as("the idle bank's first slot: green's address, parked")
+                .anySatisfy(slot -> assertThat(slot).satisfies(s -> assertThat(s.address()).isEqualTo(greenAddress),
+                        s -> assertThat(s.parked()).isTrue()));
+        assertThat(get("/books")).isEqualTo("200 blue");
+
+        proxy.stop();  // started again from its files: the idle bank's addresses are gone
+        proxy.start();
+        prepared.apply();
+
+        assertThat(get("/books")).isEqualTo("200 green");
+    }
+
+    @Test
     void prepareRefusesAnInvalidRouteWithTheMessageOfRouteAndChangesNothing() throws Exception {
         proxy.route(route("books", "/books", null, blue));
         Route conflicting = route("shop", "/books", null, green);

@@ -84,13 +84,15 @@ public final class HaproxyProxy implements Proxy {
         lock.holding(() -> {
             Optional<RouteChange> current = prepared.filter(change -> change.stillApplies(files, process));
             if (current.isPresent()) {
-                current.get().apply(files, table, process, true, gone);
+                current.get().apply(files, table, process, gone);
                 return null;
             }
             Rendering now = ensureRunning(false);
             Route next = checked(route, now);
             if (!next.equals(now.routes().get(next.service()))) {
-                RouteChange.of(now, next, listeners(), runtime).apply(files, table, process, false, gone);
+                RouteChange change = RouteChange.of(now, next, listeners(), runtime);
+                change.prepare(files);
+                change.apply(files, table, process, gone);
             }
             return null;
         });

@@ -48,13 +48,10 @@ record RouteChange(Rendering now, Route next, Rendering after, RuntimeRouting ru
     }
 
     /**
-     * Makes the change, {@link #prepare}d or not. The traffic moves before the files are written; the sessions on
+     * Makes the {@link #prepare}d change. The traffic moves before the files are written; the sessions on
      * {@code gone} backends are ended, the others drained.
      */
-    void apply(HaproxyFiles files, RouteTable table, HaproxyProcess process, boolean prepared, Set<Backend> gone) {
-        if (!prepared) {
-            prepare(files);
-        }
+    void apply(HaproxyFiles files, RouteTable table, HaproxyProcess process, Set<Backend> gone) {
         var pool = now.pools().of(next.service());
         if (fits() && pool.isPresent()) {
             int liveCount = now.routes().get(next.service()).backends().size();

@@ -41,6 +41,10 @@ CD_BRIDGE_CIDR=10.213.0.1/24
 # shellcheck disable=SC2034
 CD_HOST_FILE="$ENV_DIR/cd-docker-host"
 
+# The lab's first engine is this machine's own dockerd (unix:///var/run/docker.sock). A shell that sourced
+# .env/gantry.env has DOCKER_HOST naming the lab's Swarm manager, which env-up must not build or start on.
+unset DOCKER_HOST
+
 say() { printf '%s\n' "$*"; }
 
 # secret NAME: print the credential NAME, generated at its first use (32 letters and digits, safe in a

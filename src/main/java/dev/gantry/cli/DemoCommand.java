@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.config.Installation;
+import dev.gantry.engine.Swarm;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.stage.RunListener;
@@ -25,22 +26,17 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code gantry demo}: brings this machine's environment up (bin/env-up) and runs the flow on the
- * example service, from a git repository of its own under GANTRY_HOME/demo, with the lab's credentials
- * (.env/gantry.env). With {@code --swarm} the releases run on the lab's Swarm, tests and builds on the CD
- * engine, and a killed replica is shown replaced.
+ * example service, from a git repository of its own under GANTRY_HOME/demo, with the lab's credentials and
+ * engines (.env/gantry.env): releases on the lab's Swarm, tests and builds on the CD engine, and a killed
+ * replica shown replaced. DOCKER_HOST and GANTRY_CD_DOCKER_HOST of the environment win over the file's.
  */
 @Command(name = "demo", description = "Bring the environment up, deploy examples/books-ms, change it, deploy again.")
 final class DemoCommand implements Callable<Integer> {
     private static final String EXAMPLE = "books-ms";
-
-    @Option(names = "--swarm", description = "Deploy to the lab's Swarm (bin/env-up starts it), build on the CD engine,"
-            + " and show a killed replica replaced.")
-    boolean swarm;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,9 +47,10 @@ final class DemoCommand implements Callable<Integer> {
         Path root = projectRoot();
         environmentUp(root, out);
         DemoLab lab = new DemoLab(root);
-        Installation installation = Installation.load(lab.environment(swarm));
+        Installation installation = Installation.load(lab.environment());
         Path service = demoRepository(root.resolve("examples").resolve(EXAMPLE), installation.home().resolve("demo").resolve(EXAMPLE));
         try (InstallationParts parts = InstallationParts.open(installation, warningsTo(out))) {
+            boolean swarm = parts.productionEngine().swarm().role() == Swarm.Role.MANAGER;
             if (swarm) {
                 onTheSwarm(service, parts, out);
             }
@@ -76,11 +73,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("demo: books-ms answers through the proxy. Try it:");
             out.println("  curl " + books);
             out.println("  curl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"Dune\",\"author\":\"Frank Herbert\"}' " + books);
+            out.println("  set -a; . .env/gantry.env; set +a" + (swarm ? "" : "; DOCKER_HOST=" + parts.productionEngine().address())
+                    + "   # the lab's credentials and engines, as the demo used them");
             out.println("  bin/gantry status books-ms; bin/gantry history books-ms; bin/gantry rollback books-ms");
-            if (swarm) {
-                out.println("  (with DOCKER_HOST=$(cat .env/swarm-docker-host) GANTRY_CD_DOCKER_HOST=$(cat .env/cd-docker-host),"
-                        + " and .env/gantry.env's variables)");
-            }
             return 0;
         }
     }

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The lab that bin/env-up leaves in {@code .env/} of Gantry's source tree (docs/environment.md), as the demo uses
- * it: the variables of {@code .env/gantry.env} (the lab's registry and etcd logins), and on the Swarm the manager as
- * DOCKER_HOST with tests and builds on the CD engine; each node's DOCKER_HOST from {@code bin/lab nodes}. A variable
- * already set in the environment wins over the file; with {@code --swarm}, the lab's engines win.
+ * it: the variables of {@code .env/gantry.env} (the lab's registry and etcd logins, the Swarm manager as DOCKER_HOST
+ * and the CD engine as GANTRY_CD_DOCKER_HOST); each node's DOCKER_HOST from {@code bin/lab nodes}. A variable
+ * already set in the environment wins over the file.
  */
 final class DemoLab {
     private final Path root;
@@ -24,7 +24,7 @@ final class DemoLab {
     }
 
     /** The environment the demo's installation is read from. */
-    Map<String, String> environment(boolean swarm) {
+    Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         for (String line : lines(root.resolve(".env/gantry.env"))) {
             int eq = line.indexOf('=');
@@ -33,10 +33,6 @@ final class DemoLab {
             }
         }
         env.putAll(System.getenv());
-        if (swarm) {  // the point of --swarm: whatever DOCKER_HOST says, the lab's Swarm
-            env.put("DOCKER_HOST", single(root.resolve(".env/swarm-docker-host")));
-            env.put("GANTRY_CD_DOCKER_HOST", single(root.resolve(".env/cd-docker-host")));
-        }
         return env;
     }
 
@@ -58,14 +54,6 @@ final class DemoLab {
             Thread.currentThread().interrupt();
             throw new DemoException("interrupted while listing the lab's nodes");
         }
-    }
-
-    private static String single(Path file) {
-        List<String> lines = lines(file);
-        if (lines.isEmpty() || lines.getFirst().isBlank()) {
-            throw new DemoException(file + " is missing or empty: bin/env-up writes it when it starts the lab Swarm");
-        }
-        return lines.getFirst().strip();
     }
 
     private static List<String> lines(Path file) {

@@ -69,7 +69,7 @@ public final class Wait {
 
     /** The waiting thread was interrupted: its stage passed its deadline, or its process is stopping. */
     public static final class Interrupted extends GantryException {
-        Interrupted(String what) {
+        public Interrupted(String what) {
             super("interrupted while waiting for " + what);
         }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
         scope = CommandLine.ScopeType.INHERIT,
         description = "Takes a Docker microservice from a git commit to production.",
         subcommands = {RunCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class,
-                HistoryCommand.class, AuditCommand.class, LockCommand.class, SecretCommand.class,
+                HistoryCommand.class, LogsCommand.class, AuditCommand.class, LockCommand.class, SecretCommand.class,
                 ServiceCommand.class, TokenCommand.class, ServerCommand.class, WatchCommand.class,
                 DoctorCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})

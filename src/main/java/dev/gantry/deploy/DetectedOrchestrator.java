@@ -63,4 +63,9 @@ public final class DetectedOrchestrator implements Orchestrator {
     public String state(Instance replica) {
         return detected().state(replica);
     }
+
+    @Override
+    public List<ReplicaOutput> outputs(InstallationId installation, String service) {
+        return detected().outputs(installation, service);
+    }
 }

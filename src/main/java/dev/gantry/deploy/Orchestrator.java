@@ -57,4 +57,10 @@ public interface Orchestrator {
 
     /** How one replica is now, for {@code gantry status}: "running", "running on node2", "exited (exit code 1)". */
     String state(Instance replica);
+
+    /**
+     * The output of every replica of {@code service} made by {@code installation} that Docker still keeps, in both
+     * colours, running or ended ({@code gantry logs}); a replica Docker no longer keeps has none.
+     */
+    List<ReplicaOutput> outputs(InstallationId installation, String service);
 }

@@ -10,6 +10,7 @@ import dev.gantry.store.InstallationId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,6 +91,16 @@ public final class SingleEngine implements Orchestrator {
     @Override
     public String state(Instance replica) {
         return engine.inspect(replica.container()).map(ContainerState::describe).orElse("container missing");
+    }
+
+    /** Each app container of the service, set-aside ones too (they are an earlier release's replicas). */
+    @Override
+    public List<ReplicaOutput> outputs(InstallationId installation, String service) {
+        return engine.list(Labels.service(installation, service)).stream()
+                .filter(c -> "app".equals(c.labels().get(Labels.ROLE)) && c.labels().containsKey(Labels.COLOUR))
+                .map(c -> new ReplicaOutput(c.id(), c.name(), Optional.empty(), Colour.parse(c.labels().get(Labels.COLOUR)),
+                        c.labels().getOrDefault(Labels.RELEASE, ""), c.running(), (read, lines) -> engine.readLogs(c.id(), read, lines)))
+                .toList();
     }
 
     /**

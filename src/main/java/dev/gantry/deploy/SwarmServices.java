@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  */
 public final class SwarmServices implements Orchestrator {
     private static final Duration LOOK = Duration.ofMillis(250);
+    /** Task states of a task whose container was started (docs.docker.com: swarm task states). */
+    private static final Set<String> HAD_A_CONTAINER = Set.of("starting", "running", "complete", "failed", "shutdown");
 
     private final Engine manager;
     private final Swarm swarm;
@@ -111,6 +113,28 @@ public final class SwarmServices implements Orchestrator {
         var task = current(replica);
         String node = task.map(t -> nodeNames().getOrDefault(t.nodeId(), t.nodeId())).orElse("");
         return task.map(t -> (t.running() ? "running" : t.describe()) + " on " + node).orElse("task missing");
+    }
+
+    /** Each task of the service's colours that got as far as a container: running, ended, or shut down. */
+    @Override
+    public List<ReplicaOutput> outputs(InstallationId installation, String service) {
+        Map<String, String> names = nodeNames();
+        List<ReplicaOutput> outputs = new ArrayList<>();
+        for (ServiceState found : swarm.services(Labels.service(installation, service))) {
+            String colour = found.labels().get(Labels.COLOUR);
+            if (colour == null) {
+                continue;
+            }
+            for (SwarmTask task : swarm.tasks(found.id())) {
+                if (HAD_A_CONTAINER.contains(task.state()) && !task.nodeId().isBlank()) {
+                    outputs.add(new ReplicaOutput(task.id(), found.name() + "." + task.slot(),
+                            Optional.of(names.getOrDefault(task.nodeId(), task.nodeId())), Colour.parse(colour),
+                            found.labels().getOrDefault(Labels.RELEASE, ""), task.running(),
+                            (read, lines) -> swarm.readTaskLogs(task.id(), read, lines)));
+                }
+            }
+        }
+        return outputs;
     }
 
     /** {@code books-ms-blue-k3x9a2bq}: like a container's name without the replica's number. */

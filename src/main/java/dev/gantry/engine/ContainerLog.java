@@ -1,5 +1,6 @@
 package dev.gantry.engine;
 
+import com.github.dockerjava.api.model.Driver;
 import com.github.dockerjava.api.model.LogConfig;
 import java.util.Map;
 
@@ -17,7 +18,15 @@ record ContainerLog(long max) {
 
     /** Docker's log settings of a container ({@code HostConfig.LogConfig} of the Engine API). */
     LogConfig config() {
-        return new LogConfig(LogConfig.LoggingType.JSON_FILE,
-                Map.of("max-size", String.valueOf(max / FILES), "max-file", String.valueOf(FILES)));
+        return new LogConfig(LogConfig.LoggingType.JSON_FILE, options());
+    }
+
+    /** The same for each task of a Swarm service ({@code TaskTemplate.LogDriver}), on whichever node it runs. */
+    Driver taskDriver() {
+        return new Driver().withName(LogConfig.LoggingType.JSON_FILE.getType()).withOptions(options());
+    }
+
+    private Map<String, String> options() {
+        return Map.of("max-size", String.valueOf(max / FILES), "max-file", String.valueOf(FILES));
     }
 }

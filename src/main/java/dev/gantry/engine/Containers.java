@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Long-running containers: start, inspect, list by label, stop, remove. */
 final class Containers {
@@ -83,6 +84,12 @@ final class Containers {
     List<String> logs(String id, int lines) {
         return OutputTail.read(calls, "Reading the output of container " + id, lineMax,
                 frames -> docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines).exec(frames));
+    }
+
+    void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+        LogStream.read(calls, "Reading the output of container " + id, lineMax, read, lines,
+                frames -> docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
+                        .withSince(read.sinceSeconds()).withFollowStream(read.follow()).exec(frames));
     }
 
     private static ContainerState state(InspectContainerResponse c) {

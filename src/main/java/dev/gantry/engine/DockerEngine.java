@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@link Engine} over the Docker Engine API (docker-java, Apache HttpClient 5 transport). */
 final class DockerEngine implements Engine {
@@ -37,7 +38,7 @@ final class DockerEngine implements Engine {
         this.containerLog = new ContainerLog(output.containerLogMax());
         this.containers = new Containers(docker, calls, lineMax, containerLog);
         this.networks = new Networks(docker, calls);
-        this.swarm = new DockerSwarm(docker, calls, auth, lineMax);
+        this.swarm = new DockerSwarm(docker, calls, auth, lineMax, containerLog);
     }
 
     static DockerEngine connect(String dockerHost, RegistryAuth auth, OutputLimits output) {
@@ -133,6 +134,11 @@ final class DockerEngine implements Engine {
     @Override
     public List<String> logs(String id, int lines) {
         return containers.logs(id, lines);
+    }
+
+    @Override
+    public void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+        containers.readLogs(id, read, lines);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@link Swarm} over the Docker Engine API of one engine (docker-java). */
 final class DockerSwarm implements Swarm {
@@ -28,12 +29,14 @@ final class DockerSwarm implements Swarm {
     private final DockerCalls calls;
     private final RegistryAuth auth;
     private final int lineMax;
+    private final ContainerLog containerLog;
 
-    DockerSwarm(DockerClient docker, DockerCalls calls, RegistryAuth auth, int lineMax) {
+    DockerSwarm(DockerClient docker, DockerCalls calls, RegistryAuth auth, int lineMax, ContainerLog containerLog) {
         this.docker = docker;
         this.calls = calls;
         this.auth = auth;
         this.lineMax = lineMax;
+        this.containerLog = containerLog;
     }
 
     @Override
@@ -69,6 +72,7 @@ final class DockerSwarm implements Swarm {
                                 .withLabels(definition.labels())
                                 .withEnv(definition.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
                                 .withStopGracePeriod(definition.stopGrace().toNanos()))
+                        .withLogDriver(containerLog.taskDriver())
                         .withRestartPolicy(restart(definition.restart()))
                         .withResources(resources(definition))
                         .withPlacement(placement(definition)));
@@ -116,6 +120,13 @@ final class DockerSwarm implements Swarm {
     public List<String> logs(String serviceId, int lines) {
         return OutputTail.read(calls, "Reading the output of the Swarm service " + serviceId, lineMax,
                 frames -> docker.logServiceCmd(serviceId).withStdout(true).withStderr(true).withTail(lines).exec(frames));
+    }
+
+    @Override
+    public void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
+        LogStream.read(calls, "Reading the output of the Swarm task " + taskId, lineMax, read, lines,
+                frames -> docker.logTaskCmd(taskId).withStdout(true).withStderr(true).withTimestamps(true)
+                        .withSince(read.sinceSeconds()).withFollow(read.follow()).exec(frames));
     }
 
     private static ServiceRestartPolicy restart(ServiceDefinition.Restart restart) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A Docker engine, reached through its API. The only door to Docker in Gantry: every other package
@@ -77,6 +78,9 @@ public interface Engine extends AutoCloseable {
 
     /** The last {@code lines} lines of a container's output, oldest first. */
     List<String> logs(String id, int lines);
+
+    /** A container's output with Docker's times, line by line to {@code lines}, as {@code read} says (gantry logs). */
+    void readLogs(String id, LogRead read, Consumer<TimedLine> lines);
 
     /** The paths an image declares as volumes ({@code VOLUME} in its Dockerfile). */
     List<String> declaredVolumes(String image);

@@ -20,20 +20,7 @@ final class OutputTail {
     /** Starts the read with {@code start} (a docker-java log command handed the frames) and collects its lines. */
     static List<String> read(DockerCalls calls, String operation, int lineMax, Consumer<ResultCallback.Adapter<Frame>> start) {
         List<String> collected = Collections.synchronizedList(new ArrayList<>());
-        var frames = new ResultCallback.Adapter<Frame>() {
-            private final LineSplitter splitter = new LineSplitter(collected::add, lineMax);
-
-            @Override
-            public void onNext(Frame frame) {
-                splitter.accept(frame.getPayload());
-            }
-
-            @Override
-            public void onComplete() {
-                splitter.flush();
-                super.onComplete();
-            }
-        };
+        var frames = new FrameLines(collected::add, lineMax);
         calls.run(operation, () -> start.accept(frames));
         try (frames) {
             frames.awaitCompletion(DEADLINE.toSeconds(), TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.gantry.engine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The Swarm an engine belongs to, through that engine's API (docs/swarm.md): what part the engine
@@ -44,4 +45,7 @@ public interface Swarm {
 
     /** The last {@code lines} lines of a service's output (all of its tasks), oldest first. */
     List<String> logs(String serviceId, int lines);
+
+    /** A task's output with Docker's times, line by line to {@code lines}, as {@code read} says (gantry logs). */
+    void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines);
 }

@@ -34,6 +34,18 @@ class MainTest {
     }
 
     @Test
+    void logsRefusesABadAgeColourOrLineCountBeforeOpeningTheStore() {
+        assertThat(Main.execute("logs", "books-ms", "--since", "yesterday")).isEqualTo(2);
+        assertThat(Main.execute("logs", "books-ms", "--since", "25h")).isEqualTo(2);
+        assertThat(Main.execute("logs", "books-ms", "--colour", "red")).isEqualTo(2);
+        assertThat(Main.execute("logs", "books-ms", "--lines", "0")).isEqualTo(2);
+
+        assertThat(stderr()).contains("should be an age such as 10m or 2h (at most 24h), or a time such as"
+                        + " 2026-12-04T15:00:00Z, was \"yesterday\"").contains("was \"25h\"")
+                .contains("should be blue or green, was \"red\"").contains("--lines should be from 1 to 10000, was 0");
+    }
+
+    @Test
     void aMissingArgumentIsBadUsage() {
         assertThat(Main.execute("history")).isEqualTo(2);
         assertThat(stderr()).contains("Missing required parameter: 'SERVICE'");

@@ -1,17 +1,21 @@
 package dev.gantry.deploy;
 
 import dev.gantry.engine.Engine;
+import dev.gantry.engine.LogRead;
 import dev.gantry.engine.ServiceDefinition;
 import dev.gantry.engine.ServiceState;
 import dev.gantry.engine.Swarm;
 import dev.gantry.engine.SwarmNode;
 import dev.gantry.engine.SwarmTask;
+import dev.gantry.engine.TimedLine;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A Swarm of three ready nodes in memory, as its manager answers: a created service gets one running task
@@ -115,5 +119,10 @@ final class FakeSwarm implements Swarm {
     @Override
     public List<String> logs(String serviceId, int lines) {
         return List.of("Exception in thread \"main\" java.lang.IllegalStateException: no config");
+    }
+
+    @Override
+    public void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
+        lines.accept(new TimedLine(Instant.EPOCH, taskId + " listening on 8080"));
     }
 }

@@ -35,4 +35,12 @@ class ContainerCreationTest {
 
         assertThat(Long.parseLong(log.get("max-size")) * Long.parseLong(log.get("max-file"))).isEqualTo(1L << 20);
     }
+
+    @Test
+    void aSwarmServicesTasksGetTheSameBoundedLogOnWhicheverNodeTheyRun() {
+        var driver = BOUND.taskDriver();
+
+        assertThat(driver.getName()).isEqualTo("json-file");
+        assertThat(driver.getOptions()).isEqualTo(BOUND.config().getConfig());
+    }
 }

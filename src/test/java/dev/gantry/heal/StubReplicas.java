@@ -2,6 +2,7 @@ package dev.gantry.heal;
 
 import dev.gantry.deploy.Deployment;
 import dev.gantry.deploy.Orchestrator;
+import dev.gantry.deploy.ReplicaOutput;
 import dev.gantry.deploy.RunJournal;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Instance;
@@ -50,6 +51,11 @@ final class StubReplicas implements Orchestrator {
 
     @Override
     public String state(Instance replica) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ReplicaOutput> outputs(InstallationId installation, String service) {
         throw new UnsupportedOperationException();
     }
 }

@@ -287,6 +287,17 @@ final class DockerObjects implements AutoCloseable {
         return byName.values().stream().flatMap(List::stream).toList();
     }
 
+    /** The log driver of each Swarm service of {@code service} (on a manager): {@code {name=json-file {max-file=2, …}}}. */
+    Map<String, String> swarmLogDrivers(String service) {
+        Map<String, String> drivers = new TreeMap<>();
+        for (var found : docker.listServicesCmd().withLabelFilter(label(service)).exec()) {
+            var driver = found.getSpec().getTaskTemplate().getLogDriver();
+            drivers.put(found.getSpec().getName(), driver == null ? "the node's default"
+                    : driver.getName() + " " + new TreeMap<>(driver.getOptions()));
+        }
+        return drivers;
+    }
+
     /** SIGKILLs one running container of {@code service} on this engine, as a crash would; answers its name, if any ran. */
     Optional<String> killOne(String service) {
         return docker.listContainersCmd().withLabelFilter(label(service)).exec().stream().findFirst().map(container -> {

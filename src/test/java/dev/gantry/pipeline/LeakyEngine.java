@@ -5,11 +5,13 @@ import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
-import dev.gantry.engine.Swarm;
 import dev.gantry.engine.EngineException;
 import dev.gantry.engine.ImageState;
-import dev.gantry.engine.NetworkState;
+import dev.gantry.engine.LogRead;
 import dev.gantry.engine.LogSink;
+import dev.gantry.engine.NetworkState;
+import dev.gantry.engine.Swarm;
+import dev.gantry.engine.TimedLine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A {@link RecordingEngine} whose containers print the secret {@code API_TOKEN} of their environment
@@ -72,6 +75,11 @@ final class LeakyEngine implements Engine {
         List<String> all = new ArrayList<>(leaks(id, env.get(id)));
         all.addAll(recording.logs(id, lines));
         return all;
+    }
+
+    @Override
+    public void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+        recording.readLogs(id, read, lines);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package dev.gantry.pipeline;
 
+import dev.gantry.engine.LogRead;
 import dev.gantry.engine.ServiceDefinition;
 import dev.gantry.engine.ServiceState;
 import dev.gantry.engine.Swarm;
 import dev.gantry.engine.SwarmNode;
 import dev.gantry.engine.SwarmTask;
+import dev.gantry.engine.TimedLine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The Swarm of an engine that is in none: a single engine; asking it for services is a test's mistake. */
 final class NoSwarm implements Swarm {
@@ -50,6 +53,11 @@ final class NoSwarm implements Swarm {
 
     @Override
     public List<String> logs(String serviceId, int lines) {
+        throw notASwarm();
+    }
+
+    @Override
+    public void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
         throw notASwarm();
     }
 

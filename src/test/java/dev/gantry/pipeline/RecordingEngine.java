@@ -5,12 +5,15 @@ import dev.gantry.engine.ContainerExit;
 import dev.gantry.engine.ContainerSpec;
 import dev.gantry.engine.ContainerState;
 import dev.gantry.engine.Engine;
-import dev.gantry.engine.Swarm;
 import dev.gantry.engine.EngineException;
 import dev.gantry.engine.ImageState;
-import dev.gantry.engine.NetworkState;
+import dev.gantry.engine.LogRead;
 import dev.gantry.engine.LogSink;
+import dev.gantry.engine.NetworkState;
+import dev.gantry.engine.Swarm;
+import dev.gantry.engine.TimedLine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * An engine that records what it is asked to do, keeps its long-running containers in memory
@@ -213,6 +217,11 @@ public final class RecordingEngine implements Engine {
     @Override
     public List<String> logs(String id, int lines) {
         return List.of(id + " listening on 8080");
+    }
+
+    @Override
+    public void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+        lines.accept(new TimedLine(Instant.EPOCH, id + " listening on 8080"));
     }
 
     @Override

@@ -1,0 +1,111 @@
+package dev.gantry.cli;
+
+import dev.gantry.Printable;
+import dev.gantry.config.Durations;
+import dev.gantry.deploy.Production;
+import dev.gantry.discovery.Colour;
+import dev.gantry.logs.LogFilter;
+import dev.gantry.logs.ServiceLogLine;
+import dev.gantry.logs.ServiceLogs;
+import dev.gantry.secret.Vault;
+import dev.gantry.wiring.InstallationParts;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gantry logs SERVICE}: the output of the service's replicas on every node, each line tagged with its time,
+ * replica, colour and release, secrets masked (docs/logs.md).
+ */
+@Command(name = "logs", description = "Show the output of SERVICE's replicas, on every node, oldest first.")
+final class LogsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in its gantry.yml.")
+    String service;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep showing new lines, of new replicas too, until interrupted.")
+    boolean follow;
+
+    @Option(names = "--since", paramLabel = "AGE|TIME", converter = SinceConverter.class,
+            description = "Only lines from then on: an age such as 10m or 2h (at most 24h), or a time such as 2026-12-04T15:00:00Z.")
+    Instant since;
+
+    @Option(names = "--colour", paramLabel = "blue|green", converter = ColourConverter.class,
+            description = "Only the replicas of one colour.")
+    Colour colour;
+
+    @Option(names = "--release", paramLabel = "COMMIT", description = "Only the replicas of the release whose commit starts so.")
+    String release;
+
+    @Option(names = "--grep", paramLabel = "TEXT", description = "Only lines that contain TEXT (as shown, secrets masked).")
+    String grep;
+
+    @Option(names = "--lines", defaultValue = "100", paramLabel = "N",
+            description = "Show the last N lines (default: ${DEFAULT-VALUE}, at most " + LogFilter.MOST_LINES + ").")
+    int lines;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (lines < 1 || lines > LogFilter.MOST_LINES) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--lines should be from 1 to " + LogFilter.MOST_LINES + ", was " + lines);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (InstallationParts parts = InstallationParts.open()) {
+            Production production = parts.production();
+            ServiceLogs logs = new ServiceLogs(production.orchestrator(), production.installation(), service,
+                    Vault.of(parts.installation.home(), parts.store()).mask(service));
+            if (!logs.any() && !production.discovery().services().contains(service)) {
+                throw new UnknownServiceException(service);
+            }
+            var filter = new LogFilter(Optional.ofNullable(since), Optional.ofNullable(colour), Optional.ofNullable(release),
+                    Optional.ofNullable(grep), lines);
+            if (follow) {
+                logs.follow(filter, line -> {
+                    out.println(line.format());
+                    out.flush();
+                });
+            } else {
+                logs.recent(filter).stream().map(ServiceLogLine::format).forEach(out::println);
+            }
+            return 0;
+        }
+    }
+
+    /** An age back from now ({@code 10m}) or a time ({@code 2026-12-04T15:00:00Z}). */
+    static final class SinceConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String text) {
+            Optional<Instant> ago = Durations.parse(text).map(age -> Instant.now().minus(age));
+            if (ago.isPresent()) {
+                return ago.get();
+            }
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("should be an age such as 10m or 2h (at most 24h), or a time"
+                        + " such as 2026-12-04T15:00:00Z, was \"" + Printable.of(text) + "\"");
+            }
+        }
+    }
+
+    static final class ColourConverter implements CommandLine.ITypeConverter<Colour> {
+        @Override
+        public Colour convert(String text) {
+            try {
+                return Colour.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("should be blue or green, was \"" + Printable.of(text) + "\"");
+            }
+        }
+    }
+}

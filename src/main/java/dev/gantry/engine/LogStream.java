@@ -1,0 +1,34 @@
+package dev.gantry.engine;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Reads a container's or a task's output with Docker's timestamps, line by line (each cut at {@code lineMax} bytes),
+ * as {@link LogRead} says: until the stream ends or the deadline passes, or, following, until it ends or the reading
+ * thread is interrupted. Nothing is collected here: each line goes to the consumer as it comes.
+ */
+final class LogStream {
+    private LogStream() {
+    }
+
+    static void read(DockerCalls calls, String operation, int lineMax, LogRead read, Consumer<TimedLine> lines,
+            Consumer<ResultCallback.Adapter<Frame>> start) {
+        var frames = new FrameLines(line -> lines.accept(TimedLine.parse(line)), lineMax);
+        calls.run(operation, () -> start.accept(frames));
+        try (frames) {
+            if (read.follow()) {
+                frames.awaitCompletion();
+            } else {
+                frames.awaitCompletion(read.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the stream is over either way
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.gantry.logs;
+
+import dev.gantry.deploy.Orchestrator;
+import dev.gantry.deploy.ReplicaOutput;
+import dev.gantry.engine.LogRead;
+import dev.gantry.engine.TimedLine;
+import dev.gantry.secret.SecretMask;
+import dev.gantry.store.InstallationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The output of a service's replicas, read from the engines where they run (docs/logs.md): on a single engine each
+ * app container's, on a Swarm each task's, through the manager. Every line is masked with the service's secrets and
+ * tagged with its replica, node, colour and release. What a reading holds is bounded by {@link LogFilter#lines()} per
+ * replica; each replica's output is bounded by Docker's log size ({@code output/container-log-max}).
+ */
+public final class ServiceLogs {
+    /** How often a follow looks for replicas that started since (a new release, a replacement). */
+    static final Duration LOOK_FOR_NEW = Duration.ofSeconds(1);
+
+    private final Orchestrator orchestrator;
+    private final InstallationId installation;
+    private final String service;
+    private final SecretMask mask;
+
+    public ServiceLogs(Orchestrator orchestrator, InstallationId installation, String service, SecretMask mask) {
+        this.orchestrator = orchestrator;
+        this.installation = installation;
+        this.service = service;
+        this.mask = mask;
+    }
+
+    /** Whether any replica of the service, running or ended, still has output on the engines. */
+    public boolean any() {
+        return !orchestrator.outputs(installation, service).isEmpty();
+    }
+
+    /** The last {@code filter.lines()} lines that {@code filter} accepts, of every replica, oldest first. */
+    public List<ServiceLogLine> recent(LogFilter filter) {
+        return read(outputs(filter), filter).lines();
+    }
+
+    /**
+     * The recent lines as {@link #recent} reads them, then each new line as it comes, until the calling thread is
+     * interrupted. Each replica is followed after the last line read of it, again when it runs again after an end
+     * (a restart keeps the container); replicas that start meanwhile (a new release, a replacement) from their first
+     * line.
+     */
+    public void follow(LogFilter filter, Consumer<ServiceLogLine> out) {
+        Consumer<ServiceLogLine> shown = line -> {
+            synchronized (out) {
+                out.accept(line);
+            }
+        };
+        List<ReplicaOutput> outputs = outputs(filter);
+        Reading recent = read(outputs, filter);
+        recent.lines().forEach(shown);
+        Map<String, Instant> newestRead = new ConcurrentHashMap<>(recent.newestRead());
+        Set<String> seen = new HashSet<>();
+        Set<String> reading = ConcurrentHashMap.newKeySet();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ReplicaOutput output : outputs) {
+                    if ((seen.add(output.id()) || output.running()) && reading.add(output.id())) {
+                        threads.submit(() -> followOne(output, filter, newestRead, shown, reading));
+                    }
+                }
+                try {
+                    Thread.sleep(LOOK_FOR_NEW);
+                } catch (InterruptedException e) {
+                    threads.shutdownNow();
+                    Thread.currentThread().interrupt();
+                }
+                outputs = outputs(filter);
+            }
+        }
+    }
+
+    /** Follows one replica's output after the newest line read of it, until it ends. */
+    private void followOne(ReplicaOutput output, LogFilter filter, Map<String, Instant> newestRead,
+            Consumer<ServiceLogLine> shown, Set<String> reading) {
+        try {
+            Optional<Instant> after = Optional.ofNullable(newestRead.get(output.id()));
+            output.reader().read(LogRead.following(after.or(filter::since)), line -> {
+                if (after.isPresent() && !line.time().isAfter(after.get())) {
+                    return;
+                }
+                newestRead.merge(output.id(), line.time(), (a, b) -> a.isAfter(b) ? a : b);
+                tagged(output, line, filter).ifPresent(shown);
+            });
+        } finally {
+            reading.remove(output.id());
+        }
+    }
+
+    /** The lines a reading kept, oldest first, and the time of the newest line it read of each replica. */
+    private record Reading(List<ServiceLogLine> lines, Map<String, Instant> newestRead) {
+    }
+
+    private Reading read(List<ReplicaOutput> outputs, LogFilter filter) {
+        Map<String, Instant> newest = new ConcurrentHashMap<>();
+        List<ServiceLogLine> all = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Deque<ServiceLogLine>>> reads = new ArrayList<>();
+            for (ReplicaOutput output : outputs) {
+                reads.add(threads.submit(() -> lastLines(output, filter, newest)));
+            }
+            for (Future<Deque<ServiceLogLine>> read : reads) {
+                all.addAll(read.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+        all.sort(Comparator.comparing(ServiceLogLine::time));
+        return new Reading(List.copyOf(all.subList(Math.max(0, all.size() - filter.lines()), all.size())), Map.copyOf(newest));
+    }
+
+    /** The last lines of one replica that {@code filter} accepts, at most {@code filter.lines()}. */
+    private Deque<ServiceLogLine> lastLines(ReplicaOutput output, LogFilter filter, Map<String, Instant> newest) {
+        Deque<ServiceLogLine> last = new ArrayDeque<>();
+        output.reader().read(LogRead.now(filter.since()), line -> {
+            newest.merge(output.id(), line.time(), (a, b) -> a.isAfter(b) ? a : b);
+            tagged(output, line, filter).ifPresent(tagged -> {
+                synchronized (last) {
+                    if (last.size() == filter.lines()) {
+                        last.removeFirst();
+                    }
+                    last.addLast(tagged);
+                }
+            });
+        });
+        synchronized (last) {
+            return new ArrayDeque<>(last);
+        }
+    }
+
+    /** The line masked and tagged, if {@code filter} wants it as shown. */
+    private Optional<ServiceLogLine> tagged(ReplicaOutput output, TimedLine line, LogFilter filter) {
+        String shown = mask.apply(line.text());
+        return filter.accepts(line.time(), shown) ? Optional.of(ServiceLogLine.of(output, line, shown)) : Optional.empty();
+    }
+
+    private List<ReplicaOutput> outputs(LogFilter filter) {
+        return orchestrator.outputs(installation, service).stream().filter(filter::accepts).toList();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.gantry.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gantry.deploy.Deployment;
+import dev.gantry.deploy.Orchestrator;
+import dev.gantry.deploy.ReplicaOutput;
+import dev.gantry.deploy.RunJournal;
+import dev.gantry.discovery.Colour;
+import dev.gantry.discovery.Instance;
+import dev.gantry.engine.LogSink;
+import dev.gantry.engine.TimedLine;
+import dev.gantry.secret.SecretMask;
+import dev.gantry.store.InstallationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.Test;
+
+class ServiceLogsTest {
+    private static final Instant T = Instant.parse("2026-12-04T15:00:00Z");
+    private static final InstallationId INSTALLATION = new InstallationId("k3x9a2bq");
+
+    private final Replicas replicas = new Replicas();
+
+    @Test
+    void recentMergesTheReplicasByTimeAndKeepsTheLastLinesTagged() {
+        replicas.add(replica("c1", "books-ms-blue-1", Colour.BLUE, "1a2b3c4d5e6f7a8b", line(1, "one"), line(3, "three")));
+        replicas.add(replica("c2", "books-ms-blue-2", Colour.BLUE, "1a2b3c4d5e6f7a8b", line(2, "two"), line(4, "four")));
+
+        List<ServiceLogLine> lines = logs(SecretMask.NONE).recent(filter(3));
+
+        assertThat(lines).extracting(ServiceLogLine::text).containsExactly("two", "three", "four");
+        assertThat(lines.getFirst().format())
+                .isEqualTo("2026-12-04T15:00:02Z books-ms-blue-2 blue 1a2b3c4d5e6f | two");
+    }
+
+    @Test
+    void colourReleaseAndSinceChooseWhatIsShown() {
+        replicas.add(replica("c1", "books-ms-blue-1", Colour.BLUE, "aaaa1111", line(1, "blue old"), line(5, "blue new")));
+        replicas.add(replica("c2", "books-ms-green-1", Colour.GREEN, "bbbb2222", line(2, "green")));
+
+        assertThat(logs(SecretMask.NONE).recent(new LogFilter(Optional.empty(), Optional.of(Colour.GREEN), Optional.empty(),
+                Optional.empty(), 100))).extracting(ServiceLogLine::text).containsExactly("green");
+        assertThat(logs(SecretMask.NONE).recent(new LogFilter(Optional.empty(), Optional.empty(), Optional.of("aaaa"),
+                Optional.empty(), 100))).extracting(ServiceLogLine::text).containsExactly("blue old", "blue new");
+        assertThat(logs(SecretMask.NONE).recent(new LogFilter(Optional.of(T.plusSeconds(2)), Optional.empty(),
+                Optional.empty(), Optional.empty(), 100))).extracting(ServiceLogLine::text).containsExactly("green", "blue new");
+    }
+
+    @Test
+    void secretsAreMaskedAndASearchSeesOnlyTheMaskedText() {
+        replicas.add(replica("c1", "books-ms-blue-1", Colour.BLUE, "aaaa1111", line(1, "password=hunter22 accepted"),
+                line(2, "plain")));
+        ServiceLogs logs = logs(SecretMask.of(List.of("hunter22")));
+
+        assertThat(logs.recent(grep("hunter22"))).isEmpty();
+        assertThat(logs.recent(grep("password=***"))).extracting(ServiceLogLine::text)
+                .containsExactly("password=*** accepted");
+    }
+
+    @Test
+    void aLineIsShownWithItsControlCharactersEscapedAndASwarmReplicaWithItsNode() {
+        replicas.add(new ReplicaOutput("t1", "books-ms-blue-k3x9a2bq.1", Optional.of("node2"), Colour.BLUE, "cccc3333",
+                true, (read, lines) -> lines.accept(line(1, "\u001b[31mred\u0007"))));
+
+        String shown = logs(SecretMask.NONE).recent(filter(10)).getFirst().format();
+
+        assertThat(shown).startsWith("2026-12-04T15:00:01Z books-ms-blue-k3x9a2bq.1@node2 blue cccc3333 | ")
+                .doesNotContain("\u001b").doesNotContain("\u0007").contains("red");
+    }
+
+    @Test
+    void followShowsTheRecentLinesThenNewOnesAndAReplicaThatStartsLaterFromItsFirstLine() throws Exception {
+        var live = new LinkedBlockingQueue<TimedLine>();
+        replicas.add(new ReplicaOutput("c1", "books-ms-blue-1", Optional.empty(), Colour.BLUE, "aaaa1111", true,
+                (read, lines) -> {
+                    if (!read.follow()) {
+                        lines.accept(line(1, "before"));
+                        return;
+                    }
+                    try {
+                        while (true) {
+                            lines.accept(live.take());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        List<String> shown = new CopyOnWriteArrayList<>();
+        Thread following = Thread.ofVirtual().start(() -> logs(SecretMask.NONE).follow(filter(10), l -> shown.add(l.text())));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> shown.contains("before"));
+        live.add(line(1, "before"));  // read again by the follow: not shown twice
+        live.add(line(2, "after"));
+        replicas.add(replica("c2", "books-ms-green-1", Colour.GREEN, "bbbb2222", line(3, "new replica's first line")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> shown.contains("after") && shown.contains("new replica's first line"));
+        following.interrupt();
+        following.join(Duration.ofSeconds(5));
+        assertThat(following.isAlive()).isFalse();
+        assertThat(shown).containsExactly("before", "after", "new replica's first line");
+    }
+
+    private ServiceLogs logs(SecretMask mask) {
+        return new ServiceLogs(replicas, INSTALLATION, "books-ms", mask);
+    }
+
+    private static LogFilter filter(int lines) {
+        return new LogFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), lines);
+    }
+
+    private static LogFilter grep(String text) {
+        return new LogFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(text), 100);
+    }
+
+    private static TimedLine line(int second, String text) {
+        return new TimedLine(T.plusSeconds(second), text);
+    }
+
+    /** A replica whose output is {@code lines}, all there already (a follow reads them and ends). */
+    private static ReplicaOutput replica(String id, String name, Colour colour, String release, TimedLine... lines) {
+        return new ReplicaOutput(id, name, Optional.empty(), colour, release, false, (read, sink) -> {
+            for (TimedLine line : lines) {
+                sink.accept(line);
+            }
+        });
+    }
+
+    /** The outputs an orchestrator lists; nothing else of it is used. */
+    private static final class Replicas implements Orchestrator {
+        private final List<ReplicaOutput> outputs = Collections.synchronizedList(new ArrayList<>());
+
+        void add(ReplicaOutput output) {
+            outputs.add(output);
+        }
+
+        @Override
+        public List<ReplicaOutput> outputs(InstallationId installation, String service) {
+            synchronized (outputs) {
+                return List.copyOf(outputs);
+            }
+        }
+
+        @Override
+        public String describe() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Instance> start(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stop(Deployment deployment, Colour old, RunJournal journal, LogSink log) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void tidy(Deployment deployment, RunJournal journal, LogSink log) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Instance> running(InstallationId installation, String service, Colour colour) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<String> crashes(InstallationId installation, String service, Colour colour) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String state(Instance replica) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,7 +1,6 @@
 package dev.gantry.cli;
 
 import dev.gantry.Printable;
-import dev.gantry.config.Durations;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.logs.LogFilter;
@@ -11,7 +10,6 @@ import dev.gantry.secret.Vault;
 import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -85,15 +83,10 @@ final class LogsCommand implements Callable<Integer> {
     static final class SinceConverter implements CommandLine.ITypeConverter<Instant> {
         @Override
         public Instant convert(String text) {
-            Optional<Instant> ago = Durations.parse(text).map(age -> Instant.now().minus(age));
-            if (ago.isPresent()) {
-                return ago.get();
-            }
             try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("should be an age such as 10m or 2h (at most 24h), or a time"
-                        + " such as 2026-12-04T15:00:00Z, was \"" + Printable.of(text) + "\"");
+                return LogFilter.since(text, Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

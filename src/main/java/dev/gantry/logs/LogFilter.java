@@ -1,8 +1,11 @@
 package dev.gantry.logs;
 
+import dev.gantry.Printable;
+import dev.gantry.config.Durations;
 import dev.gantry.deploy.ReplicaOutput;
 import dev.gantry.discovery.Colour;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -17,6 +20,23 @@ public record LogFilter(Optional<Instant> since, Optional<Colour> colour, Option
     public LogFilter {
         if (lines < 1 || lines > MOST_LINES) {
             throw new IllegalArgumentException("lines must be from 1 to " + MOST_LINES + ", was " + lines);
+        }
+    }
+
+    /**
+     * {@code --since} and {@code ?since=}: an age back from {@code now} ({@code 10m}, at most 24h) or a time
+     * ({@code 2026-12-04T15:00:00Z}); anything else is refused with what was expected.
+     */
+    public static Instant since(String text, Instant now) {
+        Optional<Instant> ago = Durations.parse(text).map(now::minus);
+        if (ago.isPresent()) {
+            return ago.get();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("should be an age such as 10m or 2h (at most 24h), or a time such as"
+                    + " 2026-12-04T15:00:00Z, was \"" + Printable.of(text) + "\"");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.gantry.GantryException;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.lock.DeployLocks;
+import dev.gantry.logs.ServiceLogs;
 import dev.gantry.pipeline.DeployableImage;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The REST API under {@code /api/v1} (src/main/resources/openapi.json describes it). */
 final class ApiRoutes {
@@ -29,14 +31,21 @@ final class ApiRoutes {
     private final RunQueue queue;
     private final String registry;
     private final RunLogStream logs;
+    private final ServiceLogRoute serviceLogs;
 
-    /** The API of {@code store}, {@code production} and {@code queue}; images come from {@code registry} only. */
-    ApiRoutes(Store store, Production production, RunQueue queue, String registry, ApiTokens tokens, int maxLogStreams) {
+    /**
+     * The API of {@code store}, {@code production} and {@code queue}; images come from {@code registry} only; a
+     * service's replicas' output is read by {@code serviceLogs}. At most {@code maxLogStreams} logs stream at once.
+     */
+    ApiRoutes(Store store, Production production, RunQueue queue, String registry, ApiTokens tokens, int maxLogStreams,
+            Function<String, ServiceLogs> serviceLogs) {
         this.store = store;
         this.production = production;
         this.queue = queue;
         this.registry = registry;
-        this.logs = new RunLogStream(store, queue, tokens, maxLogStreams);
+        var streams = new StreamSlots(maxLogStreams);
+        this.logs = new RunLogStream(store, queue, tokens, streams);
+        this.serviceLogs = new ServiceLogRoute(serviceLogs, tokens, streams);
     }
 
     /** Every route of the API. */
@@ -45,6 +54,7 @@ final class ApiRoutes {
                 new Route(HandlerType.GET, BASE + "/services", this::services),
                 new Route(HandlerType.GET, BASE + "/services/{service}", this::service),
                 new Route(HandlerType.GET, BASE + "/services/{service}/runs", this::history),
+                new Route(HandlerType.GET, BASE + "/services/{service}/logs", this::serviceLogs),
                 new Route(HandlerType.POST, BASE + "/services/{service}/deploy", this::deploy),
                 new Route(HandlerType.POST, BASE + "/services/{service}/rollback", this::rollback),
                 new Route(HandlerType.GET, BASE + "/services/{service}/lock", this::lock),
@@ -65,6 +75,10 @@ final class ApiRoutes {
     private void history(Context ctx) {
         known(ctx).ifPresent(service -> json(ctx, 200, Json.list("runs", store.runs().history(service.name(), HISTORY)
                 .stream().map(run -> Json.run(run, false)).toList())));
+    }
+
+    private void serviceLogs(Context ctx) {
+        known(ctx).ifPresent(service -> serviceLogs.answer(ctx, service.name()));
     }
 
     private void deploy(Context ctx) {

@@ -2,6 +2,8 @@ package dev.gantry.server;
 
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Production;
+import dev.gantry.logs.ServiceLogs;
+import dev.gantry.secret.Vault;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunExecutor;
@@ -59,8 +61,10 @@ public final class GantryServer {
                 installation.serverSupersede(), installation.serverLimits().queuedRuns(), metrics, installation.output());
         metrics.watch(queue);
         var tokens = new ApiTokens(store.apiTokens());
+        var vault = Vault.of(installation.home(), store);
         var api = new ApiRoutes(store, production, queue, installation.registry(), tokens,
-                installation.serverLimits().logStreams());
+                installation.serverLimits().logStreams(), service -> new ServiceLogs(production.orchestrator(),
+                        production.installation(), service, vault.mask(service)));
         this.http = new ApiServer(tokens, api.routes(), metrics,
                 mounts.stream().map(factory -> factory.create(tokens, queue)).toList(), log);
     }

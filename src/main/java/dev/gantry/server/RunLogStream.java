@@ -8,21 +8,18 @@ import dev.gantry.trigger.Progress;
 import dev.gantry.trigger.ProgressFeed;
 import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /api/v1/runs/{run}/log} as Server-Sent Events: a queued or running run's progress as it
  * happens (events {@code stage}, {@code line}, then {@code end}); a finished run's stored stages and
  * logs, then {@code end}. Every line went through the pipeline's secret mask before it got here.
- * At most {@code maxClients} streams are open at once (429 past that), and a live stream checks the
+ * At most {@code server-max-log-streams} streams are open at once ({@link StreamSlots}), and a live stream checks the
  * token it was opened with every {@link TokenWatch#EVERY}: revoked or expired, the stream ends with an
  * event {@code revoked} that says why.
  */
@@ -32,15 +29,14 @@ final class RunLogStream {
     private final Store store;
     private final RunQueue queue;
     private final ApiTokens tokens;
-    private final int maxClients;
-    private final Semaphore slots;
+    private final StreamSlots slots;
 
-    RunLogStream(Store store, RunQueue queue, ApiTokens tokens, int maxClients) {
+    /** Each stream takes one of {@code slots}, which the services' followed logs share. */
+    RunLogStream(Store store, RunQueue queue, ApiTokens tokens, StreamSlots slots) {
         this.store = store;
         this.queue = queue;
         this.tokens = tokens;
-        this.maxClients = maxClients;
-        this.slots = new Semaphore(maxClients);
+        this.slots = slots;
     }
 
     /** The route's handler: 400 or 404 as JSON before the stream starts, else the stream. */
@@ -59,25 +55,9 @@ final class RunLogStream {
                 ApiRoutes.json(ctx, 404, Json.error("There is no run " + ctx.pathParam("run") + "."));
                 return;
             }
-            if (!slots.tryAcquire()) {
-                ctx.header("Retry-After", "30");
-                ApiRoutes.json(ctx, 429, Json.error("The server already streams " + maxClients + " run logs, as many"
-                        + " as it may (server-max-log-streams). Close another stream or try again later; GET "
-                        + ApiRoutes.BASE + "/runs/" + ctx.pathParam("run") + " answers without a stream."));
-                return;
-            }
             ApiTokens.Caller caller = ctx.attribute(BearerAuth.CALLER);
-            boolean streams = String.valueOf(ctx.header("Accept")).contains("text/event-stream");
-            if (!streams) {
-                slots.release();  // SseHandler answers nothing to a client that does not take events
-            }
-            new SseHandler(client -> {
-                try {
-                    stream(client, queued, stored, caller);
-                } finally {
-                    slots.release();
-                }
-            }).handle(ctx);
+            slots.stream(ctx, "GET " + ApiRoutes.BASE + "/runs/" + ctx.pathParam("run") + " answers without a stream.",
+                    client -> stream(client, queued, stored, caller));
         };
     }
 

@@ -3,13 +3,16 @@ package dev.gantry.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code gantry logs} on one engine (docs/logs.md): each replica's output tagged with replica, colour and release, the
- * filters, a follow that shows a new release's replicas as they start, and an unknown service refused. On a Swarm,
+ * filters, a follow that shows a new release's replicas as they start, an unknown service refused, and the same
+ * through the server's API (JSON, and Server-Sent Events to follow). On a Swarm,
  * SwarmIT reads them with their nodes.
  */
 class ServiceLogsIT {
@@ -41,6 +44,21 @@ class ServiceLogsIT {
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("error: no service \"" + sandbox.service() + "-none\" is deployed");
 
+        String token = sandbox.cli().ok("token", "create", "ci", "--scope", "read").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service());
+        var api = new ApiClient(sandbox.server(sandbox.cli().with("GANTRY_POLL_INTERVAL", "off")).url(), token);
+        String path = "/api/v1/services/" + sandbox.service() + "/logs";
+        JsonNode lines = api.json(path + "?colour=blue&grep=serving").get("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("replica").asText()).startsWith(blue);
+        assertThat(lines.get(0).get("release").asText()).isEqualTo(first.substring(0, 12));
+        assertThat(lines.get(0).get("text").asText()).isEqualTo("tiny: serving on 8080");
+        assertThat(lines.get(0).has("node")).as("no node on a single engine").isFalse();
+        assertThat(api.get(path + "?colour=red").statusCode()).isEqualTo(400);
+        assertThat(api.get(path + "?since=yesterday").body()).contains("since should be an age such as 10m");
+        assertThat(api.get("/api/v1/services/" + sandbox.service() + "-none/logs").statusCode()).isEqualTo(404);
+        var events = api.stream(path + "?follow=true&colour=green");
+
         var follow = sandbox.cli().start("logs", sandbox.service(), "--follow", "--colour", "green");
         try {
             repo.write("second.txt", "Second release.\n");
@@ -53,6 +71,14 @@ class ServiceLogsIT {
                             + second.substring(0, 12) + " \\| tiny: serving on 8080$")
                             .containsPattern(sandbox.service() + "-green-2-[a-z0-9]{8} green "));
             assertThat(follow.stdout()).doesNotContain(" blue ");
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(events.events).filteredOn(e -> e.name().equals("line")).extracting(e -> e.data().get("replica")
+                            .asText()).anyMatch(replica -> replica.startsWith(sandbox.service() + "-green-1-"))
+                            .anyMatch(replica -> replica.startsWith(sandbox.service() + "-green-2-")));
+            assertThat(events.events).extracting(e -> e.data().get("colour").asText()).containsOnly("green");
+            sandbox.cli().ok("token", "revoke", "ci");
+            events.done.orTimeout(30, TimeUnit.SECONDS).join();
+            assertThat(events.events.getLast().name()).as("the followed log ends when its token is revoked").isEqualTo("revoked");
         } finally {
             follow.kill();
         }

@@ -16,12 +16,12 @@ class OpenApiRoutesTest {
 
     @Test
     void everyRegisteredRouteIsDocumentedAndEveryDocumentedOneRegistered() {
-        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, 1).routes(), new RunMetrics(), List.of(),
+        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, 1, service -> null).routes(), new RunMetrics(), List.of(),
                 new PrintStream(OutputStream.nullOutputStream()));
 
         List<String> registered = server.registered().stream().filter(r -> !r.startsWith("BEFORE")).toList();
 
-        assertThat(registered).hasSize(13).containsExactlyInAnyOrderElementsOf(documented());
+        assertThat(registered).hasSize(14).containsExactlyInAnyOrderElementsOf(documented());
     }
 
     @Test

@@ -19,6 +19,7 @@ class ScopeRulesTest {
             Map.entry("GET /api/v1/services", Scope.READ),
             Map.entry("GET /api/v1/services/{service}", Scope.READ),
             Map.entry("GET /api/v1/services/{service}/runs", Scope.READ),
+            Map.entry("GET /api/v1/services/{service}/logs", Scope.READ),
             Map.entry("POST /api/v1/services/{service}/deploy", Scope.DEPLOY),
             Map.entry("POST /api/v1/services/{service}/rollback", Scope.DEPLOY),
             Map.entry("GET /api/v1/services/{service}/lock", Scope.READ),
@@ -29,7 +30,7 @@ class ScopeRulesTest {
 
     @Test
     void everyRegisteredRouteIsInTheTable() {
-        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, 1).routes(),
+        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, 1, service -> null).routes(),
                 new RunMetrics(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(server.registered().stream().filter(r -> !r.startsWith("BEFORE")).toList())

@@ -1,0 +1,130 @@
+package dev.gantry.server;
+
+import dev.gantry.discovery.Colour;
+import dev.gantry.logs.LogFilter;
+import dev.gantry.logs.ServiceLogLine;
+import dev.gantry.logs.ServiceLogs;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code GET /api/v1/services/{service}/logs} (docs/logs.md#api): the output of the service's replicas as
+ * {@code gantry logs} shows it, with the same filters as query parameters ({@code since}, {@code colour},
+ * {@code release}, {@code grep}, {@code lines}): JSON {@code {"lines": [...]}}, or with {@code follow=true} Server-Sent
+ * Events, an event {@code line} per line, until the client goes away or its token is revoked or expires (event
+ * {@code revoked}). Followed streams count against the run logs' {@code server-max-log-streams} (429 past it).
+ */
+final class ServiceLogRoute {
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final Function<String, ServiceLogs> logs;
+    private final ApiTokens tokens;
+    private final StreamSlots streams;
+
+    ServiceLogRoute(Function<String, ServiceLogs> logs, ApiTokens tokens, StreamSlots streams) {
+        this.logs = logs;
+        this.tokens = tokens;
+        this.streams = streams;
+    }
+
+    /** Answers for {@code service}, a service the server knows. */
+    void answer(Context ctx, String service) {
+        LogFilter filter;
+        try {
+            filter = filter(ctx);
+        } catch (IllegalArgumentException e) {
+            ApiRoutes.json(ctx, 400, Json.error(e.getMessage()));
+            return;
+        }
+        ServiceLogs replicas = logs.apply(service);
+        if (!"true".equals(ctx.queryParam("follow"))) {
+            ApiRoutes.json(ctx, 200, Json.list("lines", replicas.recent(filter).stream().map(ServiceLogRoute::json).toList()));
+            return;
+        }
+        ApiTokens.Caller caller = ctx.attribute(BearerAuth.CALLER);
+        streams.stream(ctx, "without follow=true this answers without a stream.",
+                client -> follow(client, replicas, filter, caller));
+    }
+
+    /** Follows on a thread of its own while this one watches the client and the token. */
+    private void follow(SseClient client, ServiceLogs replicas, LogFilter filter, ApiTokens.Caller caller) {
+        Thread following = Thread.ofVirtual().start(() -> replicas.follow(filter, line -> {
+            if (!client.terminated()) {
+                client.sendEvent("line", Json.write(json(line)));
+            }
+        }));
+        TokenWatch token = new TokenWatch(tokens, caller);
+        Instant lastSign = Instant.now();
+        try {
+            while (!client.terminated() && following.isAlive()) {
+                following.join(TokenWatch.EVERY);
+                Optional<String> withdrawn = token.withdrawn();
+                if (withdrawn.isPresent()) {
+                    client.sendEvent("revoked", Json.write(Map.of("message", withdrawn.get() + ", so this stream ends.")));
+                    break;
+                }
+                if (Duration.between(lastSign, Instant.now()).compareTo(KEEP_ALIVE) >= 0) {
+                    client.sendComment("keep-alive");
+                    lastSign = Instant.now();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            following.interrupt();
+            client.close();
+        }
+    }
+
+    private static LogFilter filter(Context ctx) {
+        Optional<Instant> since = Optional.ofNullable(ctx.queryParam("since")).map(text -> {
+            try {
+                return LogFilter.since(text, Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("since " + e.getMessage());
+            }
+        });
+        Optional<Colour> colour = Optional.ofNullable(ctx.queryParam("colour")).map(text -> {
+            if (!text.equals("blue") && !text.equals("green")) {
+                throw new IllegalArgumentException("colour should be blue or green");
+            }
+            return Colour.parse(text);
+        });
+        int lines = Optional.ofNullable(ctx.queryParam("lines")).map(ServiceLogRoute::lines).orElse(100);
+        String follow = ctx.queryParam("follow");
+        if (follow != null && !follow.equals("true") && !follow.equals("false")) {
+            throw new IllegalArgumentException("follow should be true or false");
+        }
+        return new LogFilter(since, colour, Optional.ofNullable(ctx.queryParam("release")),
+                Optional.ofNullable(ctx.queryParam("grep")), lines);
+    }
+
+    private static int lines(String text) {
+        try {
+            int lines = Integer.parseInt(text);
+            if (lines >= 1 && lines <= LogFilter.MOST_LINES) {
+                return lines;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("lines should be a number from 1 to " + LogFilter.MOST_LINES);
+    }
+
+    private static Map<String, Object> json(ServiceLogLine line) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("time", line.timestamp());
+        body.put("replica", line.replica());
+        line.node().ifPresent(node -> body.put("node", node));
+        body.put("colour", line.colour());
+        body.put("release", line.release());
+        body.put("text", line.text());
+        return body;
+    }
+}

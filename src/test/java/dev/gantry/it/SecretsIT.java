@@ -118,13 +118,17 @@ class SecretsIT {
         assertThat(get(sandbox.proxyUrl() + "/leaky/token-digest")).as("the first release is still live")
                 .isEqualTo(sha256(secret));
 
+        Result logs = sandbox.cli().run("logs", service);
+        assertThat(logs.exitCode()).as("%s", logs).isZero();
+        assertThat(logs.stdout()).as("the live replicas' output, as gantry logs shows it")
+                .contains("| app raw: ***\n", "| app raw on stderr: ***\n", "| app url%20: ***\n", "| app base64: ***\n");
         Result history = sandbox.cli().run("history", service);
         assertThat(history.exitCode()).as("%s", history).isZero();
         Result audit = sandbox.cli().run("audit", service);
         assertThat(audit.exitCode()).as("%s", audit).isZero();
         assertThat(audit.stdout()).as("%s", audit).contains("start " + service + "-blue-1");
         Map<String, String> outputs = new LinkedHashMap<>();
-        for (Result result : List.of(set, passed, failed, history, audit)) {
+        for (Result result : List.of(set, passed, failed, logs, history, audit)) {
             outputs.put(String.join(" ", result.args()) + " (stdout)", result.stdout());
             outputs.put(String.join(" ", result.args()) + " (stderr)", result.stderr());
         }

@@ -4,7 +4,6 @@ import dev.gantry.config.Installation;
 import dev.gantry.deploy.Production;
 import dev.gantry.logs.ServiceLogs;
 import dev.gantry.secret.Vault;
-import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;

@@ -61,7 +61,8 @@ final class LogsCommand implements Callable<Integer> {
         try (InstallationParts parts = InstallationParts.open()) {
             Production production = parts.production();
             ServiceLogs logs = new ServiceLogs(production.orchestrator(), production.installation(), service,
-                    Vault.of(parts.installation.home(), parts.store()).mask(service));
+                    Vault.of(parts.installation.home(), parts.store()).mask(service),
+                    warning -> spec.commandLine().getErr().println("warning: " + Printable.of(warning)));
             if (!logs.any() && !production.discovery().services().contains(service)) {
                 throw new UnknownServiceException(service);
             }

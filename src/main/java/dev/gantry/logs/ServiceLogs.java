@@ -2,6 +2,7 @@ package dev.gantry.logs;
 
 import dev.gantry.deploy.Orchestrator;
 import dev.gantry.deploy.ReplicaOutput;
+import dev.gantry.engine.EngineException;
 import dev.gantry.engine.LogRead;
 import dev.gantry.engine.TimedLine;
 import dev.gantry.secret.SecretMask;
@@ -38,12 +39,17 @@ public final class ServiceLogs {
     private final InstallationId installation;
     private final String service;
     private final SecretMask mask;
+    private final Consumer<String> warnings;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    public ServiceLogs(Orchestrator orchestrator, InstallationId installation, String service, SecretMask mask) {
+    /** Reads {@code service}'s replicas; a replica whose output cannot be read is told to {@code warnings} once, masked. */
+    public ServiceLogs(Orchestrator orchestrator, InstallationId installation, String service, SecretMask mask,
+            Consumer<String> warnings) {
         this.orchestrator = orchestrator;
         this.installation = installation;
         this.service = service;
         this.mask = mask;
+        this.warnings = warnings;
     }
 
     /** Whether any replica of the service, running or ended, still has output on the engines. */
@@ -97,7 +103,7 @@ public final class ServiceLogs {
             Consumer<ServiceLogLine> shown, Set<String> reading) {
         try {
             Optional<Instant> after = Optional.ofNullable(newestRead.get(output.id()));
-            output.reader().read(LogRead.following(after.or(filter::since)), line -> {
+            readOrWarn(output, LogRead.following(after.or(filter::since)), line -> {
                 if (after.isPresent() && !line.time().isAfter(after.get())) {
                     return;
                 }
@@ -133,10 +139,13 @@ public final class ServiceLogs {
         return new Reading(List.copyOf(all.subList(Math.max(0, all.size() - filter.lines()), all.size())), Map.copyOf(newest));
     }
 
-    /** The last lines of one replica that {@code filter} accepts, at most {@code filter.lines()}. */
+    /**
+     * The last lines of one replica that {@code filter} accepts, at most {@code filter.lines()}; of a replica whose
+     * output the engine cannot give (its node is gone), those read before, and a warning.
+     */
     private Deque<ServiceLogLine> lastLines(ReplicaOutput output, LogFilter filter, Map<String, Instant> newest) {
         Deque<ServiceLogLine> last = new ArrayDeque<>();
-        output.reader().read(LogRead.now(filter.since()), line -> {
+        readOrWarn(output, LogRead.now(filter.since()), line -> {
             newest.merge(output.id(), line.time(), (a, b) -> a.isAfter(b) ? a : b);
             tagged(output, line, filter).ifPresent(tagged -> {
                 synchronized (last) {
@@ -149,6 +158,17 @@ public final class ServiceLogs {
         });
         synchronized (last) {
             return new ArrayDeque<>(last);
+        }
+    }
+
+    private void readOrWarn(ReplicaOutput output, LogRead read, Consumer<TimedLine> lines) {
+        try {
+            output.reader().read(read, lines);
+        } catch (EngineException e) {
+            if (warned.add(output.id())) {
+                warnings.accept("the output of " + output.replica() + output.node().map(node -> " on " + node).orElse("")
+                        + " cannot be read: " + mask.apply(e.getMessage()));
+            }
         }
     }
 

@@ -63,7 +63,8 @@ public final class GantryServer {
         var vault = Vault.of(installation.home(), store);
         var api = new ApiRoutes(store, production, queue, installation.registry(), tokens,
                 installation.serverLimits().logStreams(), service -> new ServiceLogs(production.orchestrator(),
-                        production.installation(), service, vault.mask(service)));
+                        production.installation(), service, vault.mask(service),
+                        warning -> log.println("warning: " + service + " logs: " + warning)));
         this.http = new ApiServer(tokens, api.routes(), metrics,
                 mounts.stream().map(factory -> factory.create(tokens, queue)).toList(), log);
     }

@@ -9,6 +9,7 @@ import dev.gantry.deploy.ReplicaOutput;
 import dev.gantry.deploy.RunJournal;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Instance;
+import dev.gantry.engine.EngineException;
 import dev.gantry.engine.LogSink;
 import dev.gantry.engine.TimedLine;
 import dev.gantry.secret.SecretMask;
@@ -29,6 +30,7 @@ class ServiceLogsTest {
     private static final InstallationId INSTALLATION = new InstallationId("k3x9a2bq");
 
     private final Replicas replicas = new Replicas();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     @Test
     void recentMergesTheReplicasByTimeAndKeepsTheLastLinesTagged() {
@@ -64,6 +66,21 @@ class ServiceLogsTest {
         assertThat(logs.recent(grep("hunter22"))).isEmpty();
         assertThat(logs.recent(grep("password=***"))).extracting(ServiceLogLine::text)
                 .containsExactly("password=*** accepted");
+    }
+
+    @Test
+    void aReplicaWhoseOutputCannotBeReadIsAWarningAndTheOthersAreShown() {
+        replicas.add(replica("c1", "books-ms-blue-1", Colour.BLUE, "aaaa1111", line(1, "readable")));
+        replicas.add(new ReplicaOutput("t2", "books-ms-blue-k3x9a2bq.2", Optional.of("node3"), Colour.BLUE, "aaaa1111", true,
+                (read, lines) -> {
+                    throw new EngineException("Reading the output of the Swarm task t2", "node node3 is down (hunter22)");
+                }));
+
+        List<ServiceLogLine> lines = logs(SecretMask.of(List.of("hunter22"))).recent(filter(10));
+
+        assertThat(lines).extracting(ServiceLogLine::text).containsExactly("readable");
+        assertThat(warnings).containsExactly("the output of books-ms-blue-k3x9a2bq.2 on node3 cannot be read: Reading the"
+                + " output of the Swarm task t2 failed: node node3 is down (***)");
     }
 
     @Test
@@ -110,7 +127,7 @@ class ServiceLogsTest {
     }
 
     private ServiceLogs logs(SecretMask mask) {
-        return new ServiceLogs(replicas, INSTALLATION, "books-ms", mask);
+        return new ServiceLogs(replicas, INSTALLATION, "books-ms", mask, warnings::add);
     }
 
     private static LogFilter filter(int lines) {

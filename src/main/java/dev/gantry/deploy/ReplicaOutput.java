@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 public record ReplicaOutput(String id, String replica, Optional<String> node, Colour colour, String release,
                             boolean running, Reader reader) {
 
-    /** Reads the replica's output as {@code read} says, line by line to {@code lines}. */
+    /** Reads the replica's output as {@code read} says, line by line to {@code lines}; answers whether to its end. */
     @FunctionalInterface
     public interface Reader {
-        void read(LogRead read, Consumer<TimedLine> lines);
+        boolean read(LogRead read, Consumer<TimedLine> lines);
     }
 }

@@ -86,10 +86,13 @@ final class Containers {
                 frames -> docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines).exec(frames));
     }
 
-    void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
-        LogStream.read(calls, "Reading the output of container " + id, lineMax, read, lines,
-                frames -> docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
-                        .withSince(read.sinceSeconds()).withFollowStream(read.follow()).exec(frames));
+    boolean readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+        return LogStream.read(calls, "Reading the output of container " + id, lineMax, read, lines, frames -> {
+            var command = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
+                    .withSince(read.sinceSeconds()).withFollowStream(read.follow());
+            read.tail().ifPresent(command::withTail);
+            command.exec(frames);
+        });
     }
 
     private static ContainerState state(InspectContainerResponse c) {

@@ -137,8 +137,8 @@ final class DockerEngine implements Engine {
     }
 
     @Override
-    public void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
-        containers.readLogs(id, read, lines);
+    public boolean readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+        return containers.readLogs(id, read, lines);
     }
 
     @Override

@@ -123,10 +123,13 @@ final class DockerSwarm implements Swarm {
     }
 
     @Override
-    public void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
-        LogStream.read(calls, "Reading the output of the Swarm task " + taskId, lineMax, read, lines,
-                frames -> docker.logTaskCmd(taskId).withStdout(true).withStderr(true).withTimestamps(true)
-                        .withSince(read.sinceSeconds()).withFollow(read.follow()).exec(frames));
+    public boolean readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
+        return LogStream.read(calls, "Reading the output of the Swarm task " + taskId, lineMax, read, lines, frames -> {
+            var command = docker.logTaskCmd(taskId).withStdout(true).withStderr(true).withTimestamps(true)
+                    .withSince(read.sinceSeconds()).withFollow(read.follow());
+            read.tail().ifPresent(command::withTail);
+            command.exec(frames);
+        });
     }
 
     private static ServiceRestartPolicy restart(ServiceDefinition.Restart restart) {

@@ -79,8 +79,11 @@ public interface Engine extends AutoCloseable {
     /** The last {@code lines} lines of a container's output, oldest first. */
     List<String> logs(String id, int lines);
 
-    /** A container's output with Docker's times, line by line to {@code lines}, as {@code read} says (gantry logs). */
-    void readLogs(String id, LogRead read, Consumer<TimedLine> lines);
+    /**
+     * A container's output with Docker's times, line by line to {@code lines}, as {@code read} says (gantry logs);
+     * answers whether it was read to its end (false: the deadline passed first).
+     */
+    boolean readLogs(String id, LogRead read, Consumer<TimedLine> lines);
 
     /** The paths an image declares as volumes ({@code VOLUME} in its Dockerfile). */
     List<String> declaredVolumes(String image);

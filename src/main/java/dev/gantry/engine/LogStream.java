@@ -9,26 +9,28 @@ import java.util.function.Consumer;
 /**
  * Reads a container's or a task's output with Docker's timestamps, line by line (each cut at {@code lineMax} bytes),
  * as {@link LogRead} says: until the stream ends or the deadline passes, or, following, until it ends or the reading
- * thread is interrupted. Nothing is collected here: each line goes to the consumer as it comes.
+ * thread is interrupted. Nothing is collected here: each line goes to the consumer as it comes. Answers whether the
+ * stream ended (false: the deadline passed or the thread was interrupted first).
  */
 final class LogStream {
     private LogStream() {
     }
 
-    static void read(DockerCalls calls, String operation, int lineMax, LogRead read, Consumer<TimedLine> lines,
+    static boolean read(DockerCalls calls, String operation, int lineMax, LogRead read, Consumer<TimedLine> lines,
             Consumer<ResultCallback.Adapter<Frame>> start) {
         var frames = new FrameLines(line -> lines.accept(TimedLine.parse(line)), lineMax);
         calls.run(operation, () -> start.accept(frames));
         try (frames) {
             if (read.follow()) {
                 frames.awaitCompletion();
-            } else {
-                frames.awaitCompletion(read.deadline().toMillis(), TimeUnit.MILLISECONDS);
+                return true;
             }
+            return frames.awaitCompletion(read.deadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (IOException e) {
-            // the stream is over either way
+            return true;  // closing failed; the stream is over either way
         }
     }
 }

@@ -46,6 +46,9 @@ public interface Swarm {
     /** The last {@code lines} lines of a service's output (all of its tasks), oldest first. */
     List<String> logs(String serviceId, int lines);
 
-    /** A task's output with Docker's times, line by line to {@code lines}, as {@code read} says (gantry logs). */
-    void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines);
+    /**
+     * A task's output with Docker's times, line by line to {@code lines}, as {@code read} says (gantry logs); answers
+     * whether it was read to its end (false: the deadline passed first).
+     */
+    boolean readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines);
 }

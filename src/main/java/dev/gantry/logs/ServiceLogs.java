@@ -140,12 +140,14 @@ public final class ServiceLogs {
     }
 
     /**
-     * The last lines of one replica that {@code filter} accepts, at most {@code filter.lines()}; of a replica whose
-     * output the engine cannot give (its node is gone), those read before, and a warning.
+     * The last lines of one replica that {@code filter} accepts, at most {@code filter.lines()}: Docker sends only that
+     * many unless they are searched ({@code --grep} reads all of it). Of a replica whose output the engine cannot give
+     * (its node is gone), or not within {@link LogRead#NOW_DEADLINE}, those read, and a warning.
      */
     private Deque<ServiceLogLine> lastLines(ReplicaOutput output, LogFilter filter, Map<String, Instant> newest) {
         Deque<ServiceLogLine> last = new ArrayDeque<>();
-        readOrWarn(output, LogRead.now(filter.since()), line -> {
+        Optional<Integer> tail = filter.grep().isEmpty() ? Optional.of(filter.lines()) : Optional.empty();
+        readOrWarn(output, LogRead.now(filter.since(), tail), line -> {
             newest.merge(output.id(), line.time(), (a, b) -> a.isAfter(b) ? a : b);
             tagged(output, line, filter).ifPresent(tagged -> {
                 synchronized (last) {
@@ -162,12 +164,16 @@ public final class ServiceLogs {
     }
 
     private void readOrWarn(ReplicaOutput output, LogRead read, Consumer<TimedLine> lines) {
+        String replica = output.replica() + output.node().map(node -> " on " + node).orElse("");
         try {
-            output.reader().read(read, lines);
+            if (!output.reader().read(read, lines) && !read.follow() && !Thread.currentThread().isInterrupted()
+                    && warned.add(output.id())) {
+                warnings.accept("the output of " + replica + " was not all read within " + LogRead.NOW_DEADLINE.toSeconds()
+                        + " s: its newest lines may be missing here; narrow the search with --since");
+            }
         } catch (EngineException e) {
             if (warned.add(output.id())) {
-                warnings.accept("the output of " + output.replica() + output.node().map(node -> " on " + node).orElse("")
-                        + " cannot be read: " + mask.apply(e.getMessage()));
+                warnings.accept("the output of " + replica + " cannot be read: " + mask.apply(e.getMessage()));
             }
         }
     }

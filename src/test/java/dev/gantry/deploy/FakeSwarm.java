@@ -122,7 +122,8 @@ final class FakeSwarm implements Swarm {
     }
 
     @Override
-    public void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
+    public boolean readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
         lines.accept(new TimedLine(Instant.EPOCH, taskId + " listening on 8080"));
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import dev.gantry.deploy.RunJournal;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Instance;
 import dev.gantry.engine.EngineException;
+import dev.gantry.engine.LogRead;
 import dev.gantry.engine.LogSink;
 import dev.gantry.engine.TimedLine;
 import dev.gantry.secret.SecretMask;
@@ -84,9 +85,29 @@ class ServiceLogsTest {
     }
 
     @Test
+    void dockerSendsOnlyTheLastLinesUnlessTheyAreSearchedAndAReadingCutByItsDeadlineIsAWarning() {
+        List<LogRead> reads = new CopyOnWriteArrayList<>();
+        replicas.add(new ReplicaOutput("c1", "books-ms-blue-1", Optional.empty(), Colour.BLUE, "aaaa1111", true,
+                (read, lines) -> {
+                    reads.add(read);
+                    lines.accept(line(1, "old serving"));
+                    return false;  // as if the deadline passed before the end
+                }));
+
+        logs(SecretMask.NONE).recent(filter(7));
+        logs(SecretMask.NONE).recent(grep("serving"));
+
+        assertThat(reads).extracting(LogRead::tail).containsExactly(Optional.of(7), Optional.empty());
+        assertThat(warnings).hasSize(2).allMatch(w -> w.startsWith("the output of books-ms-blue-1 was not all read within 60 s"));
+    }
+
+    @Test
     void aLineIsShownWithItsControlCharactersEscapedAndASwarmReplicaWithItsNode() {
         replicas.add(new ReplicaOutput("t1", "books-ms-blue-k3x9a2bq.1", Optional.of("node2"), Colour.BLUE, "cccc3333",
-                true, (read, lines) -> lines.accept(line(1, "\u001b[31mred\u0007"))));
+                true, (read, lines) -> {
+                    lines.accept(line(1, "\u001b[31mred\u0007"));
+                    return true;
+                }));
 
         String shown = logs(SecretMask.NONE).recent(filter(10)).getFirst().format();
 
@@ -101,7 +122,7 @@ class ServiceLogsTest {
                 (read, lines) -> {
                     if (!read.follow()) {
                         lines.accept(line(1, "before"));
-                        return;
+                        return true;
                     }
                     try {
                         while (true) {
@@ -109,6 +130,7 @@ class ServiceLogsTest {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                        return false;
                     }
                 }));
         List<String> shown = new CopyOnWriteArrayList<>();
@@ -145,9 +167,10 @@ class ServiceLogsTest {
     /** A replica whose output is {@code lines}, all there already (a follow reads them and ends). */
     private static ReplicaOutput replica(String id, String name, Colour colour, String release, TimedLine... lines) {
         return new ReplicaOutput(id, name, Optional.empty(), colour, release, false, (read, sink) -> {
-            for (TimedLine line : lines) {
-                sink.accept(line);
-            }
+            List<TimedLine> sent = read.tail().map(n -> List.of(lines).subList(Math.max(0, lines.length - n), lines.length))
+                    .orElse(List.of(lines));
+            sent.forEach(sink);
+            return true;
         });
     }
 

@@ -78,8 +78,8 @@ final class LeakyEngine implements Engine {
     }
 
     @Override
-    public void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
-        recording.readLogs(id, read, lines);
+    public boolean readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+        return recording.readLogs(id, read, lines);
     }
 
     @Override

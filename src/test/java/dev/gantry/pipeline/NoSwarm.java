@@ -57,7 +57,7 @@ final class NoSwarm implements Swarm {
     }
 
     @Override
-    public void readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
+    public boolean readTaskLogs(String taskId, LogRead read, Consumer<TimedLine> lines) {
         throw notASwarm();
     }
 

@@ -220,8 +220,9 @@ public final class RecordingEngine implements Engine {
     }
 
     @Override
-    public void readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
+    public boolean readLogs(String id, LogRead read, Consumer<TimedLine> lines) {
         lines.accept(new TimedLine(Instant.EPOCH, id + " listening on 8080"));
+        return true;
     }
 
     @Override

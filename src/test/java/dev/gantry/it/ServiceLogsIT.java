@@ -35,11 +35,10 @@ class ServiceLogsIT {
         assertThat(logs.stdout()).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z " + blue + "1-[a-z0-9]{8} blue "
                         + first.substring(0, 12) + " \\| tiny: serving on 8080$")
                 .containsPattern("(?m)^\\S+ " + blue + "2-[a-z0-9]{8} blue " + first.substring(0, 12) + " \\| tiny: serving on 8080$");
+        // the filters themselves: ServiceLogsTest; here, that the options reach them
+        assertThat(sandbox.cli().run("logs", sandbox.service(), "--grep", "serving", "--lines", "1", "--since", "1h")
+                .stdout().lines()).hasSize(1);
         assertThat(sandbox.cli().run("logs", sandbox.service(), "--colour", "green").stdout()).isEmpty();
-        assertThat(sandbox.cli().run("logs", sandbox.service(), "--grep", "no such text").stdout()).isEmpty();
-        assertThat(sandbox.cli().run("logs", sandbox.service(), "--since", "2099-01-01T00:00:00Z").stdout()).isEmpty();
-        assertThat(sandbox.cli().run("logs", sandbox.service(), "--grep", "serving", "--lines", "1").stdout().lines())
-                .hasSize(1);
         var unknown = sandbox.cli().run("logs", sandbox.service() + "-none");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("error: no service \"" + sandbox.service() + "-none\" is deployed");

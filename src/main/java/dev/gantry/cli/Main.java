@@ -50,9 +50,19 @@ public final class Main {
     }
 
     private static int report(Exception e, CommandLine cli, ParseResult parsed) {
-        PrintWriter err = cli.getErr();
         boolean verbose = parsed.hasMatchedOption("--verbose")
                 || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+        return report(e, cli.getErr(), verbose);
+    }
+
+    /** Whether the command of {@code spec} was given {@code --verbose} (an option every command inherits). */
+    static boolean verbose(CommandLine.Model.CommandSpec spec) {
+        CommandLine.Model.OptionSpec option = spec.findOption("--verbose");
+        return option != null && Boolean.TRUE.equals(option.getValue());
+    }
+
+    /** The error on {@code err} as a person should see it (its stack trace too if {@code verbose}); answers the exit code. */
+    static int report(Exception e, PrintWriter err, boolean verbose) {
         if (e instanceof StageFailedException failed && !failed.lastLines().isEmpty()) {
             err.println("  last lines of its output:");
             failed.lastLines().forEach(line -> err.println("  | " + Printable.of(line)));

@@ -1,6 +1,9 @@
 package dev.gantry.cli;
 
 import dev.gantry.config.ServiceConfig;
+import dev.gantry.handoff.HandoffClient;
+import dev.gantry.handoff.HandoffRequest;
+import dev.gantry.handoff.HandoffSocket;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.pipeline.RunOutcome;
 import dev.gantry.source.ServiceSource;
@@ -9,6 +12,7 @@ import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,10 +35,31 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Hands the run to the {@code gantry server} of this installation if one runs with the same build and
+     * environment (docs/server.md, "Runs handed to the server"), which saves the start-up; else runs it here.
+     */
     @Override
     public Integer call() {
-        flow(path, spec.commandLine().getOut(), lock.lockWait());
+        PrintWriter out = spec.commandLine().getOut();
+        var request = new HandoffRequest(path.toAbsolutePath().normalize(), lock.lockWait(), Main.verbose(spec));
+        Optional<Integer> handed = HandoffSocket.of(System.getenv())
+                .flatMap(socket -> HandoffClient.handOff(socket, request, out, spec.commandLine().getErr()));
+        if (handed.isPresent()) {
+            return handed.get();
+        }
+        flow(path, out, lock.lockWait());
         return 0;
+    }
+
+    /** A run handed over by a {@code gantry run}, in the server's installation: as {@link #call} would, with its exit code. */
+    static int handed(InstallationParts parts, HandoffRequest request, PrintWriter out, PrintWriter err) {
+        try {
+            flow(parts, request.path(), out, request.lockWait());
+            return 0;
+        } catch (RuntimeException e) {
+            return Main.report(e, err, request.verbose());
+        }
     }
 
     /**
@@ -56,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             ServiceSource source = ServiceSource.locate(path);
             ServiceConfig config = source.config();
             Background.await(reachable);
-            parts.proxy().start();
+            parts.startProxy();
             var progress = new ProgressPrinter(out);
             if (source.release().dirty()) {
                 progress.warning("the work tree has uncommitted changes; they are not part of this run, which"

@@ -18,6 +18,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServerWiring.serve(addr, System.out, System.err);
+        return ServerWiring.serve(addr, System.out, System.err,
+                parts -> (request, out, err) -> RunCommand.handed(parts, request, out, err));
     }
 }

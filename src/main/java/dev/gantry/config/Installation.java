@@ -104,6 +104,18 @@ public record Installation(
         return InstallationReader.read(env, warnings);
     }
 
+    /**
+     * The home directory {@code env} names: GANTRY_HOME (unless empty), else {@code ~/.gantry}, absolute and
+     * normalised; the one rule the installation's reader and a handed-over run both use.
+     *
+     * @throws java.nio.file.InvalidPathException when GANTRY_HOME is no path
+     */
+    public static Path home(Map<String, String> env) {
+        String named = env.get("GANTRY_HOME");
+        Path home = named == null || named.isEmpty() ? Path.of(System.getProperty("user.home"), ".gantry") : Path.of(named);
+        return home.toAbsolutePath().normalize();
+    }
+
     /** {@code home/config.yml}, which may not exist. */
     public Path configFile() {
         return home.resolve("config.yml");

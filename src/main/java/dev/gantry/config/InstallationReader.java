@@ -279,8 +279,7 @@ final class InstallationReader {
     private Path home() {
         Optional<String> home = variable("GANTRY_HOME");
         try {
-            return home.map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home"), ".gantry"))
-                    .toAbsolutePath().normalize();
+            return Installation.home(env);
         } catch (InvalidPathException e) {
             envProblems.add("GANTRY_HOME", 0, "should be a directory path, was " + Found.quote(home.orElse("")));
             return Path.of(System.getProperty("user.home"), ".gantry");

@@ -15,7 +15,6 @@ import java.util.function.Function;
 public final class PipelineExecutor implements RunExecutor {
     private final Runnable preflight;
     private final Function<RunListener, Pipeline> pipelines;
-    private final Object oneAtATime = new Object();
 
     /**
      * Gets {@code preflight}, which checks that the engines and registry answer and starts the managed
@@ -29,9 +28,7 @@ public final class PipelineExecutor implements RunExecutor {
 
     @Override
     public RunOutcome execute(RunRequest request, RunListener listener) {
-        synchronized (oneAtATime) {
-            preflight.run();  // the engines and registry answer, and the managed proxy runs
-        }
+        preflight.run();  // the engines and registry answer, and the managed proxy runs
         Pipeline pipeline = pipelines.apply(listener);
         return switch (request.kind()) {
             case RUN -> {

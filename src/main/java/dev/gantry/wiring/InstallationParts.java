@@ -50,6 +50,7 @@ public final class InstallationParts implements AutoCloseable {
     private Store store;
     private Discovery discovery;
     private Proxy proxy;
+    private final Object proxyStart = new Object();
 
     private InstallationParts(Installation installation, RunListener warnings) {
         this.installation = installation;
@@ -122,7 +123,14 @@ public final class InstallationParts implements AutoCloseable {
     /** Checks that everything a run needs answers, and starts the managed proxy if it is not running. */
     public void preflight() {
         checkReachable();
-        proxy().start();
+        startProxy();
+    }
+
+    /** Starts the managed proxy if it is not running; one start at a time (a server's runs and handed runs share it). */
+    public void startProxy() {
+        synchronized (proxyStart) {
+            proxy().start();
+        }
     }
 
     /**

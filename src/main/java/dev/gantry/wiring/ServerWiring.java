@@ -4,6 +4,9 @@ import dev.gantry.config.Installation;
 import dev.gantry.git.GitEndpoint;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.git.UnrunHeads;
+import dev.gantry.handoff.HandedRun;
+import dev.gantry.handoff.HandoffServer;
+import dev.gantry.handoff.HandoffSocket;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.poll.RemotePolling;
 import dev.gantry.heal.CrashLoopGuard;
@@ -17,6 +20,8 @@ import dev.gantry.webhook.WebhookEndpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code gantry server} put together from the installation's parts: the API, the git endpoint and the
@@ -30,9 +35,10 @@ public final class ServerWiring {
     /**
      * Opens the installation (warnings on {@code log}) and its store, which recovers the runs a stopped
      * gantry process left unfinished, then serves on {@code addr} (HOST:PORT; null: server-addr) until
-     * the process is told to stop; answers the exit code.
+     * the process is told to stop; answers the exit code. The runs a {@code gantry run} hands over are run by
+     * {@code handedRuns} in these parts (docs/server.md, "Runs handed to the server").
      */
-    public static int serve(String addr, PrintStream out, PrintStream log) {
+    public static int serve(String addr, PrintStream out, PrintStream log, Function<InstallationParts, HandedRun> handedRuns) {
         InstallationParts parts = InstallationParts.open(log);
         Installation installation = parts.installation;
         Store store = parts.store();
@@ -54,6 +60,11 @@ public final class ServerWiring {
                     var watch = Watch.start(parts.routeKeeper(taskLog::println),
                             parts.crashLoopGuard(rollback, taskLog::println), Watch.INTERVAL, taskLog);
                     return watch::close;
+                },
+                (queue, taskLog) -> {
+                    Optional<HandoffServer> handoffs = HandoffSocket.of(System.getenv())
+                            .flatMap(socket -> HandoffServer.start(socket, handedRuns.apply(parts), taskLog));
+                    return () -> handoffs.ifPresent(HandoffServer::close);
                 });
         var server = new GantryServer(installation, store, parts.production(), executor, mounts, log);
         return server.serve(addr, tasks, parts::close, out);

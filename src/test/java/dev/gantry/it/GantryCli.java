@@ -84,7 +84,19 @@ final class GantryCli {
     /** Starts {@code gantry server} on a free loopback port and waits until it listens (a minute at most). */
     Running server() {
         int port = FreePort.pick();
-        Running server = with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start("server");
+        return listening(with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start("server"), port);
+    }
+
+    /**
+     * The same, told its port by {@code --addr}, so that its environment is this CLI's and the runs this CLI
+     * starts are handed to it (docs/server.md, "Runs handed to the server").
+     */
+    Running serverInTheSameEnvironment() {
+        int port = FreePort.pick();
+        return listening(start("server", "--addr", "127.0.0.1:" + port), port);
+    }
+
+    private static Running listening(Running server, int port) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .failFast("gantry server ended", () -> !server.process().isAlive())
                 .until(() -> server.stdout().contains(LISTENING + "http://127.0.0.1:" + port));

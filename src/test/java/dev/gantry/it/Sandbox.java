@@ -232,6 +232,13 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         return server;
     }
 
+    /** The same, taking the runs {@code cli} hands over ({@link GantryCli#serverInTheSameEnvironment()}). */
+    GantryCli.Running serverTakingHandedRuns(GantryCli cli) {
+        GantryCli.Running server = cli.serverInTheSameEnvironment();
+        servers.add(server);
+        return server;
+    }
+
     /** The example service (examples/books-ms), committed in a repository of its own. */
     ServiceRepo example() {
         Path example = projectRoot().resolve("examples").resolve("books-ms");

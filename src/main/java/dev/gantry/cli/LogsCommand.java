@@ -53,9 +53,10 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (lines < 1 || lines > LogFilter.MOST_LINES) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--lines should be from 1 to " + LogFilter.MOST_LINES + ", was " + lines);
+        try {
+            LogFilter.checkLines(lines);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lines " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         try (InstallationParts parts = InstallationParts.open()) {

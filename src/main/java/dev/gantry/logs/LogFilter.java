@@ -18,9 +18,15 @@ public record LogFilter(Optional<Instant> since, Optional<Colour> colour, Option
     public static final int MOST_LINES = 10_000;
 
     public LogFilter {
+        checkLines(lines);
+    }
+
+    /** {@code lines} if it is from 1 to {@link #MOST_LINES}; else what it should be, for --lines and ?lines=. */
+    public static int checkLines(int lines) {
         if (lines < 1 || lines > MOST_LINES) {
-            throw new IllegalArgumentException("lines must be from 1 to " + MOST_LINES + ", was " + lines);
+            throw new IllegalArgumentException("should be from 1 to " + MOST_LINES + ", was " + lines);
         }
+        return lines;
     }
 
     /**

@@ -107,14 +107,12 @@ final class ServiceLogRoute {
 
     private static int lines(String text) {
         try {
-            int lines = Integer.parseInt(text);
-            if (lines >= 1 && lines <= LogFilter.MOST_LINES) {
-                return lines;
-            }
+            return LogFilter.checkLines(Integer.parseInt(text));
         } catch (NumberFormatException e) {
-            // said below
+            throw new IllegalArgumentException("lines should be a number from 1 to " + LogFilter.MOST_LINES);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lines " + e.getMessage());
         }
-        throw new IllegalArgumentException("lines should be a number from 1 to " + LogFilter.MOST_LINES);
     }
 
     private static Map<String, Object> json(ServiceLogLine line) {

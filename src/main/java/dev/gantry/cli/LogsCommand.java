@@ -6,7 +6,6 @@ import dev.gantry.discovery.Colour;
 import dev.gantry.logs.LogFilter;
 import dev.gantry.logs.ServiceLogLine;
 import dev.gantry.logs.ServiceLogs;
-import dev.gantry.secret.Vault;
 import dev.gantry.wiring.InstallationParts;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -61,8 +60,7 @@ final class LogsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (InstallationParts parts = InstallationParts.open()) {
             Production production = parts.production();
-            ServiceLogs logs = new ServiceLogs(production.orchestrator(), production.installation(), service,
-                    Vault.of(parts.installation.home(), parts.store()).mask(service),
+            ServiceLogs logs = parts.serviceLogs(service,
                     warning -> spec.commandLine().getErr().println("warning: " + Printable.of(warning)));
             if (!logs.any() && !production.discovery().services().contains(service)) {
                 throw new UnknownServiceException(service);

@@ -121,6 +121,11 @@ public record Installation(
         return home.resolve("config.yml");
     }
 
+    /** The collected logs' SQLite file (docs/logs.md, "The archive"), whatever the store is. */
+    public Path logArchiveFile() {
+        return home.resolve("service-logs.db");
+    }
+
     /** The embedded store's SQLite file. */
     public Path storeFile() {
         return home.resolve("gantry.db");

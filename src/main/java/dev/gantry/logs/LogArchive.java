@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -119,14 +121,39 @@ public final class LogArchive implements AutoCloseable {
     }
 
     /**
-     * The last {@code filter.lines()} lines of {@code service} that {@code filter} accepts, oldest first. A text to
+     * What the archive holds at one moment: the id of its newest line and every container's cursor. A reading that
+     * searches up to it and reads the engines after its cursors sees each line once, whatever the collector writes
+     * meanwhile.
+     */
+    public record Snapshot(long lastId, Map<String, LogCursor> cursors) {
+    }
+
+    /** The archive as it is now. */
+    public synchronized Snapshot snapshot() {
+        try {
+            Map<String, LogCursor> cursors = new HashMap<>();
+            query("SELECT container, at, lines_at FROM cursors", rs -> cursors.put(rs.getString(1),
+                    new LogCursor(instant(rs.getLong(2)), rs.getInt(3))));
+            return new Snapshot(lastId(), Map.copyOf(cursors));
+        } catch (SQLException e) {
+            throw new LogArchiveException("reading the collected logs failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same as {@link #search(String, LogFilter, Snapshot)}, of every line kept now. */
+    public synchronized List<ServiceLogLine> search(String service, LogFilter filter) {
+        return search(service, filter, new Snapshot(Long.MAX_VALUE, Map.of()));
+    }
+
+    /**
+     * The last {@code filter.lines()} lines of {@code service} that {@code filter} accepts, up to {@code snapshot}, oldest first. A text to
      * grep is first looked for in the service's newest {@link #SCAN} lines, which finds a common text at once; only
      * if they hold too few matches does the trigram index answer (a rare text; a text of fewer than three characters
      * is looked for in every line).
      */
-    public synchronized List<ServiceLogLine> search(String service, LogFilter filter) {
-        var where = new StringBuilder("service = ?");
-        List<Object> params = new ArrayList<>(List.of(service));
+    public synchronized List<ServiceLogLine> search(String service, LogFilter filter, Snapshot snapshot) {
+        var where = new StringBuilder("service = ? AND id <= ?");
+        List<Object> params = new ArrayList<>(List.of(service, snapshot.lastId()));
         filter.since().ifPresent(since -> {
             where.append(" AND at >= ?");
             params.add(nanos(since));

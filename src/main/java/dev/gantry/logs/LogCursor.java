@@ -1,5 +1,6 @@
 package dev.gantry.logs;
 
+import dev.gantry.engine.TimedLine;
 import java.time.Instant;
 
 /**
@@ -8,4 +9,31 @@ import java.time.Instant;
  * (nothing lost, nothing twice).
  */
 public record LogCursor(Instant time, int linesAtTime) {
+
+    /** Tells, line by line of a reading from this cursor's second on, which lines were not kept yet. */
+    Unkept unkept() {
+        return new Unkept(this);
+    }
+
+    /** The lines of one reading that come after the cursor: earlier ones, and the first {@code linesAtTime} at its time, were kept. */
+    static final class Unkept {
+        private final LogCursor cursor;
+        private int skippedAtTime;
+
+        private Unkept(LogCursor cursor) {
+            this.cursor = cursor;
+        }
+
+        /** Whether {@code line} (the next of the reading) was not kept yet. */
+        synchronized boolean test(TimedLine line) {
+            if (line.time().isBefore(cursor.time())) {
+                return false;
+            }
+            if (line.time().equals(cursor.time()) && skippedAtTime < cursor.linesAtTime()) {
+                skippedAtTime++;
+                return false;
+            }
+            return true;
+        }
+    }
 }

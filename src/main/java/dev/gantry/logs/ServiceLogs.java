@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * The output of a service's replicas, read from the engines where they run (docs/logs.md): on a single engine each
- * app container's, on a Swarm each task's, through the manager. Every line is masked with the service's secrets and
+ * app container's, on a Swarm each task's, through the manager; with the {@link LogArchive} that {@code gantry server}
+ * collects into, what it kept (of replicas that are gone too) and from the engines only what came after. Every line is masked with the service's secrets and
  * tagged with its replica, node, colour and release. What a reading holds is bounded by {@link LogFilter#lines()} per
  * replica; each replica's output is bounded by Docker's log size ({@code output/container-log-max}).
  */
@@ -40,21 +41,28 @@ public final class ServiceLogs {
     private final String service;
     private final SecretMask mask;
     private final Consumer<String> warnings;
+    private final Optional<LogArchive> archive;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    /** Reads {@code service}'s replicas; a replica whose output cannot be read is told to {@code warnings} once, masked. */
+    /**
+     * Reads {@code service}'s replicas, and the lines of {@code archive} if there is one; a replica whose output cannot
+     * be read is told to {@code warnings} once, masked.
+     */
     public ServiceLogs(Orchestrator orchestrator, InstallationId installation, String service, SecretMask mask,
-            Consumer<String> warnings) {
+            Consumer<String> warnings, Optional<LogArchive> archive) {
         this.orchestrator = orchestrator;
         this.installation = installation;
         this.service = service;
         this.mask = mask;
         this.warnings = warnings;
+        this.archive = archive;
     }
 
-    /** Whether any replica of the service, running or ended, still has output on the engines. */
+    /** Whether any replica of the service, running or ended, still has output on the engines, or the archive kept some. */
     public boolean any() {
-        return !orchestrator.outputs(installation, service).isEmpty();
+        return !orchestrator.outputs(installation, service).isEmpty() || archive.map(kept -> !kept.search(service,
+                new LogFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1)).isEmpty())
+                .orElse(false);
     }
 
     /** The last {@code filter.lines()} lines that {@code filter} accepts, of every replica, oldest first. */
@@ -119,13 +127,22 @@ public final class ServiceLogs {
     private record Reading(List<ServiceLogLine> lines, Map<String, Instant> newestRead) {
     }
 
+    /**
+     * The lines kept in the archive, and of each replica those after its cursor there (all of one without a cursor),
+     * the archive's and the cursors as one {@link LogArchive.Snapshot}, so that no line is shown twice or missed.
+     */
     private Reading read(List<ReplicaOutput> outputs, LogFilter filter) {
         Map<String, Instant> newest = new ConcurrentHashMap<>();
         List<ServiceLogLine> all = new ArrayList<>();
+        Optional<LogArchive.Snapshot> snapshot = archive.map(LogArchive::snapshot);
+        Map<String, LogCursor> cursors = snapshot.map(LogArchive.Snapshot::cursors).orElse(Map.of());
+        snapshot.ifPresent(kept -> all.addAll(archive.get().search(service, filter, kept)));
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Deque<ServiceLogLine>>> reads = new ArrayList<>();
             for (ReplicaOutput output : outputs) {
-                reads.add(threads.submit(() -> lastLines(output, filter, newest)));
+                Optional<LogCursor> cursor = Optional.ofNullable(cursors.get(output.id()));
+                cursor.ifPresent(kept -> newest.put(output.id(), kept.time()));
+                reads.add(threads.submit(() -> lastLines(output, filter, cursor, newest)));
             }
             for (Future<Deque<ServiceLogLine>> read : reads) {
                 all.addAll(read.get());
@@ -144,10 +161,17 @@ public final class ServiceLogs {
      * many unless they are searched ({@code --grep} reads all of it). Of a replica whose output the engine cannot give
      * (its node is gone), or not within {@link LogRead#NOW_DEADLINE}, those read, and a warning.
      */
-    private Deque<ServiceLogLine> lastLines(ReplicaOutput output, LogFilter filter, Map<String, Instant> newest) {
+    private Deque<ServiceLogLine> lastLines(ReplicaOutput output, LogFilter filter, Optional<LogCursor> cursor,
+                                            Map<String, Instant> newest) {
         Deque<ServiceLogLine> last = new ArrayDeque<>();
         Optional<Integer> tail = filter.grep().isEmpty() ? Optional.of(filter.lines()) : Optional.empty();
-        readOrWarn(output, LogRead.now(filter.since(), tail), line -> {
+        Optional<LogCursor.Unkept> unkept = cursor.map(LogCursor::unkept);
+        Optional<Instant> since = cursor.map(LogCursor::time).map(kept -> filter.since().filter(kept::isBefore)
+                .orElse(kept)).or(filter::since);
+        readOrWarn(output, LogRead.now(since, tail), line -> {
+            if (unkept.isPresent() && !unkept.get().test(line)) {
+                return;
+            }
             newest.merge(output.id(), line.time(), (a, b) -> a.isAfter(b) ? a : b);
             tagged(output, line, filter).ifPresent(tagged -> {
                 synchronized (last) {

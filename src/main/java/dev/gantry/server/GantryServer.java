@@ -3,7 +3,6 @@ package dev.gantry.server;
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Production;
 import dev.gantry.logs.ServiceLogs;
-import dev.gantry.secret.Vault;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;
@@ -11,6 +10,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * {@code gantry server} (docs/server.md): serves the API and runs the queue until SIGTERM (the store
@@ -49,10 +49,10 @@ public final class GantryServer {
     /**
      * The server of {@code installation} (its server settings), answering from {@code store} and
      * {@code production}, running its queue's requests with {@code executor}, with more endpoints
-     * ({@code mounts}, like the git endpoint); it logs on {@code log}.
+     * ({@code mounts}, like the git endpoint), reading a service's logs with {@code serviceLogs}; it logs on {@code log}.
      */
     public GantryServer(Installation installation, Store store, Production production, RunExecutor executor,
-            List<MountFactory> mounts, PrintStream log) {
+            List<MountFactory> mounts, Function<String, ServiceLogs> serviceLogs, PrintStream log) {
         this.installation = installation;
         this.log = log;
         var metrics = new RunMetrics();
@@ -60,11 +60,8 @@ public final class GantryServer {
                 installation.serverSupersede(), installation.serverLimits().queuedRuns(), metrics, installation.output());
         metrics.watch(queue);
         var tokens = new ApiTokens(store.apiTokens());
-        var vault = Vault.of(installation.home(), store);
         var api = new ApiRoutes(store, production, queue, installation.registry(), tokens,
-                installation.serverLimits().logStreams(), service -> new ServiceLogs(production.orchestrator(),
-                        production.installation(), service, vault.mask(service),
-                        warning -> log.println("warning: " + service + " logs: " + warning)));
+                installation.serverLimits().logStreams(), serviceLogs);
         this.http = new ApiServer(tokens, api.routes(), metrics,
                 mounts.stream().map(factory -> factory.create(tokens, queue)).toList(), log);
     }

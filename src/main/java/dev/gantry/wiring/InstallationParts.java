@@ -15,10 +15,15 @@ import dev.gantry.flow.NeedsAttention;
 import dev.gantry.flow.Recovery;
 import dev.gantry.image.Registry;
 import dev.gantry.lock.DeployLocks;
+import dev.gantry.logs.LogArchive;
+import dev.gantry.logs.LogCollector;
+import dev.gantry.logs.LogRetention;
+import dev.gantry.logs.ServiceLogs;
 import dev.gantry.notify.Notifier;
 import dev.gantry.pipeline.CdEngine;
 import dev.gantry.pipeline.Pipeline;
 import dev.gantry.proxy.Proxy;
+import dev.gantry.secret.Vault;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.heal.CrashLoopGuard;
@@ -27,9 +32,11 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The composition root: the parts of one installation (the CD engine, the production engine, the
@@ -50,6 +57,7 @@ public final class InstallationParts implements AutoCloseable {
     private Store store;
     private Discovery discovery;
     private Proxy proxy;
+    private LogArchive logArchive;
     private final Object proxyStart = new Object();
 
     private InstallationParts(Installation installation, RunListener warnings) {
@@ -240,6 +248,42 @@ public final class InstallationParts implements AutoCloseable {
         return discovery;
     }
 
+    /** The archive of collected logs (docs/logs.md, "The archive"), opened on first use. */
+    public synchronized LogArchive logArchive() {
+        if (logArchive == null) {
+            logArchive = LogArchive.open(installation.logArchiveFile());
+        }
+        return logArchive;
+    }
+
+    /**
+     * The logs of {@code service}: what the archive kept and its replicas' output on the engines after that, masked
+     * with its secrets; a replica that cannot be read is told to {@code warnings}.
+     */
+    public ServiceLogs serviceLogs(String service, Consumer<String> warnings) {
+        Production production = production();
+        return new ServiceLogs(production.orchestrator(), production.installation(), service,
+                Vault.of(installation.home(), store()).mask(service), warnings, Optional.of(logArchive()));
+    }
+
+    /**
+     * Starts collecting the output of every live service's replicas into the archive (docs/logs.md, "Collected logs"),
+     * telling {@code log} what goes wrong; answers what stops it. It reads through a Docker connection of its own: its
+     * follows hold connections for as long as replicas run, which must never keep a run waiting for one.
+     */
+    public Runnable startLogCollection(LogSink log) {
+        Engine engine = Engine.connect(installation.dockerHost(), registry.address(), installation.logins().registry(),
+                installation.output());
+        Vault vault = Vault.of(installation.home(), store());
+        LogCollector collector = LogCollector.start(new DetectedOrchestrator(engine, HealthCheck.http()),
+                store().installationId(), () -> discovery().services(), vault::mask, logArchive(), LogRetention.DEFAULTS,
+                log);
+        return () -> {
+            collector.close();
+            engine.close();
+        };
+    }
+
     /** The proxy, managed by this installation. */
     public synchronized Proxy proxy() {
         if (proxy == null) {
@@ -250,6 +294,9 @@ public final class InstallationParts implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (logArchive != null) {
+            logArchive.close();
+        }
         if (proxy != null) {
             proxy.close();
         }

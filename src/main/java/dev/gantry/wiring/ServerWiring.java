@@ -61,12 +61,15 @@ public final class ServerWiring {
                             parts.crashLoopGuard(rollback, taskLog::println), Watch.INTERVAL, taskLog);
                     return watch::close;
                 },
+                (queue, taskLog) -> parts.startLogCollection(taskLog::println)::run,
                 (queue, taskLog) -> {
                     Optional<HandoffServer> handoffs = HandoffSocket.of(System.getenv())
                             .flatMap(socket -> HandoffServer.start(socket, handedRuns.apply(parts), taskLog));
                     return () -> handoffs.ifPresent(HandoffServer::close);
                 });
-        var server = new GantryServer(installation, store, parts.production(), executor, mounts, log);
+        var server = new GantryServer(installation, store, parts.production(), executor, mounts,
+                service -> parts.serviceLogs(service, warning -> log.println("warning: " + service + " logs: " + warning)),
+                log);
         return server.serve(addr, tasks, parts::close, out);
     }
 }

@@ -210,6 +210,11 @@ final class DockerObjects implements AutoCloseable {
         return docker.createContainerCmd(image).withName(name).withLabels(labels).exec().getId();
     }
 
+    /** Restarts the container {@code idOrName}, as a person with docker restart would. */
+    void restart(String idOrName) {
+        docker.restartContainerCmd(idOrName).withTimeout(2).exec();
+    }
+
     /** Removes the container {@code idOrName}. */
     void remove(String idOrName) {
         ignoringGone(() -> docker.removeContainerCmd(idOrName).withForce(true).exec());

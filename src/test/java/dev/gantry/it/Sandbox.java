@@ -206,6 +206,11 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
         return service;
     }
 
+    /** This machine's Docker engine, as the tests look into it. */
+    DockerObjects docker() {
+        return docker;
+    }
+
     /** This test's GANTRY_HOME (created by the CLI when it first needs it). */
     Path home() {
         return root.resolve("home");

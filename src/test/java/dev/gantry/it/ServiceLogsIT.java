@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code gantry logs} on one engine (docs/logs.md): each replica's output tagged with replica, colour and release, the
  * filters, a follow that shows a new release's replicas as they start, an unknown service refused, and the same
- * through the server's API (JSON, and Server-Sent Events to follow). On a Swarm,
+ * through the server's API (JSON, and Server-Sent Events to follow); the server collects them, so the output of
+ * removed containers is still shown, and a collector stopped and started again keeps each line once. On a Swarm,
  * SwarmIT reads them with their nodes.
  */
 class ServiceLogsIT {
@@ -45,7 +46,8 @@ class ServiceLogsIT {
 
         String token = sandbox.cli().ok("token", "create", "ci", "--scope", "read").stdout().strip();
         sandbox.cli().ok("service", "add", sandbox.service());
-        var api = new ApiClient(sandbox.server(sandbox.cli().with("GANTRY_POLL_INTERVAL", "off")).url(), token);
+        var server = sandbox.server(sandbox.cli().with("GANTRY_POLL_INTERVAL", "off"));
+        var api = new ApiClient(server.url(), token);
         String path = "/api/v1/services/" + sandbox.service() + "/logs";
         JsonNode lines = api.json(path + "?colour=blue&grep=serving").get("lines");
         assertThat(lines).hasSize(2);
@@ -80,6 +82,32 @@ class ServiceLogsIT {
             assertThat(events.events.getLast().name()).as("the followed log ends when its token is revoked").isEqualTo("revoked");
         } finally {
             follow.kill();
+        }
+
+        // gantry server collected the blue replicas' output while they ran: shown after their containers are gone
+        sandbox.allContainers(java.util.Map.of("gantry.colour", "blue")).forEach(sandbox.docker()::remove);
+        var gone = sandbox.cli().run("logs", sandbox.service(), "--colour", "blue");
+        assertThat(gone.stdout()).containsPattern(blue + "1-[a-z0-9]{8} blue " + first.substring(0, 12)
+                + " \\| tiny: serving on 8080").containsPattern(blue + "2-[a-z0-9]{8} blue ");
+
+        // a collector stopped and started again loses and repeats nothing: a green replica restarted meanwhile
+        // printed its line again, and the archive has each of its lines once
+        String green = sandbox.runningContainers(java.util.Map.of("gantry.colour", "green")).getFirst();
+        await().atMost(Duration.ofSeconds(15)).until(() -> archived(green) == 1);
+        server.process().destroy();
+        assertThat(server.await(Duration.ofSeconds(90)).stderr()).contains("gantry server stopped");
+        sandbox.docker().restart(green);
+        sandbox.server(sandbox.cli().with("GANTRY_POLL_INTERVAL", "off"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> archived(green) == 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> archived(green) == 2);
+    }
+
+    /** How many "serving" lines of replica {@code container} the archive of collected logs holds. */
+    private long archived(String container) {
+        try (var archive = dev.gantry.logs.LogArchive.open(sandbox.home().resolve("service-logs.db"))) {
+            return archive.search(sandbox.service(), new dev.gantry.logs.LogFilter(java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("tiny: serving"), 100))
+                    .stream().filter(line -> line.replica().equals(container)).count();
         }
     }
 }

@@ -3,28 +3,22 @@ package dev.gantry.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gantry.deploy.Deployment;
-import dev.gantry.deploy.Orchestrator;
 import dev.gantry.deploy.ReplicaOutput;
-import dev.gantry.deploy.RunJournal;
 import dev.gantry.discovery.Colour;
-import dev.gantry.discovery.Instance;
 import dev.gantry.engine.EngineException;
 import dev.gantry.engine.LogRead;
-import dev.gantry.engine.LogSink;
 import dev.gantry.engine.TimedLine;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.store.InstallationId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceLogsTest {
     private static final Instant T = Instant.parse("2026-12-04T15:00:00Z");
@@ -43,6 +37,29 @@ class ServiceLogsTest {
         assertThat(lines).extracting(ServiceLogLine::text).containsExactly("two", "three", "four");
         assertThat(lines.getFirst().format())
                 .isEqualTo("2026-12-04T15:00:02Z books-ms-blue-2 blue 1a2b3c4d5e6f | two");
+    }
+
+    @Test
+    void withAnArchiveItsLinesComeFirstAndTheEnginesGiveOnlyWhatCameAfterEachCursor(@TempDir Path dir) {
+        try (LogArchive archive = LogArchive.open(dir.resolve("service-logs.db"))) {
+            ReplicaOutput live = replica("c1", "books-ms-blue-1", Colour.BLUE, "bbbb2222", line(3, "kept"),
+                    line(4, "kept too"), line(5, "new"));
+            archive.append("c0", "books-ms", List.of(ServiceLogLine.of(replica("c0", "books-ms-green-1", Colour.GREEN,
+                    "aaaa1111"), line(1, "of a replica that is gone"), "of a replica that is gone")));
+            archive.append("c1", "books-ms", List.of(ServiceLogLine.of(live, line(3, "kept"), "kept"),
+                    ServiceLogLine.of(live, line(4, "kept too"), "kept too")));
+            replicas.add(live);
+            var logs = new ServiceLogs(replicas, INSTALLATION, "books-ms", SecretMask.NONE, warnings::add,
+                    Optional.of(archive));
+
+            assertThat(logs.recent(filter(10))).extracting(ServiceLogLine::replica, ServiceLogLine::text).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("books-ms-green-1", "of a replica that is gone"),
+                    org.assertj.core.groups.Tuple.tuple("books-ms-blue-1", "kept"),
+                    org.assertj.core.groups.Tuple.tuple("books-ms-blue-1", "kept too"),
+                    org.assertj.core.groups.Tuple.tuple("books-ms-blue-1", "new"));
+            assertThat(logs.recent(grep("kept"))).extracting(ServiceLogLine::text).containsExactly("kept", "kept too");
+            assertThat(logs.recent(filter(2))).extracting(ServiceLogLine::text).containsExactly("kept too", "new");
+        }
     }
 
     @Test
@@ -149,7 +166,7 @@ class ServiceLogsTest {
     }
 
     private ServiceLogs logs(SecretMask mask) {
-        return new ServiceLogs(replicas, INSTALLATION, "books-ms", mask, warnings::add);
+        return new ServiceLogs(replicas, INSTALLATION, "books-ms", mask, warnings::add, Optional.empty());
     }
 
     private static LogFilter filter(int lines) {
@@ -172,56 +189,5 @@ class ServiceLogsTest {
             sent.forEach(sink);
             return true;
         });
-    }
-
-    /** The outputs an orchestrator lists; nothing else of it is used. */
-    private static final class Replicas implements Orchestrator {
-        private final List<ReplicaOutput> outputs = Collections.synchronizedList(new ArrayList<>());
-
-        void add(ReplicaOutput output) {
-            outputs.add(output);
-        }
-
-        @Override
-        public List<ReplicaOutput> outputs(InstallationId installation, String service) {
-            synchronized (outputs) {
-                return List.copyOf(outputs);
-            }
-        }
-
-        @Override
-        public String describe() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Instance> start(Deployment deployment, Colour candidate, RunJournal journal, LogSink log) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void stop(Deployment deployment, Colour old, RunJournal journal, LogSink log) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void tidy(Deployment deployment, RunJournal journal, LogSink log) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Instance> running(InstallationId installation, String service, Colour colour) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Set<String> crashes(InstallationId installation, String service, Colour colour) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String state(Instance replica) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

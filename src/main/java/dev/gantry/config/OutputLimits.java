@@ -15,18 +15,21 @@ import java.util.Optional;
  * @param replayLines lines of output a run keeps in the server for its live log, and each reader's backlog
  * @param replayMax the most text, in bytes, of those lines
  * @param containerLogMax bytes of Docker's own log of each container Gantry creates (its log files on the engine)
+ * @param collectedMax bytes of the archive of collected logs in use (docs/logs.md, "Collected logs")
+ * @param collectedDays days the archive of collected logs keeps a line
  */
 public record OutputLimits(int lineMax, int storedLines, int storedMax, long fileMax, int replayLines, int replayMax,
-                           long containerLogMax) {
+                           long containerLogMax, long collectedMax, int collectedDays) {
     /** The limits when config.yml and the environment set none. */
     public static final OutputLimits DEFAULTS = new OutputLimits(16 << 10, 1000, 256 << 10, 16L << 20, 1000, 256 << 10,
-            32L << 20);
+            32L << 20, 1L << 30, 7);
     static final List<String> KEYS = List.of("line-max", "stored-lines", "stored-max", "file-max", "replay-lines",
-            "replay-max", "container-log-max");
+            "replay-max", "container-log-max", "collected-max", "collected-days");
 
     /** The same limits with Docker's log of each container held to {@code bytes}. */
     public OutputLimits withContainerLogMax(long bytes) {
-        return new OutputLimits(lineMax, storedLines, storedMax, fileMax, replayLines, replayMax, bytes);
+        return new OutputLimits(lineMax, storedLines, storedMax, fileMax, replayLines, replayMax, bytes, collectedMax,
+                collectedDays);
     }
 
     /** {@code output} of config.yml with each GANTRY_OUTPUT_* variable of {@code env} over it; bad values to {@code problems}. */
@@ -39,7 +42,9 @@ public record OutputLimits(int lineMax, int storedLines, int storedMax, long fil
                 settings.value("file-max", size(1L << 20, 1L << 30), DEFAULTS.fileMax()),
                 (int) settings.value("replay-lines", count(10, 100_000), DEFAULTS.replayLines()),
                 (int) settings.value("replay-max", size(16L << 10, 16L << 20), DEFAULTS.replayMax()),
-                settings.value("container-log-max", size(1L << 20, 16L << 30), DEFAULTS.containerLogMax()));
+                settings.value("container-log-max", size(1L << 20, 16L << 30), DEFAULTS.containerLogMax()),
+                settings.value("collected-max", size(16L << 20, 256L << 30), DEFAULTS.collectedMax()),
+                (int) settings.value("collected-days", count(1, 3650), DEFAULTS.collectedDays()));
     }
 
     /** The variable of {@code key}: GANTRY_OUTPUT_ and the key in capitals, {@code -} as {@code _}. */

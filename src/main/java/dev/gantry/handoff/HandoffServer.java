@@ -13,6 +13,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class HandoffServer implements AutoCloseable {
      */
     public static Optional<HandoffServer> start(HandoffSocket socket, HandedRun runs, PrintStream log) {
         try {
-            if (Files.exists(socket.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(socket.path(), LinkOption.NOFOLLOW_LINKS)) {
                 if (answers(socket.path())) {
                     log.println("warning: another gantry server of this home takes the runs `gantry run` hands over ("
                             + socket.path() + "); this one does not");

@@ -276,7 +276,8 @@ public final class InstallationParts implements AutoCloseable {
                 installation.output());
         Vault vault = Vault.of(installation.home(), store());
         LogCollector collector = LogCollector.start(new DetectedOrchestrator(engine, HealthCheck.http()),
-                store().installationId(), () -> discovery().services(), vault::mask, logArchive(), LogRetention.DEFAULTS,
+                store().installationId(), () -> discovery().services(), vault::mask, logArchive(),
+                new LogRetention(Duration.ofDays(installation.output().collectedDays()), installation.output().collectedMax()),
                 log);
         return () -> {
             collector.close();

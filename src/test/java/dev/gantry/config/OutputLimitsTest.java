@@ -19,7 +19,7 @@ class OutputLimitsTest {
     @Test
     void theDefaultsHoldWhenNothingIsSet() {
         assertThat(Installation.load(Map.of("GANTRY_HOME", home.toString())).output())
-                .isEqualTo(new OutputLimits(16384, 1000, 262144, 16777216, 1000, 262144, 33554432))
+                .isEqualTo(new OutputLimits(16384, 1000, 262144, 16777216, 1000, 262144, 33554432, 1L << 30, 7))
                 .isEqualTo(OutputLimits.DEFAULTS);
     }
 
@@ -34,12 +34,14 @@ class OutputLimitsTest {
                   replay-lines: 300
                   replay-max: 32768
                   container-log-max: 8MiB
+                  collected-max: 256MiB
+                  collected-days: 30
                 """);
 
         OutputLimits limits = Installation.load(Map.of("GANTRY_HOME", home.toString(),
                 "GANTRY_OUTPUT_FILE_MAX", "1GiB")).output();
 
-        assertThat(limits).isEqualTo(new OutputLimits(4096, 200, 65536, 1L << 30, 300, 32768, 8L << 20));
+        assertThat(limits).isEqualTo(new OutputLimits(4096, 200, 65536, 1L << 30, 300, 32768, 8L << 20, 256L << 20, 30));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -50,6 +52,8 @@ class OutputLimitsTest {
             stored-lines | 5        | output/stored-lines (line 2): should be a whole number from 10 to 100000, was 5
             container-log-max | 512KiB | output/container-log-max (line 2): should be a size like 16KiB, 16MiB or 1GiB, from 1MiB to 16GiB, was "512KiB"
             replay-lines | lots     | output/replay-lines (line 2): should be a whole number from 10 to 100000, was "lots"
+            collected-max | 1MiB    | output/collected-max (line 2): should be a size like 16KiB, 16MiB or 1GiB, from 16MiB to 256GiB, was "1MiB"
+            collected-days | 0      | output/collected-days (line 2): should be a whole number from 1 to 3650, was 0
             """)
     void aBadValueInConfigYmlIsRefusedWithItsKeyAndLine(String key, String value, String message) throws IOException {
         Files.writeString(home.resolve("config.yml"), "output:\n  " + key + ": " + value + "\n");

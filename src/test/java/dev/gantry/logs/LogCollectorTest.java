@@ -1,11 +1,12 @@
 package dev.gantry.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.gantry.deploy.ReplicaOutput;
 import dev.gantry.discovery.Colour;
-import dev.gantry.engine.LogSink;
+import dev.gantry.engine.EngineException;
 import dev.gantry.engine.TimedLine;
 import dev.gantry.secret.SecretMask;
 import dev.gantry.store.InstallationId;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogCollectorTest {
     private static final Instant T = Instant.parse("2026-12-04T15:00:00Z");
     private static final InstallationId INSTALLATION = new InstallationId("k3x9a2bq");
+    private static final LogRetention RETENTION = new LogRetention(Duration.ofDays(7), 1L << 30);
 
     @TempDir
     Path dir;
@@ -70,7 +72,7 @@ class LogCollectorTest {
         later.add(replica("c1", "books-ms-blue-1", true, reads, line(1000, "a"), line(1500, "b"), line(1500, "c"),
                 line(1500, "d, in the same millisecond, written after the restart"), line(3000, "e")));
         collectUntilRead(new LogCollector(later, INSTALLATION, () -> List.of("books-ms"), service -> SecretMask.NONE,
-                archive, LogRetention.DEFAULTS, log::add, Clock.fixed(T, ZoneOffset.UTC)));
+                archive, RETENTION, log::add, Clock.fixed(T, ZoneOffset.UTC)));
 
         assertThat(archive.search("books-ms", all())).extracting(ServiceLogLine::text)
                 .containsExactly("a", "b", "c", "d, in the same millisecond, written after the restart", "e");
@@ -81,7 +83,7 @@ class LogCollectorTest {
         archive = LogArchive.open(dir.resolve("service-logs.db"));
         replicas.add(new ReplicaOutput("t2", "books-ms-blue-k3x9a2bq.2", Optional.of("node3"), Colour.BLUE, "aaaa1111",
                 false, (read, lines) -> {
-                    throw new dev.gantry.engine.EngineException("Reading the output of t2", "node node3 is down");
+                    throw new EngineException("Reading the output of t2", "node node3 is down");
                 }));
         LogCollector collector = collector(SecretMask.NONE);
 
@@ -94,7 +96,7 @@ class LogCollectorTest {
 
     private LogCollector collector(SecretMask mask) {
         return new LogCollector(replicas, INSTALLATION, () -> List.of("books-ms"), service -> mask, archive,
-                LogRetention.DEFAULTS, log::add, Clock.fixed(T, ZoneOffset.UTC));
+                RETENTION, log::add, Clock.fixed(T, ZoneOffset.UTC));
     }
 
     private static void collectUntilRead(LogCollector collector) {
@@ -104,10 +106,6 @@ class LogCollectorTest {
 
     private static LogFilter all() {
         return new LogFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100);
-    }
-
-    private static org.assertj.core.groups.Tuple tuple(Object... values) {
-        return org.assertj.core.groups.Tuple.tuple(values);
     }
 
     private static TimedLine line(int millis, String text) {

@@ -68,7 +68,7 @@ class StageLogTest {
 
     @Test
     void theStoreKeepsTheLastLinesAndSaysHowManyCameBefore() {
-        var limits = new OutputLimits(16 << 10, 10, 256 << 10, 16L << 20, 1000, 256 << 10, 32L << 20);
+        var limits = new OutputLimits(16 << 10, 10, 256 << 10, 16L << 20, 1000, 256 << 10, 32L << 20, 1L << 30, 7);
         try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.NONE, line -> { }, limits)) {
             for (int i = 1; i <= 1000; i++) {
                 log.line("line " + i);
@@ -83,7 +83,7 @@ class StageLogTest {
 
     @Test
     void theStoreKeepsNoMoreThanItsBytes() {
-        var limits = new OutputLimits(16 << 10, 1000, 16 << 10, 16L << 20, 1000, 256 << 10, 32L << 20);
+        var limits = new OutputLimits(16 << 10, 1000, 16 << 10, 16L << 20, 1000, 256 << 10, 32L << 20, 1L << 30, 7);
         try (StageLog log = new StageLog(dir.resolve("test.log"), SecretMask.NONE, line -> { }, limits)) {
             for (int i = 0; i < 100; i++) {
                 log.line("y".repeat(1023));
@@ -96,7 +96,7 @@ class StageLogTest {
 
     @Test
     void theFileKeepsItsHeadThenSaysWhatItLeftOutAndEndsWithTheTail() throws Exception {
-        var limits = new OutputLimits(16 << 10, 5, 256 << 10, 1L << 20, 1000, 256 << 10, 32L << 20);
+        var limits = new OutputLimits(16 << 10, 5, 256 << 10, 1L << 20, 1000, 256 << 10, 32L << 20, 1L << 30, 7);
         Path file = dir.resolve("test.log");
         try (StageLog log = new StageLog(file, SecretMask.NONE, line -> { }, limits)) {
             for (int i = 1; i <= 200_000; i++) {

@@ -11,10 +11,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The collected output of the services' replicas (docs/logs.md, "Collected logs"): one SQLite file of its own beside
@@ -131,10 +131,10 @@ public final class LogArchive implements AutoCloseable {
     /** The archive as it is now. */
     public synchronized Snapshot snapshot() {
         try {
-            Map<String, LogCursor> cursors = new HashMap<>();
-            query("SELECT container, at, lines_at FROM cursors", rs -> cursors.put(rs.getString(1),
-                    new LogCursor(instant(rs.getLong(2)), rs.getInt(3))));
-            return new Snapshot(lastId(), Map.copyOf(cursors));
+            Map<String, LogCursor> cursors = query("SELECT container, at, lines_at FROM cursors", rs -> Map.entry(
+                    rs.getString(1), new LogCursor(instant(rs.getLong(2)), rs.getInt(3)))).stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            return new Snapshot(lastId(), cursors);
         } catch (SQLException e) {
             throw new LogArchiveException("reading the collected logs failed: " + e.getMessage(), e);
         }

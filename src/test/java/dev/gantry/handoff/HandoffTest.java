@@ -2,6 +2,7 @@ package dev.gantry.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.Wait;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -194,20 +195,27 @@ class HandoffTest {
     @Test
     void closingRemovesTheSocketAndWaitsForTheRunsGoing() throws Exception {
         var running = new CountDownLatch(1);
+        var finish = new CountDownLatch(1);
         var ended = new AtomicInteger();
         HandoffServer server = serve(socket("same"), (request, stdout, stderr) -> {
             running.countDown();
-            sleepQuietly(Duration.ofMillis(300));
+            awaitQuietly(finish);
             ended.incrementAndGet();
             return 0;
         });
         Thread client = Thread.ofVirtual().start(() -> handOff(socket("same"), new StringWriter(), new StringWriter()));
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 
-        server.close();
-
-        assertThat(ended).hasValue(1);
+        Thread closing = Thread.ofVirtual().start(server::close);
+        Wait.forThe("the socket to go", Duration.ofMillis(10), Duration.ofSeconds(10))
+                .until(() -> Files.exists(socket("same").path()), exists -> !exists);
         assertThat(socket("same").path()).doesNotExist();
+        assertThat(closing.isAlive()).as("closing waits for the run going").isTrue();
+        finish.countDown();
+        closing.join(Duration.ofSeconds(10));
+
+        assertThat(closing.isAlive()).isFalse();
+        assertThat(ended).hasValue(1);
         client.join(Duration.ofSeconds(10));
     }
 
@@ -254,14 +262,6 @@ class HandoffTest {
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleepQuietly(Duration time) {
-        try {
-            Thread.sleep(time);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** The last lines of a container's or a service's output, read once, each line cut at {@code lineMax} bytes. */
+/** The last lines of a container's or a service's output, read once, each line cut at {@code lineMax}
+ * bytes; an error the engine put in the stream instead of output ends them, in parentheses.
+ */
 final class OutputTail {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
@@ -29,6 +31,7 @@ final class OutputTail {
         } catch (IOException e) {
             // the stream is over either way
         }
+        frames.engineError().ifPresent(error -> collected.add("(the engine could not give all of it: " + error + ")"));
         synchronized (collected) {
             return List.copyOf(collected);
         }

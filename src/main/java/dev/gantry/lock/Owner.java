@@ -15,6 +15,11 @@ import java.util.Optional;
 public record Owner(String host, long pid, long startedAt, String user) {
     private static final String SEPARATOR = "|";
     private static final Path LINUX_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
+    /**
+     * How far two readings of one process's start may differ: Linux gives it in ticks since boot, and the JVM adds
+     * the boot time in whole seconds, which moves by a second as the clock is adjusted; a reused pid starts later.
+     */
+    private static final long START_TOLERANCE_MS = 2_000;
 
     /** This process. */
     public static Owner current() {
@@ -52,8 +57,8 @@ public record Owner(String host, long pid, long startedAt, String user) {
 
     /**
      * Whether this owner ran on this machine and has ended: no process has its pid, or the process
-     * with its pid started at another time (the pid was reused). An owner on another host is never
-     * known to be gone.
+     * with its pid started at another time (the pid was reused; more than {@link #START_TOLERANCE_MS} apart).
+     * An owner on another host is never known to be gone.
      */
     public boolean isGoneHere() {
         if (!isHere()) {
@@ -64,7 +69,7 @@ public record Owner(String host, long pid, long startedAt, String user) {
             return true;
         }
         Optional<Long> started = startedAt(process.get());
-        return startedAt != 0 && started.isPresent() && started.get() != startedAt;
+        return startedAt != 0 && started.isPresent() && Math.abs(started.get() - startedAt) > START_TOLERANCE_MS;
     }
 
     private static Optional<Long> startedAt(ProcessHandle process) {

@@ -55,6 +55,13 @@ class OwnerTest {
     }
 
     @Test
+    void aStartReadASecondApartIsTheSameProcess() {
+        Owner readBefore = new Owner(self.host(), self.pid(), self.startedAt() + 1_000, self.user());
+
+        assertThat(readBefore.isGoneHere()).as("the boot time the JVM adds to the start moves in whole seconds").isFalse();
+    }
+
+    @Test
     void aReusedPidIsGone() {
         Owner earlier = new Owner(self.host(), self.pid(), self.startedAt() - 60_000, self.user());
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Takes a Docker microservice from a git commit to production.",
-        subcommands = {RunCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, DeployCommand.class, RollbackCommand.class, ScaleCommand.class, StatusCommand.class,
                 HistoryCommand.class, LogsCommand.class, AuditCommand.class, LockCommand.class, SecretCommand.class,
                 ServiceCommand.class, TokenCommand.class, ServerCommand.class, WatchCommand.class,
                 DoctorCommand.class, DemoCommand.class,

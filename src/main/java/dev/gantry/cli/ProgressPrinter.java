@@ -51,6 +51,12 @@ final class ProgressPrinter implements RunListener {
                 outcome.colour().word(), outcome.url());
     }
 
+    void scaled(RunOutcome outcome, int replicas) {
+        print("run %d passed in %s: %s %s runs %d replica(s) in %s at %s", outcome.runId(), seconds(outcome.took()),
+                outcome.service(), outcome.release().substring(0, Math.min(12, outcome.release().length())), replicas,
+                outcome.colour().word(), outcome.url());
+    }
+
     static String seconds(Duration took) {
         return String.format("%.1fs", took.toMillis() / 1000.0);
     }

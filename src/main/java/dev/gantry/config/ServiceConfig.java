@@ -39,6 +39,12 @@ public record ServiceConfig(String service, String image, BuildSpec build, Tests
         this(service, image, build, tests, run, proxy, deploy, deadlines, NotifySpec.NONE);
     }
 
+    /** The same config with {@code replicas} replicas (a scaled release's); {@code run/scale} says which are allowed. */
+    public ServiceConfig withReplicas(int replicas) {
+        return new ServiceConfig(service, image, build, tests, run.withReplicas(replicas), proxy, deploy, deadlines,
+                notifications);
+    }
+
     /** Reads {@code serviceDir/gantry.yml}; a ConfigException lists every problem found. */
     public static ServiceConfig load(Path serviceDir) {
         Path file = serviceDir.resolve(FILE_NAME);

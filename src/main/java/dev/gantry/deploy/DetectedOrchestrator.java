@@ -50,6 +50,22 @@ public final class DetectedOrchestrator implements Orchestrator {
     }
 
     @Override
+    public List<Instance> addReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log) {
+        return detected().addReplicas(deployment, colour, replicas, journal, log);
+    }
+
+    @Override
+    public List<Instance> surplus(InstallationId installation, String service, Colour colour, int replicas) {
+        return detected().surplus(installation, service, colour, replicas);
+    }
+
+    @Override
+    public List<Instance> removeReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal,
+            LogSink log) {
+        return detected().removeReplicas(deployment, colour, replicas, journal, log);
+    }
+
+    @Override
     public List<Instance> running(InstallationId installation, String service, Colour colour) {
         return detected().running(installation, service, colour);
     }

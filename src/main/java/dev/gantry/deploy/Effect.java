@@ -22,6 +22,7 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = Effect.ContainerStarted.class, name = "container-started"),
         @JsonSubTypes.Type(value = Effect.ContainerSetAside.class, name = "container-set-aside"),
         @JsonSubTypes.Type(value = Effect.ServiceCreated.class, name = "service-created"),
+        @JsonSubTypes.Type(value = Effect.ServiceScaled.class, name = "service-scaled"),
         @JsonSubTypes.Type(value = Effect.ColourRegistered.class, name = "colour-registered"),
         @JsonSubTypes.Type(value = Effect.TrafficRouted.class, name = "traffic-routed"),
         @JsonSubTypes.Type(value = Effect.LiveMoved.class, name = "live-moved"),
@@ -117,6 +118,25 @@ public sealed interface Effect {
     }
 
     /**
+     * The live colour's Swarm service {@code id} was told to run {@code replicas} tasks instead of {@code before}
+     * ({@code gantry scale}). Undo: {@code before} again, if the service is still there.
+     */
+    record ServiceScaled(String name, String id, int replicas, int before) implements Effect {
+        public String describe() {
+            return "scale the Swarm service " + name + " from " + before + " to " + replicas + " replica(s)";
+        }
+
+        public boolean undo(Production production, long runId) {
+            var swarm = production.engine().swarm();
+            if (swarm.service(id).isEmpty()) {
+                return false;
+            }
+            swarm.scaleService(id, before);
+            return true;
+        }
+    }
+
+    /**
      * A container left in the candidate colour by an earlier release, {@code id}, was renamed out of
      * the way. Undo: that container's name back.
      */
@@ -203,7 +223,7 @@ public sealed interface Effect {
         }
     }
 
-    /** Cleanup removed a container (one set aside by this run). */
+    /** Cleanup removed a container set aside by this run, or a scale down one of the live colour's, after its drain. */
     record ContainerRemoved(String name) implements Effect {
         public String describe() {
             return "remove " + name;

@@ -44,6 +44,21 @@ public interface Orchestrator {
     void tidy(Deployment deployment, RunJournal journal, LogSink log);
 
     /**
+     * More replicas of the live {@code colour}, of {@code deployment}'s release, until {@code replicas} run (a scale
+     * up, {@link ScaleReplicas}): each journaled, beside those that run, and health-gated; answers all that run then.
+     */
+    List<Instance> addReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log);
+
+    /**
+     * The replicas of {@code colour} that a scale down to {@code replicas} removes, so that the proxy stops sending them
+     * requests first; empty where the orchestrator chooses them itself as it removes them (a Swarm).
+     */
+    List<Instance> surplus(InstallationId installation, String service, Colour colour, int replicas);
+
+    /** Fewer replicas of {@code colour}, {@code replicas} left (a scale down), journaled; answers those that run then. */
+    List<Instance> removeReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log);
+
+    /**
      * The replicas of {@code service}'s {@code colour} made by {@code installation} that run now, where the proxy
      * reaches them: what the route keeper ({@code heal/RouteKeeper}) holds the routes to.
      */

@@ -30,7 +30,7 @@ public final class RetireColour {
     }
 
     /** Waits out the drain; a stopped stage (its deadline passed) ends here, failed, before it stops anything. */
-    private static void pause(Duration drain) {
+    static void pause(Duration drain) {
         try {
             Thread.sleep(drain.toMillis());
         } catch (InterruptedException e) {

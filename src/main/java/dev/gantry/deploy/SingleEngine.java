@@ -7,11 +7,14 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.ImageState;
 import dev.gantry.engine.LogSink;
 import dev.gantry.store.InstallationId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Production on one Docker engine: each replica is a container {@code <service>-<colour>-<n>-<installation>}
@@ -61,12 +64,56 @@ public final class SingleEngine implements Orchestrator {
         pruneImages(deployment, journal, log);
     }
 
+    /** Replicas at the lowest numbers that no container of the colour has, until {@code replicas} run. */
+    @Override
+    public List<Instance> addReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log) {
+        List<Instance> running = running(deployment.installation(), deployment.service(), colour);
+        Set<String> named = engine.list(Labels.selector(deployment.installation(), deployment.service(), colour)).stream()
+                .map(ContainerState::name).collect(Collectors.toSet());
+        List<String> volumes = engine.declaredVolumes(deployment.appImage().toString());
+        var starter = new StartCandidate(engine, health);
+        List<Instance> added = new ArrayList<>();
+        for (int n = 1; running.size() + added.size() < replicas; n++) {
+            if (!named.contains(AppContainers.name(deployment.installation(), deployment.service(), colour, n))) {
+                added.add(starter.replica(deployment, colour, n, volumes, journal, log));
+            }
+        }
+        starter.healthGate(deployment, added, log);
+        return running(deployment.installation(), deployment.service(), colour);
+    }
+
+    /** The replicas with the highest numbers: those at the lowest stay. */
+    @Override
+    public List<Instance> surplus(InstallationId installation, String service, Colour colour, int replicas) {
+        List<Instance> running = running(installation, service, colour);
+        return running.subList(Math.min(replicas, running.size()), running.size());
+    }
+
+    /** Stops and removes the {@link #surplus}: a container Gantry stopped would otherwise hold its number. */
+    @Override
+    public List<Instance> removeReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log) {
+        for (Instance leaving : surplus(deployment.installation(), deployment.service(), colour, replicas)) {
+            engine.inspect(leaving.container()).ifPresent(container -> {
+                journal.record(new Effect.ContainerRemoved(container.name()), () -> {
+                    engine.stop(container.id(), deployment.config().run().stopGrace());
+                    engine.remove(container.id());
+                });
+                log.line("stopped and removed " + container.name());
+            });
+        }
+        return running(deployment.installation(), deployment.service(), colour);
+    }
+
+    /**
+     * By replica number: the names of one colour differ only in it ({@code <service>-<colour>-<n>-<installation>}),
+     * so a shorter name has the lower number, and names of one length sort as their numbers do.
+     */
     @Override
     public List<Instance> running(InstallationId installation, String service, Colour colour) {
         return engine.list(Labels.selector(installation, service, colour)).stream()
                 .filter(c -> c.running() && !c.name().contains(StartCandidate.ASIDE) && c.ports().size() == 1)
                 .map(c -> new Instance("127.0.0.1", c.ports().values().iterator().next(), c.name()))
-                .sorted(java.util.Comparator.comparing(Instance::container))
+                .sorted(Comparator.comparingInt((Instance i) -> i.container().length()).thenComparing(Instance::container))
                 .toList();
     }
 

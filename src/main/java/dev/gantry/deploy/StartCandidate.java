@@ -37,21 +37,32 @@ public final class StartCandidate {
         setAsideLeftovers(deployment, candidate, journal, log);
         List<Instance> replicas = new ArrayList<>();
         for (int n = 1; n <= deployment.config().run().replicas(); n++) {
-            ContainerSpec spec = AppContainers.replica(deployment, candidate, n, volumes);
-            String id = journal.started(new Effect.ContainerStarted(spec.name(), image, null), () -> {
-                Failpoints.reach("deploy.start-intended"); // journaled, not yet asked of Docker
-                return engine.start(spec);
-            });
-            ContainerState state = engine.inspect(id).orElseThrow(() -> new DeployFailedException(
-                    spec.name() + " vanished right after it started", List.of()));
-            int port = state.hostPort(deployment.config().run().port()).orElseThrow(() -> new DeployFailedException(
-                    spec.name() + " has no published port for " + deployment.config().run().port(), List.of()));
-            replicas.add(new Instance("127.0.0.1", port, spec.name()));
-            log.line("started " + spec.name() + " (" + image + ") on 127.0.0.1:" + port);
-            Failpoints.reach("deploy.replica-started");
+            replicas.add(replica(deployment, candidate, n, volumes, journal, log));
         }
-        new HealthGate(new ContainerReplicas(engine), health).await(replicas, deployment.config().run().health(), log);
+        healthGate(deployment, replicas, log);
         return replicas;
+    }
+
+    /** Starts replica {@code n} of {@code deployment} in {@code colour}, journaled before and after it starts. */
+    Instance replica(Deployment deployment, Colour colour, int n, List<String> volumes, RunJournal journal, LogSink log) {
+        String image = deployment.appImage().toString();
+        ContainerSpec spec = AppContainers.replica(deployment, colour, n, volumes);
+        String id = journal.started(new Effect.ContainerStarted(spec.name(), image, null), () -> {
+            Failpoints.reach("deploy.start-intended"); // journaled, not yet asked of Docker
+            return engine.start(spec);
+        });
+        ContainerState state = engine.inspect(id).orElseThrow(() -> new DeployFailedException(
+                spec.name() + " vanished right after it started", List.of()));
+        int port = state.hostPort(deployment.config().run().port()).orElseThrow(() -> new DeployFailedException(
+                spec.name() + " has no published port for " + deployment.config().run().port(), List.of()));
+        log.line("started " + spec.name() + " (" + image + ") on 127.0.0.1:" + port);
+        Failpoints.reach("deploy.replica-started");
+        return new Instance("127.0.0.1", port, spec.name());
+    }
+
+    /** Waits until every one of {@code replicas} answers its health check; a deploy failure if one does not. */
+    void healthGate(Deployment deployment, List<Instance> replicas, LogSink log) {
+        new HealthGate(new ContainerReplicas(engine), health).await(replicas, deployment.config().run().health(), log);
     }
 
     /**

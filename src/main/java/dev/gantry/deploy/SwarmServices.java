@@ -65,7 +65,7 @@ public final class SwarmServices implements Orchestrator {
         log.line("created the Swarm service " + name + " (" + definition.image() + ", " + definition.replicas()
                 + " replica(s)) through " + manager.address());
         Failpoints.reach("deploy.replica-started");
-        List<Instance> replicas = awaitRunning(deployment, id, name, log);
+        List<Instance> replicas = awaitRunning(deployment, id, name, Set.of(), log);
         new HealthGate(new TaskReplicas(id), health).await(replicas, deployment.config().run().health(), log);
         return replicas;
     }
@@ -82,6 +82,49 @@ public final class SwarmServices implements Orchestrator {
     @Override
     public void tidy(Deployment deployment, RunJournal journal, LogSink log) {
         log.line("the nodes keep the images they pulled (a Swarm manager removes no image from its nodes)");
+    }
+
+    /** The colour's service is told to run {@code replicas} tasks; all are awaited and health-gated. */
+    @Override
+    public List<Instance> addReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log) {
+        ServiceState live = liveService(deployment, colour);
+        Set<String> earlier = swarm.tasks(live.id()).stream().map(SwarmTask::id).collect(Collectors.toSet());
+        scale(live, replicas, journal, log);
+        List<Instance> running = awaitRunning(deployment, live.id(), live.name(), earlier, log);
+        new HealthGate(new TaskReplicas(live.id()), health).await(running, deployment.config().run().health(), log);
+        return running;
+    }
+
+    /** Swarm chooses the tasks it stops; the route keeper's look and the proxy's retries cover the moment. */
+    @Override
+    public List<Instance> surplus(InstallationId installation, String service, Colour colour, int replicas) {
+        return List.of();
+    }
+
+    /** The colour's service is told to run {@code replicas} tasks; answers its replicas once no more than that run. */
+    @Override
+    public List<Instance> removeReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log) {
+        scale(liveService(deployment, colour), replicas, journal, log);
+        Duration atMost = deployment.config().run().stopGrace().plus(deployment.config().run().health().timeout());
+        var seen = Wait.forThe("the tasks of " + deployment.service() + " " + colour.word() + " to stop", LOOK, atMost)
+                .until(() -> running(deployment.installation(), deployment.service(), colour), left -> left.size() <= replicas);
+        if (!seen.met()) {
+            throw new DeployFailedException(seen.last().size() + " tasks of " + deployment.service() + " " + colour.word()
+                    + " still run " + atMost.toSeconds() + " s after the Swarm was told to keep " + replicas, List.of());
+        }
+        return seen.last();
+    }
+
+    private ServiceState liveService(Deployment deployment, Colour colour) {
+        return swarm.services(Labels.selector(deployment.installation(), deployment.service(), colour)).stream()
+                .findFirst().orElseThrow(() -> new DeployFailedException("the Swarm has no service of " + deployment.service()
+                        + " " + colour.word() + " to scale", List.of()));
+    }
+
+    private void scale(ServiceState live, int replicas, RunJournal journal, LogSink log) {
+        journal.record(new Effect.ServiceScaled(live.name(), live.id(), replicas, live.replicas()),
+                () -> swarm.scaleService(live.id(), replicas));
+        log.line("told the Swarm to run " + replicas + " task(s) of " + live.name() + " instead of " + live.replicas());
     }
 
     @Override
@@ -171,14 +214,15 @@ public final class SwarmServices implements Orchestrator {
 
     /**
      * Waits until every replica's task runs and has its node port; a task that fails first (its image
-     * cannot be pulled, it exits) fails the deploy at once with Swarm's reason and the service's output.
+     * cannot be pulled, it exits) fails the deploy at once with Swarm's reason and the service's output. Tasks in
+     * {@code earlier} (a scaled service's history) are not this deploy's and never fail it.
      */
-    private List<Instance> awaitRunning(Deployment deployment, String id, String name, LogSink log) {
+    private List<Instance> awaitRunning(Deployment deployment, String id, String name, Set<String> earlier, LogSink log) {
         int wanted = deployment.config().run().replicas();
         Duration atMost = deployment.config().run().health().timeout();
         var seen = Wait.forThe("the tasks of " + name, LOOK, atMost).until(() -> {
             List<SwarmTask> tasks = swarm.tasks(id);
-            tasks.stream().filter(SwarmTask::failed).findFirst().ifPresent(failed -> {
+            tasks.stream().filter(t -> t.failed() && !earlier.contains(t.id())).findFirst().ifPresent(failed -> {
                 throw new DeployFailedException("a task of " + name + " " + failed.describe(), swarm.logs(id, HealthGate.LOG_LINES));
             });
             return tasks.stream().filter(t -> t.running() && t.publishedPort().isPresent()).toList();

@@ -117,6 +117,16 @@ final class DockerSwarm implements Swarm {
     }
 
     @Override
+    public void scaleService(String id, int replicas) {
+        calls.run("Scaling the Swarm service " + id + " to " + replicas + " replica(s)", () -> {
+            var service = docker.inspectServiceCmd(id).exec();
+            var spec = service.getSpec();
+            spec.getMode().getReplicated().withReplicas(replicas);
+            docker.updateServiceCmd(id, spec).withVersion(service.getVersion().getIndex()).exec();
+        });
+    }
+
+    @Override
     public List<String> logs(String serviceId, int lines) {
         return OutputTail.read(calls, "Reading the output of the Swarm service " + serviceId, lineMax,
                 frames -> docker.logServiceCmd(serviceId).withStdout(true).withStderr(true).withTail(lines).exec(frames));

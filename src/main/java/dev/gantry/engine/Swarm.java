@@ -43,6 +43,9 @@ public interface Swarm {
     /** Removes a service and its tasks; an absent one is not an error. */
     void removeService(String idOrName);
 
+    /** Has the service run {@code replicas} tasks; Swarm starts or stops tasks of its choosing to get there. */
+    void scaleService(String id, int replicas);
+
     /** The last {@code lines} lines of a service's output (all of its tasks), oldest first. */
     List<String> logs(String serviceId, int lines);
 

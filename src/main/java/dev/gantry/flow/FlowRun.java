@@ -134,10 +134,20 @@ public final class FlowRun {
         return testImageBuilt;
     }
 
-    /** Settles the colours as the deployment half begins: the live one before it, and the candidate, the other. */
-    void chooseCandidate() {
-        previous = production.discovery().live(service());
-        candidate = previous.map(Colour::other).orElse(Colour.BLUE);
+    /**
+     * Settles the colours as the deployment half begins: blue-green, the live one before it and the candidate, the
+     * other; in place, the live one is the candidate and none is retired.
+     */
+    void chooseColours(Flow.Colours colours) {
+        Optional<Colour> live = production.discovery().live(service());
+        switch (colours) {
+            case BESIDE_THE_LIVE -> {
+                previous = live;
+                candidate = live.map(Colour::other).orElse(Colour.BLUE);
+            }
+            case THE_LIVE -> candidate = live.orElseThrow(() -> new IllegalStateException(
+                    service() + " has no live colour to change in place"));
+        }
     }
 
     /** The colour that was live when the deployment half began, if any. */

@@ -26,7 +26,7 @@ public final class FlowRunner {
     /** Runs {@code flow} for {@code run}; answers the colour now live, or throws what failed. */
     public Colour run(Flow flow, FlowRun run) {
         flow.preDeployment().forEach(part -> run(part, run));
-        run.chooseCandidate();
+        run.chooseColours(flow.colours());
         try {
             flow.deployment().forEach(step -> step(step, run));
         } catch (RuntimeException failure) {

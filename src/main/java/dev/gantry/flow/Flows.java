@@ -15,7 +15,8 @@ public final class Flows {
                 new Push()),
                 List.of(new Deploy(), new Register(), new PreIntegration(), new Switch(), new PostIntegration()),
                 new Undo(),
-                new Cleanup());
+                new Cleanup(),
+                Flow.Colours.BESIDE_THE_LIVE);
     }
 
     /** {@code gantry deploy}: an image a run tested and pushed, deployed with its integration tests. */
@@ -23,7 +24,8 @@ public final class Flows {
         return new Flow(List.of(),
                 List.of(new Deploy(), new Register(), new PreIntegration(), new Switch(), new PostIntegration()),
                 new Undo(),
-                new Cleanup());
+                new Cleanup(),
+                Flow.Colours.BESIDE_THE_LIVE);
     }
 
     /** {@code gantry rollback}: the release live before, from its image; its tests passed when it was first deployed. */
@@ -31,6 +33,12 @@ public final class Flows {
         return new Flow(List.of(),
                 List.of(new Deploy(), new Register(), new Switch()),
                 new Undo(),
-                new Cleanup());
+                new Cleanup(),
+                Flow.Colours.BESIDE_THE_LIVE);
+    }
+
+    /** {@code gantry scale}: the live release's replicas, more or fewer, in the live colour (docs/scaling.md). */
+    public static Flow scale() {
+        return new Flow(List.of(), List.of(new Scale()), new Undo(), new Cleanup(), Flow.Colours.THE_LIVE);
     }
 }

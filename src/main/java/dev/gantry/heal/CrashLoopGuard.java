@@ -93,14 +93,14 @@ public final class CrashLoopGuard {
 
     /**
      * The newest run of {@code service}, if it succeeded by putting a release live by a run or a deploy and that
-     * release is live now.
+     * release is live now; a scale puts no release live.
      */
     private Optional<RunRecord> newestRunWentLive(String service) {
         Optional<Colour> live = production.discovery().live(service);
         Optional<String> release = live.flatMap(colour -> production.discovery().colour(service, colour))
                 .map(ColourRecord::release);
         return runs.history(service, 1).stream().findFirst()
-                .filter(run -> run.state() == RunState.SUCCEEDED && !run.kind().equals("rollback"))
+                .filter(run -> run.state() == RunState.SUCCEEDED && !run.kind().equals("rollback") && !run.kind().equals("scale"))
                 .filter(run -> run.colour().isPresent() && run.finishedAt().isPresent() && run.config().isPresent())
                 .filter(run -> release.filter(run.commit()::equals).isPresent()
                         && live.map(Colour::word).equals(run.colour()));

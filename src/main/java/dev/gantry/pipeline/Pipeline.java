@@ -171,6 +171,45 @@ public final class Pipeline {
         return recorded(Flows.rollback(), ofImage(deployment));
     }
 
+    /**
+     * Brings the live colour of {@code service} to {@code replicas}, in place (docs/scaling.md), within {@code run/scale}
+     * of the gantry.yml its live release was deployed with (beyond: exit 2, nothing changed); recorded as a run of kind
+     * {@code scale}. Asked for the number that runs already, it changes and records nothing: empty.
+     */
+    public Optional<RunOutcome> scale(String service, int replicas, String trigger) {
+        return lock.holding(service, "scale of " + service + " to " + replicas, held -> scale(service, replicas, trigger, held));
+    }
+
+    private Optional<RunOutcome> scale(String service, int replicas, String trigger, HeldLock held) {
+        Colour live = production.discovery().live(service).orElseThrow(() -> new NothingToDeployException(
+                service + " has no live release, so there is nothing to scale. `gantry run` deploys one."));
+        ColourRecord record = production.discovery().colour(service, live).orElseThrow(() -> new NothingToDeployException(
+                service + " is live in " + live.word() + " but that colour is not registered; `gantry status " + service
+                        + "` shows what is"));
+        RunRecord release = store.runs().releases(service, 50).stream()
+                .filter(r -> r.commit().equals(record.release()) && r.image().isPresent() && r.config().isPresent())
+                .findFirst().orElseThrow(() -> new NothingToDeployException("no run of " + service + " recorded its live"
+                        + " release " + record.release() + ", so its gantry.yml and image are not known; deploy it again"));
+        ServiceConfig config = ServiceConfig.parse(release.config().orElseThrow(), service + "/gantry.yml (from the store)");
+        if (!config.run().scale().allows(replicas)) {
+            throw new ScaleRefusedException(service, replicas, config.run().scale(), release.commit());
+        }
+        int running = production.orchestrator().running(production.installation(), service, live).size();
+        if (running == replicas && record.instances().size() == replicas) {
+            return Optional.empty();
+        }
+        ImageReference image = ImageReference.parse(release.image().orElseThrow());
+        String title = "scale to " + replicas + " replica(s) from " + running;
+        long runId = store.runs().start(new NewRun("scale", service, release.commit(), title, false, trigger,
+                release.config().orElseThrow(), image.toString()));
+        held.attach(runId);
+        ServiceConfig scaled = config.withReplicas(replicas);
+        listener.runStarted(runId, scaled, new Release(release.commit(), title, false));
+        Deployment deployment = new Deployment(production.installation(), runId, scaled, release.commit(), image,
+                ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secrets.values(service));
+        return Optional.of(recorded(Flows.scale(), ofImage(deployment)));
+    }
+
     /** {@code reference}, checked to be in the installation's registry (the only one Gantry asks). */
     private ImageReference pushed(ImageReference reference, String service) {
         if (!registry.contains(reference)) {

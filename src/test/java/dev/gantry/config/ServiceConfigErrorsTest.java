@@ -28,7 +28,7 @@ class ServiceConfigErrorsTest {
                                 + " deploy, deadlines, notify; did you mean image?"),
                 arguments("unknown nested key", "service: a\nrun:\n  port: 80\n  replica: 2\n",
                         "run/replica (line 4): is not a known key; known keys here: port, replicas, env, health,"
-                                + " stop-grace, restart, resources, placement; did you mean replicas?"),
+                                + " stop-grace, restart, resources, placement, scale; did you mean replicas?"),
                 arguments("unknown key, nothing close", "service: a\ndeploy: {strategy: canary}\n",
                         "deploy/strategy (line 2): is not a known key; known keys here: drain, keep-releases, crash-loop\n"),
                 arguments("unknown key three levels down", "service: a\ntests:\n  pre-deployment:\n    cmd: [x]\n",
@@ -39,7 +39,7 @@ class ServiceConfigErrorsTest {
                 arguments("missing service, after comments", "# books\n\nimage: books\n", "service (line 3): is required"),
                 arguments("section that is a scalar", "service: a\nrun: 3\n",
                         "run (line 2): should be a map with the keys port, replicas, env, health, stop-grace, restart, resources,"
-                                + " placement, but is 3"),
+                                + " placement, scale, but is 3"),
                 arguments("section that is a list", "service: a\nproxy: [/a]\n",
                         "proxy (line 2): should be a map with the keys path, host, but is a list"),
                 arguments("map where a string goes", "service: a\nimage:\n  name: books\n",

@@ -84,6 +84,36 @@ class ServiceConfigTest {
     }
 
     @Test
+    void runsExactlyItsReplicasUnlessRunScaleSetsBoundsAroundThem() {
+        assertThat(ServiceConfig.parse("service: books-ms\nrun: {replicas: 2}\n", "gantry.yml").run().scale())
+                .isEqualTo(new ScaleSpec(2, 2));
+        assertThat(ServiceConfig.parse("service: books-ms\nrun: {replicas: 2, scale: {max: 6}}\n", "gantry.yml").run()
+                .scale()).isEqualTo(new ScaleSpec(1, 6));
+        assertThat(ServiceConfig.parse("service: books-ms\nrun: {replicas: 3, scale: {min: 2}}\n", "gantry.yml").run()
+                .scale()).isEqualTo(new ScaleSpec(2, 3));
+        assertThat(new ScaleSpec(1, 6).allows(6)).isTrue();
+        assertThat(new ScaleSpec(1, 6).allows(7)).isFalse();
+        assertThat(new ScaleSpec(1, 6).allows(0)).isFalse();
+    }
+
+    @Test
+    void runScaleMustHoldTheReplicasEachReleaseStartsWith() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ServiceConfig.parse("""
+                service: books-ms
+                run:
+                  replicas: 3
+                  scale: {min: 4, max: 2, step: 1}
+                """, "gantry.yml"));
+
+        assertThat(e.problems()).extracting(ConfigProblem::keyPath, ConfigProblem::message).containsExactlyInAnyOrder(
+                tuple("run/scale/step", "is not a known key; known keys here: min, max"),
+                tuple("run/scale/min", "should be at most run/replicas (3), the replicas each release starts with, was 4"),
+                tuple("run/scale/max", "should be at least run/replicas (3), the replicas each release starts with, was 2"));
+        assertThatThrownBy(() -> ServiceConfig.parse("service: books-ms\nrun: {scale: {max: 101}}\n", "gantry.yml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("run/scale/max");
+    }
+
+    @Test
     void rollsBackAReleaseThatEndsFiveTimesInItsFirstTwoMinutesUnlessToldOtherwise() {
         assertThat(ServiceConfig.parse("service: books-ms\n", "gantry.yml").deploy().crashLoop())
                 .isEqualTo(new CrashLoopSpec(5, Duration.ofMinutes(2)));

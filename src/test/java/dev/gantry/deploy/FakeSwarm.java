@@ -116,6 +116,26 @@ final class FakeSwarm implements Swarm {
         });
     }
 
+    /** The service wants {@code replicas}: slots beyond them end, missing ones start running on the next node. */
+    @Override
+    public void scaleService(String id, int replicas) {
+        ServiceState was = services.get(id);
+        services.put(id, new ServiceState(id, was.name(), was.image(), was.labels(), replicas));
+        List<SwarmTask> now = new ArrayList<>();
+        for (SwarmTask task : tasks.get(id)) {
+            now.add(task.slot() > replicas && task.running() ? new SwarmTask(task.id(), id, task.slot(), task.nodeId(),
+                    "shutdown", "shutdown", "shutdown", "", Optional.empty(), Optional.empty(), task.createdAt()) : task);
+        }
+        for (int slot = 1; slot <= replicas; slot++) {
+            int wanted = slot;
+            if (now.stream().noneMatch(task -> task.slot() == wanted && task.running())) {
+                now.add(new SwarmTask("task-" + slot + "-" + now.size(), id, slot, NODES.get((slot - 1) % NODES.size()).id(),
+                        "running", "running", "started", "", Optional.of(nextPort++), Optional.empty(), "2026-12-04T00:02:00"));
+            }
+        }
+        tasks.put(id, now);
+    }
+
     @Override
     public List<String> logs(String serviceId, int lines) {
         return List.of("Exception in thread \"main\" java.lang.IllegalStateException: no config");

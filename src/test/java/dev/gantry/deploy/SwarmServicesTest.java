@@ -117,6 +117,33 @@ class SwarmServicesTest {
     }
 
     @Test
+    void scalingTellsTheLiveServiceHowManyTasksToRunAndUndoTellsItTheNumberBefore() {
+        swarmServices().start(deployment, Colour.GREEN, journal, log::add);
+        swarm.ended("id-" + GREEN, "task-crashed", "failed", "shutdown");  // an earlier crash in its history
+        long scaleRun = store.runs().start(new NewRun("scale", "books-ms", "r2", "scale", false, "test", "service: books-ms",
+                "img"));
+        var scaling = new RunJournal(store.journal(), scaleRun, "books-ms");
+
+        List<Instance> up = swarmServices().addReplicas(scaled(scaleRun, 3), Colour.GREEN, 3, scaling, log::add);
+
+        assertThat(up).extracting(Instance::container).containsExactly(GREEN + ".1", GREEN + ".2", GREEN + ".3");
+        assertThat(swarmServices().surplus(TestInstallation.ID, "books-ms", Colour.GREEN, 1)).as("Swarm chooses").isEmpty();
+        List<Instance> down = swarmServices().removeReplicas(scaled(scaleRun, 1), Colour.GREEN, 1, scaling, log::add);
+
+        assertThat(down).extracting(Instance::container).containsExactly(GREEN + ".1");
+        assertThat(scaling.entries()).extracting(RunJournal.Journaled::effect).containsExactly(
+                new Effect.ServiceScaled(GREEN, "id-" + GREEN, 3, 2), new Effect.ServiceScaled(GREEN, "id-" + GREEN, 1, 3));
+        assertThat(scaling.undo(production(), "test", log::add)).isEmpty();
+        assertThat(swarm.service(GREEN).orElseThrow().replicas()).isEqualTo(2);
+        assertThat(swarmServices().running(TestInstallation.ID, "books-ms", Colour.GREEN)).hasSize(2);
+    }
+
+    private Deployment scaled(long runId, int replicas) {
+        return new Deployment(TestInstallation.ID, runId, deployment.config().withReplicas(replicas), "r2",
+                deployment.appImage(), deployment.testImage());
+    }
+
+    @Test
     void aServiceLeftInTheCandidateColourIsRemovedBeforeTheNewOneIsMade() {
         swarm.existing(GREEN, Labels.selector(TestInstallation.ID, "books-ms", Colour.GREEN));
 

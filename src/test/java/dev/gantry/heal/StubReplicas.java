@@ -50,6 +50,22 @@ final class StubReplicas implements Orchestrator {
     }
 
     @Override
+    public List<Instance> addReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink sink) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Instance> surplus(InstallationId installation, String service, Colour colour, int replicas) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Instance> removeReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal,
+            LogSink sink) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public String state(Instance replica) {
         throw new UnsupportedOperationException();
     }

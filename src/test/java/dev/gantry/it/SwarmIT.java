@@ -76,6 +76,19 @@ class SwarmIT {
 
         assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
         assertLive(Colour.BLUE, first);
+
+        var up = sandbox.cli().run("scale", sandbox.service(), "3");  // in place: the live service gets a third task
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(sandbox.swarm().swarmServices(sandbox.service())).containsOnlyKeys(serviceOf(Colour.BLUE));
+        assertThat(sandbox.swarm().swarmServices(sandbox.service()).get(serviceOf(Colour.BLUE))).hasSize(3);
+        assertThat(sandbox.stageLogs("deploy")).contains("told the Swarm to run 3 task(s) of " + serviceOf(Colour.BLUE)
+                + " instead of 2");
+        var down = sandbox.cli().run("scale", sandbox.service(), "2");  // Swarm chooses which task ends
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(sandbox.swarm().swarmServices(sandbox.service()).get(serviceOf(Colour.BLUE))).hasSize(2);
+        try (Store store = Store.open(sandbox.storeUrl()); Discovery registry = Discovery.open("embedded", store, Optional.empty())) {
+            assertThat(registry.colour(sandbox.service(), Colour.BLUE).orElseThrow().instances()).hasSize(2);
+        }
     }
 
     @Test
@@ -180,7 +193,7 @@ class SwarmIT {
     /** The tiny service with two replicas, so that they land on two nodes. */
     private ServiceRepo twoReplicas() {
         ServiceRepo repo = sandbox.tiny();
-        repo.replace("gantry.yml", "replicas: 1", "replicas: 2");
+        repo.replace("gantry.yml", "replicas: 1", "replicas: 2\n  scale: {min: 1, max: 3}");
         repo.commit("Two replicas");
         return repo;
     }

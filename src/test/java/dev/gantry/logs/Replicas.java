@@ -49,6 +49,22 @@ final class Replicas implements Orchestrator {
     }
 
     @Override
+    public List<Instance> addReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Instance> surplus(InstallationId installation, String service, Colour colour, int replicas) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Instance> removeReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal,
+            LogSink log) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<Instance> running(InstallationId installation, String service, Colour colour) {
         throw new UnsupportedOperationException();
     }

@@ -52,6 +52,11 @@ final class NoSwarm implements Swarm {
     }
 
     @Override
+    public void scaleService(String id, int replicas) {
+        throw notASwarm();
+    }
+
+    @Override
     public List<String> logs(String serviceId, int lines) {
         throw notASwarm();
     }

@@ -181,32 +181,22 @@ public final class Pipeline {
     }
 
     private Optional<RunOutcome> scale(String service, int replicas, String trigger, HeldLock held) {
-        Colour live = production.discovery().live(service).orElseThrow(() -> new NothingToDeployException(
-                service + " has no live release, so there is nothing to scale. `gantry run` deploys one."));
-        ColourRecord record = production.discovery().colour(service, live).orElseThrow(() -> new NothingToDeployException(
-                service + " is live in " + live.word() + " but that colour is not registered; `gantry status " + service
-                        + "` shows what is"));
-        RunRecord release = store.runs().releases(service, 50).stream()
-                .filter(r -> r.commit().equals(record.release()) && r.image().isPresent() && r.config().isPresent())
-                .findFirst().orElseThrow(() -> new NothingToDeployException("no run of " + service + " recorded its live"
-                        + " release " + record.release() + ", so its gantry.yml and image are not known; deploy it again"));
-        ServiceConfig config = ServiceConfig.parse(release.config().orElseThrow(), service + "/gantry.yml (from the store)");
-        if (!config.run().scale().allows(replicas)) {
-            throw new ScaleRefusedException(service, replicas, config.run().scale(), release.commit());
-        }
-        int running = production.orchestrator().running(production.installation(), service, live).size();
-        if (running == replicas && record.instances().size() == replicas) {
+        LiveRelease live = LiveRelease.of(store, production.discovery(), service);
+        live.checkScale(replicas);
+        int running = production.orchestrator().running(production.installation(), service, live.colour()).size();
+        if (running == replicas && live.record().instances().size() == replicas) {
             return Optional.empty();
         }
+        RunRecord release = live.run();
         ImageReference image = ImageReference.parse(release.image().orElseThrow());
         String title = "scale to " + replicas + " replica(s) from " + running;
         long runId = store.runs().start(new NewRun("scale", service, release.commit(), title, false, trigger,
                 release.config().orElseThrow(), image.toString()));
         held.attach(runId);
-        ServiceConfig scaled = config.withReplicas(replicas);
+        ServiceConfig scaled = live.config().withReplicas(replicas);
         listener.runStarted(runId, scaled, new Release(release.commit(), title, false));
         Deployment deployment = new Deployment(production.installation(), runId, scaled, release.commit(), image,
-                ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secrets.values(service));
+                ImageReference.of(image.registry(), scaled.image() + "-test", image.tag())).withSecrets(secrets.values(service));
         return Optional.of(recorded(Flows.scale(), ofImage(deployment)));
     }
 

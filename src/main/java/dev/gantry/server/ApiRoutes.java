@@ -7,6 +7,7 @@ import dev.gantry.discovery.Colour;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.logs.ServiceLogs;
 import dev.gantry.pipeline.DeployableImage;
+import dev.gantry.pipeline.LiveRelease;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
@@ -57,6 +58,7 @@ final class ApiRoutes {
                 new Route(HandlerType.GET, BASE + "/services/{service}/logs", this::serviceLogs),
                 new Route(HandlerType.POST, BASE + "/services/{service}/deploy", this::deploy),
                 new Route(HandlerType.POST, BASE + "/services/{service}/rollback", this::rollback),
+                new Route(HandlerType.POST, BASE + "/services/{service}/scale", this::scale),
                 new Route(HandlerType.GET, BASE + "/services/{service}/lock", this::lock),
                 new Route(HandlerType.DELETE, BASE + "/services/{service}/lock", this::release),
                 new Route(HandlerType.GET, BASE + "/runs/{run}", this::run),
@@ -114,6 +116,28 @@ final class ApiRoutes {
     private void rollback(Context ctx) {
         known(ctx).ifPresent(service -> submit(ctx, RunRequest.rollback(service.name(), trigger(ctx),
                 RunListener.SILENT)));
+    }
+
+    /** Refused at once (400) when the body or the number is wrong: beyond run/scale, or no live release. */
+    private void scale(Context ctx) {
+        Optional<KnownService> service = known(ctx);
+        if (service.isEmpty()) {
+            return;
+        }
+        Optional<Integer> replicas = Json.read(ctx.body()).map(b -> b.get("replicas"))
+                .filter(node -> node.isInt() && node.asInt() >= 1).map(JsonNode::asInt);
+        if (replicas.isEmpty()) {
+            json(ctx, 400, Json.error("The body should be JSON like {\"replicas\": 3}: how many replicas the live"
+                    + " release should run, at least 1, within run/scale of its gantry.yml."));
+            return;
+        }
+        try {
+            LiveRelease.of(store, production.discovery(), service.get().name()).checkScale(replicas.get());
+        } catch (GantryException e) {
+            json(ctx, 400, Json.error(e.getMessage()));
+            return;
+        }
+        submit(ctx, RunRequest.scale(service.get().name(), replicas.get(), trigger(ctx), RunListener.SILENT));
     }
 
     private void submit(Context ctx, RunRequest request) {

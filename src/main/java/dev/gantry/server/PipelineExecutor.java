@@ -6,6 +6,7 @@ import dev.gantry.source.ServiceSource;
 import dev.gantry.stage.RunListener;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunRequest;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,17 +28,18 @@ public final class PipelineExecutor implements RunExecutor {
     }
 
     @Override
-    public RunOutcome execute(RunRequest request, RunListener listener) {
+    public Optional<RunOutcome> execute(RunRequest request, RunListener listener) {
         preflight.run();  // the engines and registry answer, and the managed proxy runs
         Pipeline pipeline = pipelines.apply(listener);
         return switch (request.kind()) {
             case RUN -> {
                 ServiceSource source = request.source().orElseThrow();
-                yield pipeline.run(source, source.config(), request.trigger());
+                yield Optional.of(pipeline.run(source, source.config(), request.trigger()));
             }
-            case DEPLOY -> pipeline.deploy(request.service(), request.image().orElseThrow(), request.untested(),
-                    request.trigger());
-            case ROLLBACK -> pipeline.rollback(request.service(), request.trigger());
+            case DEPLOY -> Optional.of(pipeline.deploy(request.service(), request.image().orElseThrow(), request.untested(),
+                    request.trigger()));
+            case ROLLBACK -> Optional.of(pipeline.rollback(request.service(), request.trigger()));
+            case SCALE -> pipeline.scale(request.service(), request.replicas(), request.trigger());
         };
     }
 }

@@ -32,7 +32,7 @@ public enum Scope {
     /** The scope named {@code word}, or a message that says which words there are. */
     public static Scope parse(String word) {
         return of(word).orElseThrow(() -> new ServerInputException("--scope should be read, deploy or admin, was \""
-                + word + "\". read: every GET; deploy: also push, run, deploy, rollback; admin: also locks,"
+                + word + "\". read: every GET; deploy: also push, run, deploy, rollback, scale; admin: also locks,"
                 + " untested images, services and tokens."));
     }
 }

@@ -5,11 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * Which scope each request of the API needs (docs/server.md, "Tokens"): every GET needs {@code read};
- * a deploy or a rollback {@code deploy}; anything else that changes something (releasing a lock, and
+ * a deploy, a rollback or a scale {@code deploy}; anything else that changes something (releasing a lock, and
  * any route added later until it is listed here) {@code admin}, so that a new route is never open by mistake.
  */
 final class ScopeRules {
-    private static final Pattern DEPLOYS = Pattern.compile(ApiRoutes.BASE + "/services/[^/]+/(deploy|rollback)");
+    private static final Pattern DEPLOYS = Pattern.compile(ApiRoutes.BASE + "/services/[^/]+/(deploy|rollback|scale)");
 
     private ScopeRules() {
     }

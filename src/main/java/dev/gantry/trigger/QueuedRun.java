@@ -144,9 +144,10 @@ public final class QueuedRun {
         }
     }
 
-    synchronized void succeeded(RunOutcome outcome) {
-        this.outcome = outcome;
-        end(State.DONE, true, "");
+    /** It ended well: a release live, or, with no outcome, nothing that needed to change. */
+    synchronized void succeeded(Optional<RunOutcome> outcome) {
+        this.outcome = outcome.orElse(null);
+        end(State.DONE, true, outcome.isPresent() ? "" : request.service() + " needed no change");
     }
 
     synchronized void end(State state, boolean succeeded, String message) {

@@ -189,8 +189,7 @@ public final class RunQueue implements AutoCloseable {
         var listener = new FanOutListener(List.of(new ProgressRecorder(run), request.listener(),
                 observer.listenerFor(run)));
         try {
-            RunOutcome outcome = executor.execute(request, listener);
-            run.succeeded(outcome);
+            run.succeeded(executor.execute(request, listener));
         } catch (RuntimeException e) {
             run.end(QueuedRun.State.DONE, false, String.valueOf(e.getMessage()));
         } finally {

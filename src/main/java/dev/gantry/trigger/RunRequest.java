@@ -9,10 +9,11 @@ import java.util.Optional;
  * A request for the run queue: which service, what to do (the flow for the commit of {@code source},
  * a deploy of {@code image}, or a rollback), who asked ({@code trigger}, like "api (token ci)"), and a
  * listener that hears the run's progress besides the queue's own; {@code untested}: a deploy of an
- * image no run tested, which an admin asked for explicitly.
+ * image no run tested, which an admin asked for explicitly; {@code replicas}: how many a scale asks for (0 for
+ * the other kinds).
  */
 public record RunRequest(String service, RunKind kind, Optional<ServiceSource> source, Optional<String> image,
-                         String trigger, RunListener listener, boolean untested) {
+                         String trigger, RunListener listener, boolean untested, int replicas) {
     /** Checks that the kind has what it needs. */
     public RunRequest {
         Objects.requireNonNull(service, "service");
@@ -24,6 +25,9 @@ public record RunRequest(String service, RunKind kind, Optional<ServiceSource> s
         if (kind == RunKind.DEPLOY && image.isEmpty()) {
             throw new IllegalArgumentException("a deploy needs an image");
         }
+        if (kind == RunKind.SCALE && replicas < 1) {
+            throw new IllegalArgumentException("a scale needs a number of replicas, at least 1");
+        }
     }
 
     /**
@@ -31,7 +35,7 @@ public record RunRequest(String service, RunKind kind, Optional<ServiceSource> s
      * ({@link ServiceSource#of}), as the git endpoint has them.
      */
     public static RunRequest run(String service, ServiceSource source, String trigger, RunListener listener) {
-        return new RunRequest(service, RunKind.RUN, Optional.of(source), Optional.empty(), trigger, listener, false);
+        return new RunRequest(service, RunKind.RUN, Optional.of(source), Optional.empty(), trigger, listener, false, 0);
     }
 
     /** The deployment half for {@code image}, already in the registry and tested by a run. */
@@ -43,12 +47,18 @@ public record RunRequest(String service, RunKind kind, Optional<ServiceSource> s
     public static RunRequest deploy(String service, String image, boolean untested, String trigger,
                                     RunListener listener) {
         return new RunRequest(service, RunKind.DEPLOY, Optional.empty(), Optional.of(image), trigger, listener,
-                untested);
+                untested, 0);
     }
 
     /** Back to the release that was live before. */
     public static RunRequest rollback(String service, String trigger, RunListener listener) {
-        return new RunRequest(service, RunKind.ROLLBACK, Optional.empty(), Optional.empty(), trigger, listener, false);
+        return new RunRequest(service, RunKind.ROLLBACK, Optional.empty(), Optional.empty(), trigger, listener, false, 0);
+    }
+
+    /** The live release of {@code service} with {@code replicas} replicas, in place (docs/scaling.md). */
+    public static RunRequest scale(String service, int replicas, String trigger, RunListener listener) {
+        return new RunRequest(service, RunKind.SCALE, Optional.empty(), Optional.empty(), trigger, listener, false,
+                replicas);
     }
 
     /** Whether both are runs of the same commit and directory of the same service. */
@@ -64,6 +74,7 @@ public record RunRequest(String service, RunKind kind, Optional<ServiceSource> s
             case RUN -> "run of " + source.orElseThrow().release().shortCommit();
             case DEPLOY -> "deploy of " + image.orElseThrow() + (untested ? " (untested)" : "");
             case ROLLBACK -> "rollback";
+            case SCALE -> "scale to " + replicas + " replica(s)";
         };
     }
 }

@@ -117,6 +117,12 @@ class ServerIT {
                 .isNotNegative().isLessThan(deployEnd);
         assertThat(api.json(service).get("liveRelease").asText()).isEqualTo(first);
 
+        // a scale is refused before it is queued: a body without a number, or beyond run/scale (docs/scaling.md)
+        assertThat(ApiClient.parse(api.send("POST", service + "/scale", "{\"replicas\": 0}"), 400).get("error").asText())
+                .startsWith("The body should be JSON like {\"replicas\": 3}");
+        assertThat(ApiClient.parse(api.send("POST", service + "/scale", "{\"replicas\": 2}"), 400).get("error").asText())
+                .startsWith(sandbox.service() + " may run exactly 1 replica (run/scale in the gantry.yml of its live release ");
+
         JsonNode rollback = ApiClient.parse(api.send("POST", service + "/rollback", null), 202);
         JsonNode rolledBack = awaitEnd(api, rollback);
         assertThat(rolledBack.get("succeeded").asBoolean()).as("%s", rolledBack).isTrue();

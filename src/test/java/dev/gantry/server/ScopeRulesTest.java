@@ -22,6 +22,7 @@ class ScopeRulesTest {
             Map.entry("GET /api/v1/services/{service}/logs", Scope.READ),
             Map.entry("POST /api/v1/services/{service}/deploy", Scope.DEPLOY),
             Map.entry("POST /api/v1/services/{service}/rollback", Scope.DEPLOY),
+            Map.entry("POST /api/v1/services/{service}/scale", Scope.DEPLOY),
             Map.entry("GET /api/v1/services/{service}/lock", Scope.READ),
             Map.entry("DELETE /api/v1/services/{service}/lock", Scope.ADMIN),
             Map.entry("GET /api/v1/runs/{run}", Scope.READ),
@@ -57,10 +58,12 @@ class ScopeRulesTest {
                 "POST /api/v1/services/{service}/deploy deploy allowed",
                 "POST /api/v1/services/{service}/rollback read 403",
                 "POST /api/v1/services/{service}/rollback admin allowed",
+                "POST /api/v1/services/{service}/scale read 403",
+                "POST /api/v1/services/{service}/scale deploy allowed",
                 "DELETE /api/v1/services/{service}/lock read 403",
                 "DELETE /api/v1/services/{service}/lock deploy 403",
                 "DELETE /api/v1/services/{service}/lock admin allowed");
-        assertThat(outcomes.stream().filter(o -> o.endsWith("403"))).as("read: 3 changes; deploy: the lock").hasSize(4);
+        assertThat(outcomes.stream().filter(o -> o.endsWith("403"))).as("read: 4 changes; deploy: the lock").hasSize(5);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -224,7 +225,7 @@ class RunQueueTest {
         private volatile boolean releaseAll;
 
         @Override
-        public RunOutcome execute(RunRequest request, RunListener listener) {
+        public Optional<RunOutcome> execute(RunRequest request, RunListener listener) {
             String what = request.describe();
             synchronized (order) {
                 order.add(what);
@@ -241,8 +242,8 @@ class RunQueueTest {
             if (failures.containsKey(what)) {
                 throw new IllegalStateException(failures.get(what));
             }
-            return new RunOutcome(0, request.service(), "release", ImageReference.parse("127.0.0.1:5000/x:1"),
-                    Colour.BLUE, "http://127.0.0.1", Duration.ZERO);
+            return Optional.of(new RunOutcome(0, request.service(), "release", ImageReference.parse("127.0.0.1:5000/x:1"),
+                    Colour.BLUE, "http://127.0.0.1", Duration.ZERO));
         }
 
         void awaitStarted(String what) throws InterruptedException {

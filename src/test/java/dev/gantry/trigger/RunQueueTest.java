@@ -59,6 +59,21 @@ class RunQueueTest {
     }
 
     @Test
+    void aScaleThatNeedsNoChangeEndsDoneAndSucceededWithoutARun() throws InterruptedException {
+        queue = new RunQueue((request, listener) -> Optional.empty(), 1, true, QueueObserver.NONE);
+
+        QueuedRun scale = queue.submit(RunRequest.scale("books", 3, "alertmanager", RunListener.SILENT));
+
+        assertThat(scale.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(scale.state()).isEqualTo(QueuedRun.State.DONE);
+        assertThat(scale.succeeded()).isTrue();
+        assertThat(scale.runId()).isEmpty();
+        assertThat(scale.outcome()).isEmpty();
+        assertThat(scale.message()).isEqualTo("books needed no change");
+        assertThat(scale.request().describe()).isEqualTo("scale to 3 replica(s)");
+    }
+
+    @Test
     void runsDifferentServicesSideBySideUpToTheLimit() throws InterruptedException {
         queue = new RunQueue(executor, 2, true, QueueObserver.NONE);
 

@@ -7,27 +7,32 @@ import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.store.Store;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code gantry scale} on one engine behind HAProxy (docs/scaling.md): the live colour grows and shrinks in place
- * under load with no failed request, within run/scale; beyond it exit 2 and nothing changes; each scale is a run in
- * history and its changes are in the audit log.
+ * The live colour's replicas on one engine behind HAProxy, one release for both parts (CI's budget). A replica whose
+ * process dies is started again by the engine (its restart policy, from run/restart) and the routes follow it to its
+ * port with `gantry watch` (docs/swarm.md#routes-follow-the-replicas). Then `gantry scale` (docs/scaling.md) grows
+ * and shrinks the colour in place under load with no failed request, within run/scale; beyond it exit 2 and nothing
+ * changes; each scale is a run in history and its changes are in the audit log.
  */
-class ScalingIT {
+class LiveReplicasIT {
     @RegisterExtension
     final Sandbox sandbox = new Sandbox();
 
     @Test
-    void theLiveColourScalesInPlaceUnderLoadWithoutAFailedRequestAndOnlyWithinRunScale() {
+    void aKilledReplicaIsRestartedAndRoutedAgainAndTheColourScalesInPlaceUnderLoadOnlyWithinRunScale() {
         ServiceRepo repo = sandbox.tiny().replace("gantry.yml", "  replicas: 1\n", "  replicas: 1\n  scale: {min: 1, max: 3}\n");
-        repo.commit("Scalable");
+        String release = repo.commit("Scalable");
         sandbox.cli().ok("run", repo.serviceDir().toString());
         String first = sandbox.runningContainers(Map.of("gantry.colour", "blue")).getFirst();
+        restartedByTheEngineAndRoutedAgain(first, release);
 
         try (LiveLoad load = LiveLoad.start(URI.create(sandbox.proxyUrl()).getPort(), "/tiny")) {
             var up = sandbox.cli().run("scale", sandbox.service(), "3");
@@ -43,7 +48,7 @@ class ScalingIT {
             assertThat(sandbox.runningContainers(Map.of("gantry.colour", "blue"))).containsExactly(first);
 
             LiveLoad.Tally tally = load.tally();
-            System.out.printf("ScalingIT: 1 -> 3 -> 1 replicas; %d of %d requests failed: %s%n", tally.failures().size(),
+            System.out.printf("LiveReplicasIT: 1 -> 3 -> 1 replicas; %d of %d requests failed: %s%n", tally.failures().size(),
                     tally.requests(), tally.failures());
             assertThat(tally.requests()).isPositive();
             assertThat(tally.failures()).as("requests through the proxy while it scaled").isEmpty();
@@ -62,6 +67,28 @@ class ScalingIT {
         assertThat(history.stdout().lines().filter(line -> line.contains("scale")).toList()).as("%s", history).hasSize(2);
         var audit = sandbox.cli().run("audit", sandbox.service());
         assertThat(audit.stdout()).as("%s", audit).contains("remove " + sandbox.service() + "-blue-3-", "start " + sandbox.service() + "-blue-3-");
+    }
+
+    private void restartedByTheEngineAndRoutedAgain(String container, String release) {
+        Instance before = instances().getFirst();
+        var watch = sandbox.cli().start("watch", "--interval", "200");
+        try {
+            long start = System.nanoTime();
+            ProcessHandle.of(sandbox.production().pid(container)).orElseThrow().destroyForcibly();
+
+            Awaitility.await("the killed replica restarted and routed again").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> sandbox.production().restartCount(container) == 1
+                            && ProductionState.get(sandbox.proxyUrl() + "/tiny").equals("200 release=" + release + " colour=blue"));
+            System.out.printf("LiveReplicasIT: %s killed; serving through the proxy again after %d ms (port %d -> %d)%n",
+                    container, (System.nanoTime() - start) / 1_000_000, before.port(), instances().getFirst().port());
+
+            assertThat(instances()).singleElement().extracting(Instance::container).isEqualTo(container);
+            var status = sandbox.cli().run("status", sandbox.service());
+            assertThat(status.stdout()).as("%s", status).contains("running (restarted 1 time(s) by the engine)");
+        } finally {
+            watch.kill();
+        }
     }
 
     private List<Instance> instances() {

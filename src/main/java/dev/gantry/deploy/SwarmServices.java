@@ -101,18 +101,23 @@ public final class SwarmServices implements Orchestrator {
         return List.of();
     }
 
-    /** The colour's service is told to run {@code replicas} tasks; answers its replicas once no more than that run. */
+    /**
+     * The colour's service is told to run {@code replicas} tasks; answers its replicas once the tasks Swarm stops have
+     * ended (their containers got {@code run/stop-grace} to finish what they were answering).
+     */
     @Override
     public List<Instance> removeReplicas(Deployment deployment, Colour colour, int replicas, RunJournal journal, LogSink log) {
-        scale(liveService(deployment, colour), replicas, journal, log);
+        ServiceState live = liveService(deployment, colour);
+        scale(live, replicas, journal, log);
         Duration atMost = deployment.config().run().stopGrace().plus(deployment.config().run().health().timeout());
-        var seen = Wait.forThe("the tasks of " + deployment.service() + " " + colour.word() + " to stop", LOOK, atMost)
-                .until(() -> running(deployment.installation(), deployment.service(), colour), left -> left.size() <= replicas);
+        var seen = Wait.forThe("the tasks of " + live.name() + " to stop", LOOK, atMost).until(
+                () -> swarm.tasks(live.id()).stream().filter(task -> task.state().equals("running")).count(),
+                left -> left <= replicas);
         if (!seen.met()) {
-            throw new DeployFailedException(seen.last().size() + " tasks of " + deployment.service() + " " + colour.word()
-                    + " still run " + atMost.toSeconds() + " s after the Swarm was told to keep " + replicas, List.of());
+            throw new DeployFailedException(seen.last() + " tasks of " + live.name() + " still run " + atMost.toSeconds()
+                    + " s after the Swarm was told to keep " + replicas, List.of());
         }
-        return seen.last();
+        return running(deployment.installation(), deployment.service(), colour);
     }
 
     private ServiceState liveService(Deployment deployment, Colour colour) {

@@ -64,7 +64,8 @@ class LiveReplicasIT {
         assertThat(instances()).hasSize(1);
 
         var history = sandbox.cli().run("history", sandbox.service());
-        assertThat(history.stdout().lines().filter(line -> line.contains("scale")).toList()).as("%s", history).hasSize(2);
+        assertThat(history.stdout().lines().filter(line -> line.matches("\\d+ .* scale +succeeded .*")).toList())
+                .as("%s", history).hasSize(2);
         var audit = sandbox.cli().run("audit", sandbox.service());
         assertThat(audit.stdout()).as("%s", audit).contains("remove " + sandbox.service() + "-blue-3-", "start " + sandbox.service() + "-blue-3-");
     }

@@ -2,6 +2,8 @@ package dev.gantry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.GantryException;
+import dev.gantry.alert.AlertNotice;
+import dev.gantry.alert.ScaleOnAlert;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.lock.DeployLocks;
@@ -25,6 +27,8 @@ import java.util.function.Function;
 /** The REST API under {@code /api/v1} (src/main/resources/openapi.json describes it). */
 final class ApiRoutes {
     static final String BASE = "/api/v1";
+    /** Where Alertmanager posts (docs/scaling.md#scaling-on-alerts). */
+    static final String ALERTS = "/hooks/alertmanager";
     private static final int HISTORY = 50;
 
     private final Store store;
@@ -63,7 +67,8 @@ final class ApiRoutes {
                 new Route(HandlerType.DELETE, BASE + "/services/{service}/lock", this::release),
                 new Route(HandlerType.GET, BASE + "/runs/{run}", this::run),
                 new Route(HandlerType.GET, BASE + "/runs/{run}/log", logs.handler()),
-                new Route(HandlerType.GET, BASE + "/queue", this::queue));
+                new Route(HandlerType.GET, BASE + "/queue", this::queue),
+                new Route(HandlerType.POST, ALERTS, this::alerts));
     }
 
     private void services(Context ctx) {
@@ -138,6 +143,17 @@ final class ApiRoutes {
             return;
         }
         submit(ctx, RunRequest.scale(service.get().name(), replicas.get(), trigger(ctx), RunListener.SILENT));
+    }
+
+    /** Alertmanager's webhook: a bearer token of deploy scope, as the API; each step it took in the answer. */
+    private void alerts(Context ctx) {
+        Optional<AlertNotice> notice = Json.read(ctx.body()).flatMap(AlertNotice::read);
+        if (notice.isEmpty()) {
+            json(ctx, 400, Json.error("The body should be Alertmanager's webhook JSON (version 4) with its \"alerts\";"
+                    + " see docs/scaling.md#scaling-on-alerts."));
+            return;
+        }
+        json(ctx, 200, ScaleOnAlert.answer(new ScaleOnAlert(store, production.discovery(), queue).act(notice.get())));
     }
 
     private void submit(Context ctx, RunRequest request) {

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Which scope each request of the API needs (docs/server.md, "Tokens"): every GET needs {@code read};
- * a deploy, a rollback or a scale {@code deploy}; anything else that changes something (releasing a lock, and
+ * a deploy, a rollback or a scale, and Alertmanager's notices (which scale), {@code deploy}; anything else that changes something (releasing a lock, and
  * any route added later until it is listed here) {@code admin}, so that a new route is never open by mistake.
  */
 final class ScopeRules {
@@ -19,7 +19,7 @@ final class ScopeRules {
         if (method.equals("GET") || method.equals("HEAD")) {
             return Scope.READ;
         }
-        if (method.equals("POST") && DEPLOYS.matcher(path).matches()) {
+        if (method.equals("POST") && (DEPLOYS.matcher(path).matches() || path.equals(ApiRoutes.ALERTS))) {
             return Scope.DEPLOY;
         }
         return Scope.ADMIN;

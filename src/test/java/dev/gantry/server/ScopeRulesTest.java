@@ -27,7 +27,8 @@ class ScopeRulesTest {
             Map.entry("DELETE /api/v1/services/{service}/lock", Scope.ADMIN),
             Map.entry("GET /api/v1/runs/{run}", Scope.READ),
             Map.entry("GET /api/v1/runs/{run}/log", Scope.READ),
-            Map.entry("GET /api/v1/queue", Scope.READ));
+            Map.entry("GET /api/v1/queue", Scope.READ),
+            Map.entry("POST /hooks/alertmanager", Scope.DEPLOY));
 
     @Test
     void everyRegisteredRouteIsInTheTable() {
@@ -63,7 +64,7 @@ class ScopeRulesTest {
                 "DELETE /api/v1/services/{service}/lock read 403",
                 "DELETE /api/v1/services/{service}/lock deploy 403",
                 "DELETE /api/v1/services/{service}/lock admin allowed");
-        assertThat(outcomes.stream().filter(o -> o.endsWith("403"))).as("read: 4 changes; deploy: the lock").hasSize(5);
+        assertThat(outcomes.stream().filter(o -> o.endsWith("403"))).as("read: 5 changes; deploy: the lock").hasSize(6);
     }
 
     @Test

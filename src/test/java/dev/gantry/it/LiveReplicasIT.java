@@ -6,7 +6,11 @@ import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +72,61 @@ class LiveReplicasIT {
                 .as("%s", history).hasSize(2);
         var audit = sandbox.cli().run("audit", sandbox.service());
         assertThat(audit.stdout()).as("%s", audit).contains("remove " + sandbox.service() + "-blue-3-", "start " + sandbox.service() + "-blue-3-");
+
+        scaledOneStepByAFiringAlertAndNotAgainByItsRepeats();
+    }
+
+    /**
+     * Prometheus fires a rule that asks for a scale up, the Alertmanager posts it to gantry server with a token of
+     * scope deploy, and the server scales one step; the Alertmanager repeats the notice every 2 s, which changes nothing.
+     */
+    private void scaledOneStepByAFiringAlertAndNotAgainByItsRepeats() {
+        String token = sandbox.cli().ok("token", "create", "alertmanager", "--scope", "deploy").stdout().strip();
+        sandbox.cli().ok("service", "add", sandbox.service());
+        Path tokenFile = sandbox.home().resolve("alertmanager-token");
+        try (Monitoring monitoring = new Monitoring(sandbox.service())) {
+            Files.writeString(tokenFile, token);
+            GantryCli.Running server = sandbox.server(sandbox.cli());
+            long start = System.nanoTime();
+            monitoring.alertmanager("""
+                    route: {receiver: gantry, group_by: [service, gantry_scale], group_wait: 1s, group_interval: 1s, repeat_interval: 2s}
+                    receivers:
+                      - name: gantry
+                        webhook_configs:
+                          - url: %s/hooks/alertmanager
+                            send_resolved: false
+                            http_config: {authorization: {type: Bearer, credentials_file: %s}}
+                    """.formatted(server.url(), tokenFile));
+            monitoring.rules("""
+                    groups:
+                      - name: %s
+                        rules:
+                          - alert: Busy
+                            expr: vector(1)
+                            labels: {service: %s, gantry_scale: up}
+                    """.formatted(sandbox.service(), sandbox.service()));
+
+            Awaitility.await("a scale run by the alert").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> instances().size() == 2);
+            long acted = (System.nanoTime() - start) / 1_000_000;
+            Awaitility.await("two repeats of the notice").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> server.stderr().split("POST /hooks/alertmanager 200", -1).length - 1 >= 3);
+            System.out.printf("LiveReplicasIT: alert to a second replica routed in %d ms; notices: %d%n", acted,
+                    server.stderr().split("POST /hooks/alertmanager 200", -1).length - 1);
+
+            assertThat(acted).as("from the rule's reload to the new replica in the route, ms").isLessThanOrEqualTo(30_000);
+            try (Store store = Store.open(sandbox.storeUrl())) {
+                assertThat(store.runs().history(sandbox.service(), 10)).filteredOn(run -> run.trigger().startsWith("alertmanager"))
+                        .singleElement().satisfies(run -> {
+                            assertThat(run.kind()).isEqualTo("scale");
+                            assertThat(run.trigger()).isEqualTo("alertmanager (Busy)");
+                            assertThat(run.commitTitle()).isEqualTo("scale to 2 replica(s) from 1");
+                        });
+            }
+            assertThat(instances()).hasSize(2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void restartedByTheEngineAndRoutedAgain(String container, String release) {

@@ -1,0 +1,53 @@
+# shellcheck shell=bash
+# Sourced by bin/env-up after env-common.sh: Prometheus on $PROMETHEUS_ADDR and Alertmanager on $ALERTMANAGER_ADDR
+# (Debian's prometheus and prometheus-alertmanager) for the metrics and alerts of docs/scaling.md. Prometheus scrapes
+# what is listed in .env/monitoring/targets/*.json (file-based discovery: a new file needs no restart), evaluates the
+# rules in .env/monitoring/rules/*.yml every second and sends what fires to the Alertmanager, which routes it as
+# .env/monitoring/alertmanager.yml says (no receiver until one is written there). Both reread their files on
+# POST /-/reload. Their base URLs go to .env/prometheus-url and .env/alertmanager-url.
+
+PROMETHEUS_ADDR="127.0.0.1:${GANTRY_ENV_PROMETHEUS_PORT:-9090}"
+ALERTMANAGER_ADDR="127.0.0.1:${GANTRY_ENV_ALERTMANAGER_PORT:-9093}"
+MONITORING_DIR="$ENV_DIR/monitoring"
+
+prometheus_answers() { curl -fsS --noproxy '*' --max-time 2 -o /dev/null "http://$PROMETHEUS_ADDR/-/ready"; }
+alertmanager_answers() { curl -fsS --noproxy '*' --max-time 2 -o /dev/null "http://$ALERTMANAGER_ADDR/-/ready"; }
+
+# write_monitoring_config: Prometheus' file, written each time (it names this lab's paths and ports); the
+# Alertmanager's only when missing, as tests and people write their receivers into it.
+write_monitoring_config() {
+  mkdir -p "$MONITORING_DIR/targets" "$MONITORING_DIR/rules" "$MONITORING_DIR/prometheus-data" \
+    "$MONITORING_DIR/alertmanager-data"
+  cat >"$MONITORING_DIR/prometheus.yml.tmp" <<CONFIG
+# Written by bin/env-up (bin/lib/env-monitoring.sh); see docs/environment.md.
+global: {scrape_interval: 1s, evaluation_interval: 1s}
+rule_files: ["$MONITORING_DIR/rules/*.yml"]
+alerting:
+  alertmanagers: [{static_configs: [{targets: ["$ALERTMANAGER_ADDR"]}]}]
+scrape_configs:
+  - job_name: gantry
+    file_sd_configs: [{files: ["$MONITORING_DIR/targets/*.json"], refresh_interval: 1s}]
+CONFIG
+  mv "$MONITORING_DIR/prometheus.yml.tmp" "$MONITORING_DIR/prometheus.yml"
+  if [[ ! -s "$MONITORING_DIR/alertmanager.yml" ]]; then
+    printf '%s\n' "# No receiver until one is written here (docs/scaling.md#scaling-on-alerts)." \
+      "route: {receiver: none}" "receivers: [{name: none}]" >"$MONITORING_DIR/alertmanager.yml"
+  fi
+  printf 'http://%s\n' "$PROMETHEUS_ADDR" >"$ENV_DIR/prometheus-url"
+  printf 'http://%s\n' "$ALERTMANAGER_ADDR" >"$ENV_DIR/alertmanager-url"
+}
+
+# Firing alerts are sent to the Alertmanager again every 2s (Prometheus' default is a minute): an alert that fired
+# while a reload had the Alertmanager list empty for a moment is dropped, and would otherwise wait that long.
+start_prometheus() {
+  start_daemon prometheus prometheus --config.file="$MONITORING_DIR/prometheus.yml" \
+    --storage.tsdb.path="$MONITORING_DIR/prometheus-data" --storage.tsdb.retention.time=1d \
+    --web.listen-address="$PROMETHEUS_ADDR" --web.enable-lifecycle --rules.alert.resend-delay=2s
+}
+
+# The Alertmanager alone, not a cluster: no gossip port on every address.
+start_alertmanager() {
+  start_daemon alertmanager prometheus-alertmanager --config.file="$MONITORING_DIR/alertmanager.yml" \
+    --storage.path="$MONITORING_DIR/alertmanager-data" --web.listen-address="$ALERTMANAGER_ADDR" \
+    --cluster.listen-address=
+}

@@ -69,11 +69,15 @@ public record Notification(Event event, String service, long runId, String kind,
                 message.map(mask), production, duration, host, trigger, finishedAt);
     }
 
-    /** One line that says it all: "books-ms: run 7 failed at stage test; production is unchanged". */
+    /**
+     * One line that says it all: "books-ms: run 7 failed at stage test; production is unchanged"; a scale says what
+     * it did ("…; 1a2b3c4d5e6f is live in blue, scale to 3 replica(s) from 2").
+     */
     String summary() {
         String run = service + ": " + kind + " " + runId;
         return switch (event) {
-            case SUCCEEDED -> run + " succeeded; " + shortRelease() + " is live" + colour.map(c -> " in " + c).orElse("");
+            case SUCCEEDED -> run + " succeeded; " + shortRelease() + " is live" + colour.map(c -> " in " + c).orElse("")
+                    + (kind.equals("scale") ? ", " + title : "");
             case ROLLED_BACK -> run + " succeeded; " + shortRelease() + " is live again"
                     + colour.map(c -> " in " + c).orElse("");
             case FAILED -> run + " failed" + failedStage.map(s -> " at stage " + s).orElse("") + "; "

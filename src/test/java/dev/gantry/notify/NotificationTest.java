@@ -38,6 +38,19 @@ class NotificationTest {
     }
 
     @Test
+    void aScaleThatSucceededSaysWhatItDid() {
+        RunRecord scale = run("scale", RunState.SUCCEEDED, Optional.of("blue"), List.of());
+        Notification n = Notification.of(new RunRecord(scale.id(), scale.kind(), scale.service(), scale.commit(),
+                "scale to 3 replica(s) from 2", false, "alertmanager (Busy)", scale.state(), scale.failedStage(),
+                scale.message(), scale.startedAt(), scale.finishedAt(), scale.config(), scale.image(), scale.colour(),
+                scale.stages()), "ci-1").orElseThrow();
+
+        assertThat(n.event()).isEqualTo(Event.SUCCEEDED);
+        assertThat(n.summary()).isEqualTo("books-ms: scale 7 succeeded; 1a2b3c4d5e6f is live in blue, scale to 3 replica(s)"
+                + " from 2");
+    }
+
+    @Test
     void aRunThatFailedBeforeTheDeploymentLeftProductionUnchanged() {
         Notification n = Notification.of(run("run", RunState.FAILED, Optional.empty(),
                 List.of(stage("test", StageState.FAILED))), "ci-1").orElseThrow();

@@ -6,6 +6,7 @@ import dev.gantry.Printable;
 import dev.gantry.config.ConfigException;
 import dev.gantry.config.ConfigProblem;
 import dev.gantry.config.Installation;
+import dev.gantry.config.ScaleSpec;
 import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Deployment;
 import dev.gantry.deploy.Production;
@@ -113,8 +114,8 @@ public final class Pipeline {
                 mask.apply(release.title()), release.dirty(), trigger, source.configText(), appImage));
         held.attach(runId);
         Path workspace = installation.workspaces().resolve(config.service() + "-" + runId);
-        Deployment deployment = Deployment.ofCommit(production.installation(), runId, config, release.commit(),
-                registry.address()).withSecrets(secretValues);
+        Deployment deployment = Deployment.ofCommit(production.installation(), runId, startingReplicas(config),
+                release.commit(), registry.address()).withSecrets(secretValues);
         MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
             return recorded(Flows.run(), FlowRun.ofCommit(deployment, plan, workspace, cdEngine, registry, production,
@@ -217,8 +218,25 @@ public final class Pipeline {
                 configText, image.toString()));
         held.attach(runId);
         listener.runStarted(runId, config, new Release(release, kind + " of " + image, false));
-        return new Deployment(production.installation(), runId, config, release,
+        return new Deployment(production.installation(), runId, startingReplicas(config), release,
                 image, ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secretValues);
+    }
+
+    /**
+     * How many replicas a new release of a service starts with: {@code run/replicas}, or, when {@code run/scale} lets it
+     * be scaled, as many as its live colour runs now, within the new bounds, so that a deploy in a busy hour keeps the
+     * capacity it was scaled to (docs/scaling.md).
+     */
+    private ServiceConfig startingReplicas(ServiceConfig config) {
+        ScaleSpec bounds = config.run().scale();
+        if (bounds.min() == bounds.max()) {
+            return config;
+        }
+        String service = config.service();
+        return production.discovery().live(service).flatMap(colour -> production.discovery().colour(service, colour))
+                .map(live -> live.instances().size()).filter(running -> running > 0)
+                .map(running -> config.withReplicas(Math.max(bounds.min(), Math.min(bounds.max(), running))))
+                .orElse(config);
     }
 
     private FlowRun ofImage(Deployment deployment) {

@@ -131,6 +131,21 @@ class ScaleTest {
     }
 
     @Test
+    void theNextReleaseStartsWithTheReplicasTheLiveColourWasScaledToWithinItsOwnBounds() {
+        pipeline.scale("books-ms", 4, "cli");
+        repo.write("books/gantry.yml", GANTRY_YML.replace("max: 4", "max: 3"));
+        repo.commit("At most three");
+        ServiceSource source = ServiceSource.locate(repo.root().resolve("books"));
+
+        RunOutcome next = pipeline.run(source, source.config(), "cli");
+
+        assertThat(next.colour()).isEqualTo(Colour.GREEN);
+        assertThat(discovery.colour("books-ms", Colour.GREEN).orElseThrow().instances()).extracting(Instance::container)
+                .as("4 ran; the new gantry.yml allows 3").containsExactly("books-ms-green-1-inst0001",
+                        "books-ms-green-2-inst0001", "books-ms-green-3-inst0001");
+    }
+
+    @Test
     void beyondRunScaleIsRefusedWithExit2AndNothingChanges() {
         for (int replicas : new int[] {0, 5}) {
             assertThatThrownBy(() -> pipeline.scale("books-ms", replicas, "cli"))

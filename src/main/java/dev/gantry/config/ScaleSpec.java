@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * How far the service's replicas may be scaled, by {@code gantry scale} or an alert: {@code run/scale} in gantry.yml
- * (docs/gantry-yml.md). {@code run/replicas} lies within the bounds; a release starts with it, or with what the live
- * colour was scaled to. Without {@code run/scale} the service runs exactly {@code run/replicas} and is not scaled.
+ * (docs/gantry-yml.md). {@code run/replicas} lies within the bounds; a release starts with it, or with more if the
+ * live colour was scaled up. Without {@code run/scale} the service runs exactly {@code run/replicas} and is not scaled.
  *
  * @param min the fewest replicas of the live colour (default 1 when {@code run/scale} is set)
  * @param max the most replicas of the live colour (default {@code run/replicas})

@@ -224,8 +224,9 @@ public final class Pipeline {
 
     /**
      * How many replicas a new release of a service starts with: {@code run/replicas}, or, when {@code run/scale} lets it
-     * be scaled, as many as its live colour runs now, within the new bounds, so that a deploy in a busy hour keeps the
-     * capacity it was scaled to (docs/scaling.md).
+     * be scaled and its live colour runs more, as many as that, up to the new {@code run/scale/max}, so that a deploy
+     * in a busy hour keeps the capacity it was scaled up to (docs/scaling.md). A colour that lost replicas (a node
+     * down) or was scaled down never makes the next release start smaller than {@code run/replicas}.
      */
     private ServiceConfig startingReplicas(ServiceConfig config) {
         ScaleSpec bounds = config.run().scale();
@@ -235,7 +236,7 @@ public final class Pipeline {
         String service = config.service();
         return production.discovery().live(service).flatMap(colour -> production.discovery().colour(service, colour))
                 .map(live -> live.instances().size()).filter(running -> running > 0)
-                .map(running -> config.withReplicas(Math.max(bounds.min(), Math.min(bounds.max(), running))))
+                .map(running -> config.withReplicas(Math.min(bounds.max(), Math.max(config.run().replicas(), running))))
                 .orElse(config);
     }
 

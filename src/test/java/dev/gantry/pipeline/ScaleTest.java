@@ -131,7 +131,7 @@ class ScaleTest {
     }
 
     @Test
-    void theNextReleaseStartsWithTheReplicasTheLiveColourWasScaledToWithinItsOwnBounds() {
+    void theNextReleaseStartsWithTheReplicasTheLiveColourWasScaledUpToWithinItsOwnBoundsButNeverFewer() {
         pipeline.scale("books-ms", 4, "cli");
         repo.write("books/gantry.yml", GANTRY_YML.replace("max: 4", "max: 3"));
         repo.commit("At most three");
@@ -143,6 +143,14 @@ class ScaleTest {
         assertThat(discovery.colour("books-ms", Colour.GREEN).orElseThrow().instances()).extracting(Instance::container)
                 .as("4 ran; the new gantry.yml allows 3").containsExactly("books-ms-green-1-inst0001",
                         "books-ms-green-2-inst0001", "books-ms-green-3-inst0001");
+
+        pipeline.scale("books-ms", 1, "cli");
+        repo.write("CHANGES", "third\n");
+        repo.commit("Third");
+        ServiceSource third = ServiceSource.locate(repo.root().resolve("books"));
+        assertThat(pipeline.run(third, third.config(), "cli").colour()).isEqualTo(Colour.BLUE);
+        assertThat(discovery.colour("books-ms", Colour.BLUE).orElseThrow().instances()).as("1 ran; run/replicas is 2")
+                .hasSize(2);
     }
 
     @Test

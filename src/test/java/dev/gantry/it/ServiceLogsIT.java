@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.logs.LogArchive;
+import dev.gantry.logs.LogFilter;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,14 +89,14 @@ class ServiceLogsIT {
         }
 
         // gantry server collected the blue replicas' output while they ran: shown after their containers are gone
-        sandbox.allContainers(java.util.Map.of("gantry.colour", "blue")).forEach(sandbox.docker()::remove);
+        sandbox.allContainers(Map.of("gantry.colour", "blue")).forEach(sandbox.docker()::remove);
         var gone = sandbox.cli().run("logs", sandbox.service(), "--colour", "blue");
         assertThat(gone.stdout()).containsPattern(blue + "1-[a-z0-9]{8} blue " + first.substring(0, 12)
                 + " \\| tiny: serving on 8080").containsPattern(blue + "2-[a-z0-9]{8} blue ");
 
         // a collector stopped and started again loses and repeats nothing: a green replica restarted meanwhile
         // printed its line again, and the archive has each of its lines once
-        String green = sandbox.runningContainers(java.util.Map.of("gantry.colour", "green")).getFirst();
+        String green = sandbox.runningContainers(Map.of("gantry.colour", "green")).getFirst();
         await().atMost(Duration.ofSeconds(15)).until(() -> archived(green) == 1);
         server.process().destroy();
         assertThat(server.await(Duration.ofSeconds(90)).stderr()).contains("gantry server stopped");
@@ -104,9 +108,9 @@ class ServiceLogsIT {
 
     /** How many "serving" lines of replica {@code container} the archive of collected logs holds. */
     private long archived(String container) {
-        try (var archive = dev.gantry.logs.LogArchive.open(sandbox.home().resolve("service-logs.db"))) {
-            return archive.search(sandbox.service(), new dev.gantry.logs.LogFilter(java.util.Optional.empty(),
-                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("tiny: serving"), 100))
+        try (var archive = LogArchive.open(sandbox.home().resolve("service-logs.db"))) {
+            return archive.search(sandbox.service(), new LogFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("tiny: serving"), 100))
                     .stream().filter(line -> line.replica().equals(container)).count();
         }
     }

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by bin/env-up after env-common.sh: Prometheus on $PROMETHEUS_ADDR and Alertmanager on $ALERTMANAGER_ADDR
 # (Debian's prometheus and prometheus-alertmanager) for the metrics and alerts of docs/scaling.md. Prometheus scrapes
-# what is listed in .env/monitoring/targets/*.json (file-based discovery: a new file needs no restart), evaluates the
+# what is listed in .env/monitoring/targets/*.json (file-based discovery: a new file needs no restart; `gantry server
+# --prometheus-targets` writes itself there) with the read token in .env/monitoring/gantry-token, evaluates the
 # rules in .env/monitoring/rules/*.yml every second and sends what fires to the Alertmanager, which routes it as
 # .env/monitoring/alertmanager.yml says (no receiver until one is written there). Both reread their files on
 # POST /-/reload. Their base URLs go to .env/prometheus-url and .env/alertmanager-url.
@@ -27,6 +28,7 @@ alerting:
 scrape_configs:
   - job_name: gantry
     file_sd_configs: [{files: ["$MONITORING_DIR/targets/*.json"], refresh_interval: 1s}]
+    authorization: {credentials_file: "$MONITORING_DIR/gantry-token"}
 CONFIG
   mv "$MONITORING_DIR/prometheus.yml.tmp" "$MONITORING_DIR/prometheus.yml"
   if [[ ! -s "$MONITORING_DIR/alertmanager.yml" ]]; then

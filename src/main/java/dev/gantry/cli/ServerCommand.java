@@ -1,6 +1,8 @@
 package dev.gantry.cli;
 
 import dev.gantry.wiring.ServerWiring;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,9 +18,13 @@ final class ServerCommand implements Callable<Integer> {
             description = "Where to listen (default: server-addr of config.yml, GANTRY_SERVER_ADDR, 127.0.0.1:7070).")
     String addr;
 
+    @Option(names = "--prometheus-targets", paramLabel = "DIR", description = "List this server in DIR/gantry-"
+            + "<installation>.json for Prometheus' file-based discovery while it runs (docs/scaling.md#metrics).")
+    Path prometheusTargets;
+
     @Override
     public Integer call() {
-        return ServerWiring.serve(addr, System.out, System.err,
+        return ServerWiring.serve(addr, Optional.ofNullable(prometheusTargets), System.out, System.err,
                 parts -> (request, out, err) -> RunCommand.handed(parts, request, out, err));
     }
 }

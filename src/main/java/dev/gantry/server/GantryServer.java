@@ -3,12 +3,15 @@ package dev.gantry.server;
 import dev.gantry.config.Installation;
 import dev.gantry.deploy.Production;
 import dev.gantry.logs.ServiceLogs;
+import dev.gantry.store.InstallationId;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
@@ -23,6 +26,7 @@ public final class GantryServer {
     public static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     private final Installation installation;
+    private final InstallationId installationId;
     private final RunQueue queue;
     private final ApiServer http;
     private final PrintStream log;
@@ -54,11 +58,13 @@ public final class GantryServer {
     public GantryServer(Installation installation, Store store, Production production, RunExecutor executor,
             List<MountFactory> mounts, Function<String, ServiceLogs> serviceLogs, PrintStream log) {
         this.installation = installation;
+        this.installationId = production.installation();
         this.log = log;
         var metrics = new RunMetrics();
         this.queue = new RunQueue(executor, installation.serverParallelRuns(),
                 installation.serverSupersede(), installation.serverLimits().queuedRuns(), metrics, installation.output());
         metrics.watch(queue);
+        metrics.watch(production.discovery());
         var tokens = new ApiTokens(store.apiTokens());
         var api = new ApiRoutes(store, production, queue, installation.registry(), tokens,
                 installation.serverLimits().logStreams(), serviceLogs);
@@ -69,14 +75,24 @@ public final class GantryServer {
     /**
      * Runs the server on {@code addr} (HOST:PORT; null: the installation's server-addr) with background
      * {@code tasks} (like polling remotes) until the process is told to stop; then {@code closeParts}
-     * closes what the server was given. Answers the exit code.
+     * closes what the server was given. With {@code prometheusTargets}, it lists itself there for Prometheus while
+     * it runs ({@link PrometheusTarget}). Answers the exit code.
      */
-    public int serve(String addr, List<TaskFactory> tasks, Runnable closeParts, PrintStream out) {
+    public int serve(String addr, Optional<Path> prometheusTargets, List<TaskFactory> tasks, Runnable closeParts,
+            PrintStream out) {
         ListenAddress listen = ListenAddress.parse(addr == null ? installation.serverAddr() : addr);
         http.start(listen.host(), listen.port());
+        Optional<PrometheusTarget> target;
+        try {
+            target = prometheusTargets.map(dir -> PrometheusTarget.write(dir, installationId, listen.withPort(http.port())));
+        } catch (PrometheusTarget.TargetException e) {
+            http.stop();
+            throw e;
+        }
         this.tasks = tasks.stream().map(factory -> factory.start(queue, log)).toList();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            target.ifPresent(PrometheusTarget::remove);
             stop(closeParts);
             stopped.countDown();
         }, "gantry-server-stop"));

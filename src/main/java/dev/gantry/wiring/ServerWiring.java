@@ -35,10 +35,12 @@ public final class ServerWiring {
     /**
      * Opens the installation (warnings on {@code log}) and its store, which recovers the runs a stopped
      * gantry process left unfinished, then serves on {@code addr} (HOST:PORT; null: server-addr) until
-     * the process is told to stop; answers the exit code. The runs a {@code gantry run} hands over are run by
+     * the process is told to stop; answers the exit code. With {@code prometheusTargets} the server lists itself there
+     * for Prometheus' file-based discovery while it runs. The runs a {@code gantry run} hands over are run by
      * {@code handedRuns} in these parts (docs/server.md, "Runs handed to the server").
      */
-    public static int serve(String addr, PrintStream out, PrintStream log, Function<InstallationParts, HandedRun> handedRuns) {
+    public static int serve(String addr, Optional<Path> prometheusTargets, PrintStream out, PrintStream log,
+            Function<InstallationParts, HandedRun> handedRuns) {
         InstallationParts parts = InstallationParts.open(log);
         Installation installation = parts.installation;
         Store store = parts.store();
@@ -70,6 +72,6 @@ public final class ServerWiring {
         var server = new GantryServer(installation, store, parts.production(), executor, mounts,
                 service -> parts.serviceLogs(service, warning -> log.println("warning: " + service + " logs: " + warning)),
                 log);
-        return server.serve(addr, tasks, parts::close, out);
+        return server.serve(addr, prometheusTargets, tasks, parts::close, out);
     }
 }

@@ -81,10 +81,13 @@ final class GantryCli {
         return result;
     }
 
-    /** Starts {@code gantry server} on a free loopback port and waits until it listens (a minute at most). */
-    Running server() {
+    /** Starts {@code gantry server options...} on a free loopback port and waits until it listens (a minute at most). */
+    Running server(String... options) {
         int port = FreePort.pick();
-        return listening(with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start("server"), port);
+        String[] args = new String[options.length + 1];
+        args[0] = "server";
+        System.arraycopy(options, 0, args, 1, options.length);
+        return listening(with("GANTRY_SERVER_ADDR", "127.0.0.1:" + port).start(args), port);
     }
 
     /**

@@ -73,20 +73,22 @@ class LiveReplicasIT {
         var audit = sandbox.cli().run("audit", sandbox.service());
         assertThat(audit.stdout()).as("%s", audit).contains("remove " + sandbox.service() + "-blue-3-", "start " + sandbox.service() + "-blue-3-");
 
-        scaledOneStepByAFiringAlertAndNotAgainByItsRepeats();
+        scaledOneStepByAFiringAlertAndNotAgainByItsRepeats(release);
     }
 
     /**
      * Prometheus fires a rule that asks for a scale up, the Alertmanager posts it to gantry server with a token of
      * scope deploy, and the server scales one step; the Alertmanager repeats the notice every 2 s, which changes nothing.
      */
-    private void scaledOneStepByAFiringAlertAndNotAgainByItsRepeats() {
+    private void scaledOneStepByAFiringAlertAndNotAgainByItsRepeats(String release) {
         String token = sandbox.cli().ok("token", "create", "alertmanager", "--scope", "deploy").stdout().strip();
+        String reader = sandbox.cli().ok("token", "create", "prometheus", "--scope", "read").stdout().strip();
         sandbox.cli().ok("service", "add", sandbox.service());
         Path tokenFile = sandbox.home().resolve("alertmanager-token");
         try (Monitoring monitoring = new Monitoring(sandbox.service())) {
             Files.writeString(tokenFile, token);
-            GantryCli.Running server = sandbox.server(sandbox.cli());
+            monitoring.scrapeWith(reader);
+            GantryCli.Running server = sandbox.server(sandbox.cli(), "--prometheus-targets", monitoring.targets().toString());
             long start = System.nanoTime();
             monitoring.alertmanager("""
                     route: {receiver: gantry, group_by: [service, gantry_scale], group_wait: 1s, group_interval: 1s, repeat_interval: 2s}
@@ -124,6 +126,13 @@ class LiveReplicasIT {
                         });
             }
             assertThat(instances()).hasSize(2);
+
+            // the server listed itself for Prometheus, which scrapes it: the replicas of each colour, by release
+            String replicas = "gantry_replicas{service=\"" + sandbox.service() + "\",colour=\"blue\",state=\"live\"}";
+            Awaitility.await("Prometheus has the replicas of the blue colour").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> monitoring.query(replicas).contains("\"release\":\"" + release.substring(0, 12) + "\"")
+                            && monitoring.query(replicas).contains(",\"2\"]"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

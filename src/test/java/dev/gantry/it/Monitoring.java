@@ -4,9 +4,11 @@ import dev.gantry.LabCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +37,31 @@ final class Monitoring implements AutoCloseable {
         reload("prometheus-url");
     }
 
+    /** Where a {@code gantry server --prometheus-targets} lists itself for the lab's Prometheus. */
+    Path targets() {
+        return dir.resolve("targets");
+    }
+
+    /** Prometheus scrapes Gantry's servers with {@code token} (scope read) from its next scrape on. */
+    void scrapeWith(String token) {
+        write(dir.resolve("gantry-token"), token);
+    }
+
+    /** The answer of Prometheus' instant query {@code promql}: its JSON. */
+    String query(String promql) {
+        try {
+            String base = Files.readString(LabCredentials.envDir().resolve("prometheus-url")).strip();
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/query?query="
+                    + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The Alertmanager routes by {@code config} (its whole YAML) from now on. */
     void alertmanager(String config) {
         write(dir.resolve("alertmanager.yml"), config);
@@ -45,6 +72,7 @@ final class Monitoring implements AutoCloseable {
     public void close() {
         try {
             Files.deleteIfExists(rules);
+            Files.deleteIfExists(dir.resolve("gantry-token"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

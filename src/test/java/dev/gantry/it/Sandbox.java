@@ -231,8 +231,8 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Starts {@code gantry server} with {@code cli} ({@link GantryCli#server()}); it is killed when the test ends. */
-    GantryCli.Running server(GantryCli cli) {
-        GantryCli.Running server = cli.server();
+    GantryCli.Running server(GantryCli cli, String... options) {
+        GantryCli.Running server = cli.server(options);
         servers.add(server);
         return server;
     }

@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,9 +54,10 @@ public final class WebhookEndpoint implements ApiServer.Mount {
         }
     }
 
+    /** The forges' paths only: another hook under /hooks/ (Alertmanager's) takes the API's bearer tokens. */
     @Override
     public List<String> ownAuthPrefixes() {
-        return List.of(PREFIX);
+        return Arrays.stream(Forge.values()).map(forge -> PREFIX + forge.word()).toList();
     }
 
     private void take(Context ctx, Forge forge) throws Exception {

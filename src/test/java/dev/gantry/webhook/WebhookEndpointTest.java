@@ -53,6 +53,14 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void itChecksTheForgesOwnCredentialsOnItsOwnPathsAndLeavesEveryOtherHookToTheBearerCheck() {
+        var endpoint = new WebhookEndpoint(BOTH, null, null, null, null, new PrintStream(OutputStream.nullOutputStream()));
+
+        assertThat(endpoint.ownAuthPrefixes()).containsExactlyInAnyOrder("/hooks/github", "/hooks/gitlab", "/hooks/gitea");
+        assertThat(endpoint.ownAuthPrefixes()).noneMatch("/hooks/alertmanager"::startsWith);
+    }
+
+    @Test
     void withoutASecretHooksAreOffAndSaySo() throws Exception {
         start(WebhookCredentials.NONE);
 

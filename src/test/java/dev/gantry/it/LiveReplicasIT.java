@@ -133,8 +133,27 @@ class LiveReplicasIT {
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> monitoring.query(replicas).contains("\"release\":\"" + release.substring(0, 12) + "\"")
                             && monitoring.query(replicas).contains(",\"2\"]"));
+
+            List<Path> listed = listedTargets(monitoring);
+            assertThat(listed).as("the server's own file of Prometheus targets").hasSize(1);
+            server.process().destroy();  // SIGTERM, as a service manager stops it
+            assertThat(server.await(Duration.ofSeconds(90)).stderr()).contains("gantry server stopped");
+            assertThat(listed).as("taken out when the server stopped").allSatisfy(file -> assertThat(file).doesNotExist());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The target files in the lab's directory that name this test's server (its installation's file). */
+    private List<Path> listedTargets(Monitoring monitoring) throws IOException {
+        try (var files = Files.list(monitoring.targets())) {
+            return files.filter(file -> {
+                try {
+                    return Files.readString(file).contains(sandbox.installationId());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
         }
     }
 

@@ -26,6 +26,13 @@ public record Deployment(InstallationId installation, long runId, ServiceConfig 
                 ImageReference.of(registry, config.image() + "-test", commit));
     }
 
+    /** The deployment of {@code image}, already pushed, by run {@code runId}: its test image has the same tag beside it. */
+    public static Deployment ofImage(InstallationId installation, long runId, ServiceConfig config, String release,
+                                     ImageReference image) {
+        return new Deployment(installation, runId, config, release, image,
+                ImageReference.of(image.registry(), config.image() + "-test", image.tag()));
+    }
+
     /** The service's name. */
     public String service() {
         return config.service();

@@ -196,8 +196,8 @@ public final class Pipeline {
         held.attach(runId);
         ServiceConfig scaled = live.config().withReplicas(replicas);
         listener.runStarted(runId, scaled, new Release(release.commit(), title, false));
-        Deployment deployment = new Deployment(production.installation(), runId, scaled, release.commit(), image,
-                ImageReference.of(image.registry(), scaled.image() + "-test", image.tag())).withSecrets(secrets.values(service));
+        Deployment deployment = Deployment.ofImage(production.installation(), runId, scaled, release.commit(), image)
+                .withSecrets(secrets.values(service));
         return Optional.of(recorded(Flows.scale(), ofImage(deployment)));
     }
 
@@ -218,8 +218,8 @@ public final class Pipeline {
                 configText, image.toString()));
         held.attach(runId);
         listener.runStarted(runId, config, new Release(release, kind + " of " + image, false));
-        return new Deployment(production.installation(), runId, startingReplicas(config), release,
-                image, ImageReference.of(image.registry(), config.image() + "-test", image.tag())).withSecrets(secretValues);
+        return Deployment.ofImage(production.installation(), runId, startingReplicas(config), release, image)
+                .withSecrets(secretValues);
     }
 
     /**

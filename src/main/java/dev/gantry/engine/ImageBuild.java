@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,11 @@ import java.util.TreeMap;
  * build step of its own with an intermediate container, about 60 ms apiece on every build (bench/README.md,
  * "Pipeline"). A Dockerfile whose last line continues onto the next would swallow that line, so the built
  * image's labels are checked, and an image without them removed.
+ *
+ * <p>The classic builder reuses cached images of earlier builds; when another build's image is removed at
+ * that moment (a prune of old releases, any service sharing the same first lines), Docker removes the
+ * cached parent too and the build fails with "failed to get digest …: no such file or directory". Such a
+ * build is started once more, within what is left of its deadline: the commit is not at fault.
  */
 final class ImageBuild {
     private final DockerClient docker;
@@ -33,6 +39,30 @@ final class ImageBuild {
     }
 
     String run(BuildRequest request, Duration deadline, LogSink log) {
+        Instant started = Instant.now();
+        try {
+            return runOnce(request, deadline, log);
+        } catch (EngineException e) {
+            if (!lostItsCache(e)) {
+                throw e;
+            }
+            log.line("a cached image the build stood on was removed meanwhile (an image removal elsewhere);"
+                    + " building once more");
+            Duration left = deadline.minus(Duration.between(started, Instant.now()));
+            if (left.isNegative() || left.isZero()) {
+                throw e;
+            }
+            return runOnce(request, left, log);
+        }
+    }
+
+    /** Whether Docker lost a cached image in the middle of the build ({@code failed to get digest … no such file}). */
+    static boolean lostItsCache(EngineException e) {
+        String said = e.dockerMessage();
+        return said.contains("failed to get digest") && said.contains("no such file or directory");
+    }
+
+    private String runOnce(BuildRequest request, Duration deadline, LogSink log) {
         String what = "Building " + request.tags().getFirst();
         var outcome = new BuildOutcome(log, lineMax);
         Path tar = contextTar(request, labelLine(request.labels()), what);

@@ -9,6 +9,9 @@
 local balancer = require "ngx.balancer"
 local routes_dict = ngx.shared.gantry            -- "routes" (text) and "version" (counter)
 local inflight = ngx.shared.gantry_inflight      -- requests in flight per backend address
+local requests = ngx.shared.gantry_requests      -- "lines": one per answered request, until gantry server takes them
+local REQUESTS_KEPT = 50000                      -- beyond, a request is not told (gantry server is not taking them)
+local REQUESTS_TAKEN = 10000                     -- the most lines one GET /_gantry/requests takes
 local _M = {}
 local cache_version, cache = -1, {}              -- this worker's parsed copy of the table
 local cursor = {}                                -- this worker's round-robin position per service
@@ -126,7 +129,13 @@ end
 
 function _M.done()                               -- log phase
   local ctx = ngx.ctx
-  if ctx.index then inflight:incr(ctx.route.peers[ctx.index][3], -1, 0) end
+  if not ctx.index then return end
+  local address = ctx.route.peers[ctx.index][3]
+  inflight:incr(address, -1, 0)
+  if (requests:llen("lines") or 0) < REQUESTS_KEPT then   -- the same line as HAProxy's log-format
+    requests:rpush("lines", "gantry-request ms=" .. math.floor(tonumber(ngx.var.request_time) * 1000 + 0.5)
+      .. " status=" .. ngx.status .. " server=" .. address)
+  end
 end
 
 function _M.admin_routes()                       -- GET: the table; PUT: replace it, atomically
@@ -171,6 +180,16 @@ function _M.admin_inflight()                     -- "<ip:port> <count>" per back
     local count = inflight:get(address)
     if count and count > 0 then ngx.say(address, " ", count) end
   end
+end
+
+function _M.admin_requests()                     -- GET: takes the lines of answered requests, oldest first
+  local lines = {}
+  for _ = 1, REQUESTS_TAKEN do
+    local line = requests:lpop("lines")
+    if not line then break end
+    lines[#lines + 1] = line
+  end
+  ngx.print(table.concat(lines, "\n"))
 end
 
 return _M

@@ -62,6 +62,11 @@ final class FaultyProxy implements Proxy {
     }
 
     @Override
+    public RequestFeed requests() {
+        return proxy.requests();
+    }
+
+    @Override
     public void stop() {
         proxy.stop();
     }

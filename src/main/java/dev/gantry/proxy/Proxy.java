@@ -62,6 +62,14 @@ public interface Proxy extends AutoCloseable {
     /** Which proxy this is, for messages: "haproxy (managed, pid 1234)". */
     String describe();
 
+    /**
+     * The requests the proxy answers from now on, for gantry server's request metrics (docs/observability.md);
+     * an external proxy tells none.
+     */
+    default RequestFeed requests() {
+        return RequestFeed.NONE;
+    }
+
     /** Stops the proxy if this installation manages it. */
     void stop();
 

@@ -5,6 +5,7 @@ import dev.gantry.deploy.Production;
 import dev.gantry.logs.ServiceLogs;
 import dev.gantry.store.InstallationId;
 import dev.gantry.store.Store;
+import dev.gantry.traffic.RequestCollector;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;
 import java.io.PrintStream;
@@ -30,6 +31,9 @@ public final class GantryServer {
     private final RunQueue queue;
     private final ApiServer http;
     private final PrintStream log;
+    private final Production production;
+    private final Store store;
+    private final RunMetrics metrics = new RunMetrics();
     private List<Task> tasks = List.of();
 
     /** Makes a {@link ApiServer.Mount} that needs the server's parts (the git endpoint: tokens, queue). */
@@ -60,7 +64,8 @@ public final class GantryServer {
         this.installation = installation;
         this.installationId = production.installation();
         this.log = log;
-        var metrics = new RunMetrics();
+        this.production = production;
+        this.store = store;
         this.queue = new RunQueue(executor, installation.serverParallelRuns(),
                 installation.serverSupersede(), installation.serverLimits().queuedRuns(), metrics, installation.output());
         metrics.watch(queue);
@@ -90,9 +95,12 @@ public final class GantryServer {
             throw e;
         }
         this.tasks = tasks.stream().map(factory -> factory.start(queue, log)).toList();
+        var requests = RequestCollector.start(production.proxy().requests(), production.discovery(),
+                store.requestFigures(), metrics.registry(), warning -> log.println("warning: " + warning));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             target.ifPresent(PrometheusTarget::remove);
+            requests.close();
             stop(closeParts);
             stopped.countDown();
         }, "gantry-server-stop"));

@@ -10,6 +10,7 @@ import dev.gantry.trigger.RunKind;
 import dev.gantry.trigger.RunQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -32,6 +33,11 @@ final class RunMetrics implements QueueObserver {
             .description("Routed replicas of each colour of each service: those that run and answer their health check")
             .register(registry);
     private volatile Discovery discovery;
+
+    /** The registry the server's other metrics join (the proxy's requests, docs/observability.md). */
+    MeterRegistry registry() {
+        return registry;
+    }
 
     /** Reads the depth of {@code queue} at each scrape. */
     void watch(RunQueue queue) {

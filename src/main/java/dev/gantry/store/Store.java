@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
     private final ApiTokenRows apiTokens;
     private final ServiceRows services;
     private final WebhookDeliveries webhookDeliveries;
+    private final RequestFigures requestFigures;
     private final Sql sql;
     private InstallationId installationId;
 
@@ -40,6 +41,7 @@ public final class Store implements AutoCloseable {
         this.apiTokens = new ApiTokenRows(sql);
         this.services = new ServiceRows(sql);
         this.webhookDeliveries = new WebhookDeliveries(sql);
+        this.requestFigures = new RequestFigures(sql);
     }
 
     /** Opens the store at {@code jdbcUrl}, creating and migrating its schema as needed. */
@@ -121,6 +123,11 @@ public final class Store implements AutoCloseable {
     /** The delivery ids of forge webhooks already taken (docs/webhooks.md). */
     public WebhookDeliveries webhookDeliveries() {
         return webhookDeliveries;
+    }
+
+    /** The requests each release answered through the proxy, period by period (docs/observability.md). */
+    public RequestFigures requestFigures() {
+        return requestFigures;
     }
 
     /**

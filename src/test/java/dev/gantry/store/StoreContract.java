@@ -345,6 +345,23 @@ abstract class StoreContract {
     }
 
     @Test
+    void requestPeriodsAreReadBackByServiceAndTimeAndRemovedWhenOld() {
+        var blue = new RequestPeriod("shop", "blue", "a1b2", T0, 10, 120, 3, 2400, List.of(100L, 17L, 0L, 3L));
+        var green = new RequestPeriod("shop", "green", "c3d4", T0, 10, 40, 0, 400, List.of(40L, 0L, 0L, 0L));
+        var later = new RequestPeriod("shop", "blue", "a1b2", T0.plusSeconds(10), 10, 0, 0, 0, List.of(0L, 0L, 0L, 0L));
+        var other = new RequestPeriod("cart", "blue", "e5f6", T0, 10, 7, 7, 70, List.of(7L, 0L, 0L, 0L));
+        List.of(blue, green, later, other).forEach(store.requestFigures()::add);
+        another().requestFigures().add(new RequestPeriod("shop", "blue", "a1b2", T0, 10, 999, 0, 0, List.of()));
+
+        assertThat(store.requestFigures().of("shop", T0, T0.plusSeconds(20))).as("the first record of a period stays")
+                .containsExactly(blue, green, later);
+        assertThat(store.requestFigures().of("shop", T0.plusSeconds(1), T0.plusSeconds(20))).containsExactly(later);
+        assertThat(store.requestFigures().removeBefore(T0.plusSeconds(10))).isEqualTo(3);
+        assertThat(store.requestFigures().of("shop", T0, T0.plusSeconds(20))).containsExactly(later);
+        assertThat(store.requestFigures().of("cart", T0, T0.plusSeconds(20))).isEmpty();
+    }
+
+    @Test
     void aTokenKeepsItsScopeAndExpiryAndOneWrittenBeforeScopesReadsAsDeployNeverExpiring() throws Exception {
         store.apiTokens().add("ops", "a".repeat(64), "admin", T0, Optional.of(T0.plus(30, ChronoUnit.DAYS)));
         try (var connection = java.sql.DriverManager.getConnection(url)) {

@@ -5,6 +5,7 @@ import dev.gantry.proxy.Certificate;
 import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.Proxy;
+import dev.gantry.proxy.RequestFeed;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteRules;
 import dev.gantry.proxy.RouteTable;
@@ -133,6 +134,11 @@ public final class HaproxyProxy implements Proxy {
     @Override
     public String describe() {
         return process.pid().map(pid -> "haproxy (managed, pid " + pid + ")").orElse("haproxy (managed, not running)");
+    }
+
+    @Override
+    public RequestFeed requests() {
+        return new RequestEvents(files.adminSocket());
     }
 
     @Override

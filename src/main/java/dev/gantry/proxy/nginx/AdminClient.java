@@ -67,6 +67,15 @@ final class AdminClient {
         return send("GET", "/_gantry/inflight", "").body();
     }
 
+    /**
+     * Takes the lines of answered requests nginx kept (gantry.lua), oldest first; none from an nginx started
+     * by a Gantry without them (404).
+     */
+    String takeRequests() {
+        Answer answer = send("GET", "/_gantry/requests", "");
+        return answer.status() == 200 ? answer.body() : "";
+    }
+
     /** Whether nginx answers on the socket. */
     boolean answers() {
         try {

@@ -3,6 +3,7 @@ package dev.gantry.proxy.nginx;
 import dev.gantry.config.Installation;
 import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.Proxy;
+import dev.gantry.proxy.RequestFeed;
 import dev.gantry.proxy.Route;
 import dev.gantry.proxy.RouteRules;
 import dev.gantry.proxy.RouteTable;
@@ -94,6 +95,11 @@ public final class NginxProxy implements Proxy {
     }
 
     /** Stops nginx gracefully: requests in flight finish first. */
+    @Override
+    public RequestFeed requests() {
+        return new RequestLines(new AdminClient(files.adminSocket()));
+    }
+
     @Override
     public void stop() {
         // under the lock, so that a concurrent route() does not send its table to an nginx on its way out

@@ -33,6 +33,13 @@ class HaproxyConfigTest {
                   stats timeout 30s
                   hard-stop-after 30s
 
+                # Every request answered, one line each, in memory: gantry server reads them from the admin socket
+                # (show events) for its request metrics (docs/observability.md); when full, the oldest are overwritten.
+                ring gantry_requests
+                  format raw
+                  maxlen 256
+                  size 4194304
+
                 defaults
                   mode http
                   option http-keep-alive
@@ -47,8 +54,10 @@ class HaproxyConfigTest {
                   option redispatch 1
                   retry-on conn-failure empty-response
                   http-reuse safe
+                  log ring@gantry_requests local0
 
                 frontend fe_gantry
+                  log-format "gantry-request ms=%Ta status=%ST server=%si:%sp"
                   bind :8080
                   bind :8443 ssl crt /g/proxy/self-signed.pem
                   # Set here, never passed on from the client: option forwardfor then adds the client's address alone.

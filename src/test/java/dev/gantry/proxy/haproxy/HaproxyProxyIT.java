@@ -10,6 +10,8 @@ import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
+import dev.gantry.proxy.ProxyRequest;
+import dev.gantry.proxy.RequestFeed;
 import dev.gantry.proxy.Route;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -83,6 +85,34 @@ class HaproxyProxyIT {
         assertThat(rawGet("shop.example.com", "/cart")).isEqualTo("200 green");
         assertThat(rawGet("SHOP.example.com:80", "/books/1")).isEqualTo("200 green");
         assertThat(get("/nothing-here")).isEqualTo("404 no route");
+    }
+
+    @Test
+    void eachAnsweredRequestIsToldOnceWithTheBackendThatAnsweredItsStatusAndTime() throws Exception {
+        proxy.route(route("books", "/books", null, blue));
+        String address = blue.backend().host() + ":" + blue.backend().port();
+        List<ProxyRequest> told = new ArrayList<>();
+        try (RequestFeed feed = proxy.requests()) {
+            // the feed tells what is logged after it follows the ring: ask until the first request is told
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                get("/books/1");
+                told.addAll(feed.take());
+                return !told.isEmpty();
+            });
+            told.clear();
+            for (int i = 0; i < 5; i++) {
+                assertThat(get("/books/" + i)).isEqualTo("200 blue");
+            }
+            assertThat(get("/nothing-here")).isEqualTo("404 no route");
+            await().atMost(Duration.ofSeconds(5)).until(() -> told.addAll(feed.take()) && told.size() >= 6);
+
+            assertThat(told).filteredOn(r -> r.status() == 200).hasSize(5)
+                    .allSatisfy(r -> assertThat(r.server()).isEqualTo(address))
+                    .allSatisfy(r -> assertThat(r.millis()).isBetween(0L, 25_000L));
+            assertThat(told).filteredOn(r -> r.status() == 404).singleElement()
+                    .satisfies(r -> assertThat(r.server()).as("HAProxy's own answer names no backend").doesNotContain(address));
+            assertThat(feed.take()).as("each request is told once").isEmpty();
+        }
     }
 
     @Test

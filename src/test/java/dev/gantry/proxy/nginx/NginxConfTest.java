@@ -49,6 +49,7 @@ class NginxConfTest {
                     lua_package_path "$prefix?.lua;/usr/share/lua/5.1/?.lua;;";
                     lua_shared_dict gantry 4m;
                     lua_shared_dict gantry_inflight 1m;
+                    lua_shared_dict gantry_requests 8m;  # answered requests, until gantry server takes them (docs/observability.md)
                     init_by_lua_block { require("gantry").init(ngx.config.prefix() .. "routes.txt") }
 
                     map $http_upgrade $gantry_connection {
@@ -97,6 +98,7 @@ class NginxConfTest {
                         location = /_gantry/routes { content_by_lua_block { require("gantry").admin_routes() } }
                         location = /_gantry/check { content_by_lua_block { require("gantry").admin_check() } }
                         location = /_gantry/inflight { content_by_lua_block { require("gantry").admin_inflight() } }
+                        location = /_gantry/requests { content_by_lua_block { require("gantry").admin_requests() } }
                         location / { return 404; }
                     }
                 }

@@ -10,6 +10,8 @@ import dev.gantry.proxy.Backend;
 import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
+import dev.gantry.proxy.ProxyRequest;
+import dev.gantry.proxy.RequestFeed;
 import dev.gantry.proxy.Route;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -86,6 +88,27 @@ class NginxProxyIT {
         }
         assertThat(proxy.routes()).containsOnlyKeys("books", "shop");
         assertThat(proxy.url()).isEqualTo("http://127.0.0.1:" + installation.proxyHttpPort());
+    }
+
+    @Test
+    void eachAnsweredRequestIsToldOnceWithTheBackendThatAnsweredItsStatusAndTime() throws IOException {
+        proxy.start();
+        proxy.route(books(blue1));
+        String address = blue1.backend().host() + ":" + blue1.backend().port();
+        try (var client = client(); RequestFeed feed = proxy.requests()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.get("/books/" + i, "any.test").status()).isEqualTo(200);
+            }
+            assertThat(client.get("/nothing-here", "any.test").status()).isEqualTo(404);
+
+            List<ProxyRequest> told = feed.take();
+
+            assertThat(told).as("nginx's own 404 reached no backend: not told").hasSize(5)
+                    .allSatisfy(r -> assertThat(r).extracting(ProxyRequest::server, ProxyRequest::status)
+                            .containsExactly(address, 200))
+                    .allSatisfy(r -> assertThat(r.millis()).isBetween(0L, 25_000L));
+            assertThat(feed.take()).as("each request is told once").isEmpty();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
+import dev.gantry.store.RequestPeriod;
 import dev.gantry.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,11 +136,29 @@ class LiveReplicasIT {
                     .until(() -> monitoring.query(replicas).contains("\"release\":\"" + release.substring(0, 12) + "\"")
                             && monitoring.query(replicas).contains(",\"2\"]"));
 
+            // the requests through the proxy, counted by the colour and release that answered them
+            for (int i = 0; i < 20; i++) {
+                assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).startsWith("200 ");
+            }
+            String answered = "sum by (colour, release, code) (gantry_requests_seconds_count{service=\"" + sandbox.service()
+                    + "\"})";
+            Awaitility.await("Prometheus has the requests the blue colour answered").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> monitoring.query(answered).matches("(?s).*\\{\"code\":\"2xx\",\"colour\":\"blue\","
+                            + "\"release\":\"" + release.substring(0, 12) + "\"},\"value\":\\[[0-9.]+,\"(2\\d|[3-9]\\d|\\d{3,})\"].*"));
+
             List<Path> listed = listedTargets(monitoring);
             assertThat(listed).as("the server's own file of Prometheus targets").hasSize(1);
             server.process().destroy();  // SIGTERM, as a service manager stops it
             assertThat(server.await(Duration.ofSeconds(90)).stderr()).contains("gantry server stopped");
             assertThat(listed).as("taken out when the server stopped").allSatisfy(file -> assertThat(file).doesNotExist());
+            try (Store store = Store.open(sandbox.storeUrl())) {
+                assertThat(store.requestFigures().of(sandbox.service(), Instant.now().minusSeconds(600), Instant.now()))
+                        .as("the periods the server stored, the last one as it stopped")
+                        .filteredOn(period -> period.colour().equals("blue")).extracting(RequestPeriod::requests)
+                        .satisfies(requests -> assertThat(requests.stream().mapToLong(Long::longValue).sum())
+                                .isGreaterThanOrEqualTo(20));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

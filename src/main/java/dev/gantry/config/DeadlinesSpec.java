@@ -82,6 +82,7 @@ public record DeadlinesSpec(Map<String, Duration> byStage) {
         deadlines.put("pre-integration", Duration.ofMinutes(10));
         deadlines.put("switch", Duration.ofMinutes(2));
         deadlines.put("post-integration", Duration.ofMinutes(10));
+        deadlines.put("analysis", Duration.ofMinutes(40));
         deadlines.put("cleanup", Duration.ofMinutes(10));
         deadlines.put("undo", Duration.ofMinutes(10));
         return Collections.unmodifiableMap(deadlines);

@@ -26,6 +26,9 @@ final class InnerTimeouts {
      * wrote: the deadline if it is written, else the wait's limit. A deadline already reported as
      * not valid ({@code notValid}) is not compared.
      */
+    /** What the analysis stage needs beyond its window: the last period of figures stored, and read. */
+    static final Duration ANALYSIS_MARGIN = Duration.ofSeconds(30);
+
     void check(Map<String, Duration> byStage, Set<String> notValid, TestsSpec tests, RunSpec run, DeploySpec deploy) {
         for (Inner inner : inners(tests, run, deploy)) {
             String stage = inner.stage();
@@ -51,6 +54,7 @@ final class InnerTimeouts {
                 new Inner("deploy", "run/health/timeout", run.health().timeout()),
                 new Inner("pre-integration", "tests/pre-integration/timeout", tests.preIntegration().timeout()),
                 new Inner("post-integration", "tests/post-integration/timeout", tests.postIntegration().timeout()),
-                new Inner("cleanup", "deploy/drain", deploy.drain()));
+                new Inner("cleanup", "deploy/drain", deploy.drain()),
+                new Inner("analysis", "deploy/analysis/window", deploy.analysis().window().plus(ANALYSIS_MARGIN)));
     }
 }

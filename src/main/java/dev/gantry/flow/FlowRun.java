@@ -11,8 +11,10 @@ import dev.gantry.image.ImageReference;
 import dev.gantry.image.Registry;
 import dev.gantry.proxy.PreparedRoute;
 import dev.gantry.source.CheckoutPlan;
-import dev.gantry.store.Journal;
+import dev.gantry.store.RequestFigures;
+import dev.gantry.store.Store;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,34 +32,37 @@ public final class FlowRun {
     private final Registry registry;
     private final Production production;
     private final RunJournal changes;
+    private final RequestFigures figures;
     private final CompletableFuture<Void> testImageBuilt = new CompletableFuture<>();
     private volatile Optional<Colour> previous = Optional.empty();
     private volatile Colour candidate;
     private volatile List<Instance> instances = List.of();
     private volatile PreparedRoute prepared;
     private volatile RuntimeException failure;
+    private volatile Instant switched;
 
     private FlowRun(Deployment deployment, CheckoutPlan plan, Path workspace, Engine cdEngine, Registry registry,
-                    Production production, Journal journal) {
+                    Production production, Store store) {
         this.deployment = deployment;
         this.plan = plan;
         this.workspace = workspace;
         this.cdEngine = cdEngine;
         this.registry = registry;
         this.production = production;
-        this.changes = new RunJournal(journal, deployment.runId(), deployment.service());
+        this.changes = new RunJournal(store.journal(), deployment.runId(), deployment.service());
+        this.figures = store.requestFigures();
     }
 
     /** A run of a commit: checked out by {@code plan} into {@code workspace}, tested and built on {@code cdEngine}. */
     public static FlowRun ofCommit(Deployment deployment, CheckoutPlan plan, Path workspace, Engine cdEngine,
-                            Registry registry, Production production, Journal journal) {
-        return new FlowRun(deployment, plan, workspace, cdEngine, registry, production, journal);
+                            Registry registry, Production production, Store store) {
+        return new FlowRun(deployment, plan, workspace, cdEngine, registry, production, store);
     }
 
     /** A run of an image already in the registry (deploy, rollback): it has no commit to check out. */
     public static FlowRun ofImage(Deployment deployment, Engine cdEngine, Registry registry, Production production,
-                           Journal journal) {
-        return new FlowRun(deployment, null, null, cdEngine, registry, production, journal);
+                           Store store) {
+        return new FlowRun(deployment, null, null, cdEngine, registry, production, store);
     }
 
     /** The deployment the run makes: its run id, config, images and secrets. */
@@ -125,6 +130,11 @@ public final class FlowRun {
     }
 
     /** The journal of this run's changes to production, which undo takes back. */
+    /** The requests each release answered through the proxy, as gantry server stored them. */
+    RequestFigures figures() {
+        return figures;
+    }
+
     RunJournal changes() {
         return changes;
     }
@@ -178,6 +188,15 @@ public final class FlowRun {
     }
 
     /** Why the deployment half failed, which undo reports with what it could not take back. */
+    /** When the proxy sent the users to the candidate; the analysis window starts there. */
+    Instant switched() {
+        return switched;
+    }
+
+    void switched(Instant when) {
+        this.switched = when;
+    }
+
     RuntimeException failure() {
         return failure;
     }

@@ -46,6 +46,9 @@ public final class FlowRunner {
     }
 
     private void step(Step step, FlowRun run) {
+        if (!step.appliesTo(run)) {
+            return;
+        }
         stages.run(run.runId(), step.stage(), log -> step.run(run, log));
     }
 

@@ -13,7 +13,8 @@ public final class Flows {
                 new Checkout(),
                 new TestWhileBuilding(new Test(), new Build()),
                 new Push()),
-                List.of(new Deploy(), new Register(), new PreIntegration(), new Switch(), new PostIntegration()),
+                List.of(new Deploy(), new Register(), new PreIntegration(), new Switch(), new PostIntegration(),
+                        new Analysis()),
                 new Undo(),
                 new Cleanup(),
                 Flow.Colours.BESIDE_THE_LIVE);
@@ -22,7 +23,8 @@ public final class Flows {
     /** {@code gantry deploy}: an image a run tested and pushed, deployed with its integration tests. */
     public static Flow deploy() {
         return new Flow(List.of(),
-                List.of(new Deploy(), new Register(), new PreIntegration(), new Switch(), new PostIntegration()),
+                List.of(new Deploy(), new Register(), new PreIntegration(), new Switch(), new PostIntegration(),
+                        new Analysis()),
                 new Undo(),
                 new Cleanup(),
                 Flow.Colours.BESIDE_THE_LIVE);

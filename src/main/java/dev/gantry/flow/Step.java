@@ -12,6 +12,11 @@ non-sealed interface Step extends Part {
     /** The stage this step is, as shown and stored. */
     Stage stage();
 
+    /** Whether the step runs in {@code run} at all; a step that does not is no stage of it (the analysis when off). */
+    default boolean appliesTo(FlowRun run) {
+        return true;
+    }
+
     /** Does the step's work for {@code run}. */
     void run(FlowRun run, StageLog log);
 }

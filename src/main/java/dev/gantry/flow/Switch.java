@@ -3,6 +3,7 @@ package dev.gantry.flow;
 import dev.gantry.deploy.SwitchTraffic;
 import dev.gantry.stage.Stage;
 import dev.gantry.stage.StageLog;
+import java.time.Instant;
 
 /** The switch stage: the proxy applies the route the register stage prepared, and the live pointer moves. */
 final class Switch implements Step {
@@ -17,5 +18,6 @@ final class Switch implements Step {
         var production = run.production();
         new SwitchTraffic(production.discovery(), production.proxy())
                 .run(run.service(), run.config().proxy(), run.candidate(), run.prepared(), run.changes(), log);
+        run.switched(Instant.now());
     }
 }

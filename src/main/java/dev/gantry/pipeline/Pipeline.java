@@ -119,7 +119,7 @@ public final class Pipeline {
         MaskedListener.of(listener, mask).runStarted(runId, config, release);
         try {
             return recorded(Flows.run(), FlowRun.ofCommit(deployment, plan, workspace, cdEngine, registry, production,
-                    store.journal()));
+                    store));
         } finally {
             deleteWorkspace(workspace);
         }
@@ -241,7 +241,7 @@ public final class Pipeline {
     }
 
     private FlowRun ofImage(Deployment deployment) {
-        return FlowRun.ofImage(deployment, cdEngine, registry, production, store.journal());
+        return FlowRun.ofImage(deployment, cdEngine, registry, production, store);
     }
 
     /** Runs {@code flow} for {@code run}, recorded: its outcome in the store, and the stage it failed at. */

@@ -30,7 +30,8 @@ class ServiceConfigErrorsTest {
                         "run/replica (line 4): is not a known key; known keys here: port, replicas, env, health,"
                                 + " stop-grace, restart, resources, placement, scale; did you mean replicas?"),
                 arguments("unknown key, nothing close", "service: a\ndeploy: {strategy: canary}\n",
-                        "deploy/strategy (line 2): is not a known key; known keys here: drain, keep-releases, crash-loop\n"),
+                        "deploy/strategy (line 2): is not a known key; known keys here: drain, keep-releases, crash-loop,"
+                                + " analysis\n"),
                 arguments("unknown key three levels down", "service: a\ntests:\n  pre-deployment:\n    cmd: [x]\n",
                         "tests/pre-deployment/cmd (line 4): is not a known key; known keys here: env, command,"
                                 + " timeout; did you mean command?"),
@@ -234,10 +235,10 @@ class ServiceConfigErrorsTest {
                         "deadlines/test (line 3): should be a duration from 1s to 24h"),
                 arguments("deadline of something that is not a stage", "service: a\ndeadlines: {health: 1m}\n",
                         "deadlines/health (line 2): is not a known key; known keys here: checkout, test, build, push,"
-                                + " deploy, register, pre-integration, switch, post-integration, cleanup, undo"),
+                                + " deploy, register, pre-integration, switch, post-integration, analysis, cleanup, undo"),
                 arguments("deadlines as one duration", "service: a\ndeadlines: 10m\n",
                         "deadlines (line 2): should be a map with the keys checkout, test, build, push, deploy, register,"
-                                + " pre-integration, switch, post-integration, cleanup, undo, but is \"10m\""));
+                                + " pre-integration, switch, post-integration, analysis, cleanup, undo, but is \"10m\""));
     }
 
     static Stream<Arguments> hostileInput() {

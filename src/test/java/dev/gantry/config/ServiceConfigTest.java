@@ -36,10 +36,12 @@ class ServiceConfigTest {
                         new HealthSpec("/actuator/health", Duration.ofMillis(500), Duration.ofMinutes(2)),
                         Duration.ofSeconds(45)),
                 new ProxySpec("/api/v1/books", Optional.of("books.example.com")),
-                new DeploySpec(Duration.ofSeconds(20), 5, CrashLoopSpec.DEFAULTS),
+                new DeploySpec(Duration.ofSeconds(20), 5, CrashLoopSpec.DEFAULTS,
+                        new AnalysisSpec(true, Duration.ofMinutes(1), 0.025, Duration.ofMillis(800))),
                 new DeadlinesSpec(everyStage(Duration.ofMinutes(2), Duration.ofMinutes(45), Duration.ofMinutes(30),
                         Duration.ofMinutes(15), Duration.ofMinutes(20), Duration.ofSeconds(30), Duration.ofMinutes(5),
-                        Duration.ofSeconds(90), Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofMinutes(15)))));
+                        Duration.ofSeconds(90), Duration.ofHours(2), Duration.ofMinutes(5), Duration.ofMinutes(5),
+                        Duration.ofMinutes(15)))));
     }
 
     @Test
@@ -55,7 +57,7 @@ class ServiceConfigTest {
                 new RunSpec(8080, 1, Map.of(), new HealthSpec("/health", Duration.ofSeconds(1), Duration.ofSeconds(60)),
                         Duration.ofSeconds(30)),
                 new ProxySpec("/books-ms", Optional.empty()),
-                new DeploySpec(Duration.ofSeconds(10), 3, CrashLoopSpec.DEFAULTS),
+                new DeploySpec(Duration.ofSeconds(10), 3, CrashLoopSpec.DEFAULTS, AnalysisSpec.OFF),
                 DeadlinesSpec.defaults()));
     }
 
@@ -130,11 +132,31 @@ class ServiceConfigTest {
     }
 
     @Test
+    void readsTheAnalysisAfterTheSwitchOffUnlessWrittenAndEachKeyWithItsDefault() {
+        assertThat(ServiceConfig.parse("service: books-ms\n", "gantry.yml").deploy().analysis()).isEqualTo(AnalysisSpec.OFF);
+        assertThat(ServiceConfig.parse("service: books-ms\ndeploy: {analysis: {}}\n", "gantry.yml").deploy().analysis())
+                .isEqualTo(new AnalysisSpec(true, Duration.ofMinutes(2), 0.01, Duration.ofMillis(500)));
+        assertThat(ServiceConfig.parse("service: books-ms\ndeploy: {analysis: {window: 45s, max-error-rate: 0.5%,"
+                + " max-p99: 2s}}\n", "gantry.yml").deploy().analysis())
+                .isEqualTo(new AnalysisSpec(true, Duration.ofSeconds(45), 0.005, Duration.ofSeconds(2)));
+        assertThatThrownBy(() -> ServiceConfig.parse("service: books-ms\ndeploy: {analysis: {window: 5s,"
+                + " max-error-rate: 150%, max-p99: soon, after: 1m}}\n", "gantry.yml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::keyPath)
+                        .containsExactlyInAnyOrder("deploy/analysis/window", "deploy/analysis/max-error-rate",
+                                "deploy/analysis/max-p99", "deploy/analysis/after"));
+        assertThatThrownBy(() -> ServiceConfig.parse("service: books-ms\ndeploy: {analysis: {window: 30m}}\n"
+                + "deadlines: {analysis: 10m}\n", "gantry.yml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("deadlines/analysis (line 3): should be longer than deploy/analysis/window");
+    }
+
+    @Test
     void givesEveryStageTheDocumentedDefaultDeadline() {
         assertThat(DeadlinesSpec.defaults()).isEqualTo(new DeadlinesSpec(everyStage(Duration.ofMinutes(5),
                 Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofMinutes(15),
                 Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(10),
-                Duration.ofMinutes(10), Duration.ofMinutes(10))));
+                Duration.ofMinutes(40), Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
 
     @Test
@@ -211,7 +233,7 @@ class ServiceConfigTest {
         assertThat(config.run().replicas()).isEqualTo(100);
         assertThat(config.run().env()).isEqualTo(Map.of("_X", "42", "Y", ""));
         assertThat(config.run().stopGrace()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.deploy()).isEqualTo(new DeploySpec(Duration.ofSeconds(86399), 1, CrashLoopSpec.DEFAULTS));
+        assertThat(config.deploy()).isEqualTo(new DeploySpec(Duration.ofSeconds(86399), 1, CrashLoopSpec.DEFAULTS, AnalysisSpec.OFF));
         assertThat(config.deadlines().of("register")).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.deadlines().of("cleanup")).isEqualTo(Duration.ofHours(24));
     }
@@ -297,7 +319,7 @@ class ServiceConfigTest {
     /** Deadlines in the order of the stages: checkout, test, build, push, deploy, register, pre-integration … undo. */
     private static Map<String, Duration> everyStage(Duration... deadlines) {
         List<String> stages = List.of("checkout", "test", "build", "push", "deploy", "register", "pre-integration",
-                "switch", "post-integration", "cleanup", "undo");
+                "switch", "post-integration", "analysis", "cleanup", "undo");
         Map<String, Duration> byStage = new LinkedHashMap<>();
         for (int i = 0; i < stages.size(); i++) {
             byStage.put(stages.get(i), deadlines[i]);

@@ -75,7 +75,7 @@ class FlowRunnerTest {
 
         var deployment = Deployment.ofCommit(TestInstallation.ID, runId, ServiceConfig.parse("service: books-ms\n",
                 "gantry.yml"), "abc123", "127.0.0.1:5000");
-        var run = FlowRun.ofImage(deployment, null, null, production, store.journal());
+        var run = FlowRun.ofImage(deployment, null, null, production, store);
 
         assertThatThrownBy(() -> FlowRunner.undo(stages, new Undo(), run, failure))
                 .isInstanceOfSatisfying(UndoFailedException.class, e -> {

@@ -13,13 +13,13 @@ class FlowsTest {
     @Test
     void aRunChecksOutTestsWhileBuildingPushesThenDeploysWithBothIntegrationPhases() {
         assertThat(stages(Flows.run())).containsExactly(Stage.CHECKOUT, Stage.TEST, Stage.BUILD, Stage.PUSH,
-                Stage.DEPLOY, Stage.REGISTER, Stage.PRE_INTEGRATION, Stage.SWITCH, Stage.POST_INTEGRATION);
+                Stage.DEPLOY, Stage.REGISTER, Stage.PRE_INTEGRATION, Stage.SWITCH, Stage.POST_INTEGRATION, Stage.ANALYSIS);
     }
 
     @Test
     void aDeployStartsAtDeployAndKeepsBothIntegrationPhases() {
         assertThat(stages(Flows.deploy())).containsExactly(Stage.DEPLOY, Stage.REGISTER, Stage.PRE_INTEGRATION,
-                Stage.SWITCH, Stage.POST_INTEGRATION);
+                Stage.SWITCH, Stage.POST_INTEGRATION, Stage.ANALYSIS);
     }
 
     @Test

@@ -45,7 +45,8 @@ final class Analysis implements Step {
         Instant switched = run.switched();
         Colour old = run.previous().orElseThrow();
         Optional<String> oldRelease = run.production().discovery().colour(service, old).map(ColourRecord::release);
-        ReleaseFigures before = ReleaseFigures.of(periods(run, switched.minus(spec.window()), switched, old, oldRelease));
+        ReleaseFigures before = ReleaseFigures.of(periods(run, periodStart(switched.minus(spec.window())), switched, old,
+                oldRelease));
         log.line("watching " + short12(run.deployment().release()) + " in " + run.candidate().word() + " for "
                 + Durations.format(spec.window()) + " after the switch (error rate up to "
                 + ReleaseFigures.percent(spec.maxErrorRate()) + ", p99 up to " + spec.maxP99().toMillis() + "ms); the previous release, "

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
  * unless the release it tests answers, and it tries to open each HOST:PORT of TINY_PROBE (comma
  * separated; {@code target} is TARGET_URL's), printing whether it reached it: what a test container
  * can reach from its network. With TINY_CRASH_AFTER_SECONDS the server exits with code 1 that long after it
- * started: a release that keeps crashing, each replica again after every restart.
+ * started: a release that keeps crashing, each replica again after every restart. With TINY_FAIL_EVERY_OTHER=true
+ * every second request of its users answers 500, while its own tests (User-Agent: tiny-test) always pass: a release
+ * whose tests pass and which fails half its real traffic.
  */
 public final class Tiny {
     private Tiny() {
@@ -37,7 +39,15 @@ public final class Tiny {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
         });
+        boolean failEveryOther = "true".equals(System.getenv("TINY_FAIL_EVERY_OTHER"));
+        var userRequests = new java.util.concurrent.atomic.AtomicLong();
         server.createContext("/", exchange -> { // a test may route a path of its own to tiny (ServerIT, GitPushQueueIT)
+            boolean fromItsTests = "tiny-test".equals(exchange.getRequestHeaders().getFirst("User-Agent"));
+            if (failEveryOther && !fromItsTests && userRequests.incrementAndGet() % 2 == 0) {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+                return;
+            }
             String release = System.getenv().getOrDefault("GANTRY_RELEASE", "none");
             String colour = System.getenv().getOrDefault("GANTRY_COLOUR", "none");
             byte[] body = ("release=" + release + " colour=" + colour + "\n").getBytes(StandardCharsets.UTF_8);
@@ -91,7 +101,7 @@ public final class Tiny {
         String host = System.getenv().getOrDefault("TARGET_HOST", target.getHost());
         try (Socket socket = new Socket(target.getHost(), target.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n")
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nUser-Agent: tiny-test\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String status = answer.lines().findFirst().orElse("no answer");

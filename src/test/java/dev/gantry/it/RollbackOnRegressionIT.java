@@ -1,0 +1,64 @@
+package dev.gantry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Rollback on regression (docs/observability.md#rollback-on-regression) behind nginx, with gantry server gathering
+ * the requests the proxy answers: under a steady load, a release that passes its tests and answers well passes
+ * its analysis window and stays live; the next one passes its tests too but answers 500 to every other user
+ * request, and the analysis puts the previous release back, saying how many user requests failed.
+ */
+class RollbackOnRegressionIT {
+    private static final Pattern FAILED_USERS = Pattern.compile("(\\d+) user request\\(s\\) failed while it was live");
+
+    @RegisterExtension
+    final Sandbox sandbox = new Sandbox();
+
+    @Test
+    void aReleaseThatFailsHalfItsRealTrafficIsRolledBackByTheAnalysisAndAGoodOnePassesIt() {
+        sandbox.use("nginx", "embedded");
+        ServiceRepo repo = sandbox.tiny().replace("gantry.yml", "deploy: {drain: 1s}",
+                "deploy: {drain: 1s, analysis: {window: 10s, max-error-rate: 5%}}");
+        repo.commit("Watched after each switch");
+        sandbox.cli().ok("run", repo.serviceDir().toString());
+        sandbox.server(sandbox.cli());
+
+        try (LiveLoad load = LiveLoad.start(URI.create(sandbox.proxyUrl()).getPort(), "/tiny")) {
+            String good = repo.write("NOTES.txt", "a good change\n").commit("A good change");
+            var passed = sandbox.cli().run("run", repo.serviceDir().toString());
+            assertThat(passed.exitCode()).as("%s", passed).isZero();
+            assertThat(passed.stdout()).containsPattern("analysis +passed");
+            assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).startsWith("200 release=" + good + " colour=green");
+            assertThat(load.tally().failures()).as("requests while the good release was watched").isEmpty();
+
+            repo.replace("gantry.yml", "  replicas: 1\n", "  replicas: 1\n  env: {TINY_FAIL_EVERY_OTHER: \"true\"}\n")
+                    .commit("Break half of the users");
+            var rolledBack = sandbox.cli().run("run", repo.serviceDir().toString());
+            var seen = load.stop();
+
+            assertThat(rolledBack.exitCode()).as("%s", rolledBack).isEqualTo(1);
+            assertThat(rolledBack.stdout()).containsPattern("post-integration +passed").containsPattern("analysis +failed")
+                    .containsPattern("undo +passed");
+            assertThat(rolledBack.stderr()).contains("stage analysis failed: the new release " + repo.head().substring(0, 12)
+                    + " regressed after the switch: ").contains("requests failed with a server error (");
+            Matcher failedUsers = FAILED_USERS.matcher(rolledBack.stderr());
+            assertThat(failedUsers.find()).as("%s", rolledBack.stderr()).isTrue();
+            long reported = Long.parseLong(failedUsers.group(1));
+            long answered500 = seen.failures().stream().filter(failure -> failure.startsWith("500")).count();
+            System.out.printf("RollbackOnRegressionIT: %d user requests answered 500, %d reported by the analysis, of %d%n",
+                    answered500, reported, seen.requests());
+            assertThat(reported).as("the failures the analysis counted are ones the users saw").isPositive()
+                    .isLessThanOrEqualTo(answered500);
+            assertThat(seen.failures()).as("every failure the users saw was the broken release's 500")
+                    .allMatch(failure -> failure.startsWith("500"));
+            assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).as("the good release is back")
+                    .startsWith("200 release=" + good + " colour=green");
+        }
+    }
+}

@@ -3,7 +3,7 @@
 # (Debian's prometheus and prometheus-alertmanager) for the metrics and alerts of docs/scaling.md. Prometheus scrapes
 # what is listed in .env/monitoring/targets/*.json (file-based discovery: a new file needs no restart; `gantry server
 # --prometheus-targets` writes itself there) with the read token in .env/monitoring/gantry-token, evaluates the
-# rules in .env/monitoring/rules/*.yml every second and sends what fires to the Alertmanager, which routes it as
+# rules in .env/monitoring/rules/*.yml (Gantry's own, monitoring/gantry-rules.yml, among them) every second and sends what fires to the Alertmanager, which routes it as
 # .env/monitoring/alertmanager.yml says (no receiver until one is written there). Both reread their files on
 # POST /-/reload. Their base URLs go to .env/prometheus-url and .env/alertmanager-url.
 
@@ -31,6 +31,9 @@ scrape_configs:
     authorization: {credentials_file: "$MONITORING_DIR/gantry-token"}
 CONFIG
   mv "$MONITORING_DIR/prometheus.yml.tmp" "$MONITORING_DIR/prometheus.yml"
+  # the rules shipped with Gantry, evaluated on the lab's series like any installation's (docs/observability.md)
+  cp "$GANTRY_ROOT/monitoring/gantry-rules.yml" "$MONITORING_DIR/rules/gantry.yml.tmp"
+  mv "$MONITORING_DIR/rules/gantry.yml.tmp" "$MONITORING_DIR/rules/gantry.yml"
   if [[ ! -s "$MONITORING_DIR/alertmanager.yml" ]]; then
     printf '%s\n' "# No receiver until one is written here (docs/scaling.md#scaling-on-alerts)." \
       "route: {receiver: none}" "receivers: [{name: none}]" >"$MONITORING_DIR/alertmanager.yml"
@@ -46,6 +49,8 @@ start_prometheus() {
     --storage.tsdb.path="$MONITORING_DIR/prometheus-data" --storage.tsdb.retention.time=1d \
     --web.listen-address="$PROMETHEUS_ADDR" --web.enable-lifecycle --rules.alert.resend-delay=2s
 }
+
+reload_prometheus() { curl -fsS --noproxy '*' --max-time 5 -o /dev/null -X POST "http://$PROMETHEUS_ADDR/-/reload"; }
 
 # The Alertmanager alone, not a cluster: no gossip port on every address.
 start_alertmanager() {

@@ -147,6 +147,12 @@ class LiveReplicasIT {
                     .until(() -> monitoring.query(answered).matches("(?s).*\\{\"code\":\"2xx\",\"colour\":\"blue\","
                             + "\"release\":\"" + release.substring(0, 12) + "\"},\"value\":\\[[0-9.]+,\"(2\\d|[3-9]\\d|\\d{3,})\"].*"));
 
+            // ... and the rules shipped with Gantry (monitoring/gantry-rules.yml, loaded by the lab) read them
+            String rate = "service_colour_release:gantry_requests:rate1m{service=\"" + sandbox.service() + "\"}";
+            Awaitility.await("the shipped recording rule has the blue colour's request rate").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> monitoring.query(rate).contains("\"colour\":\"blue\""));
+
             List<Path> listed = listedTargets(monitoring);
             assertThat(listed).as("the server's own file of Prometheus targets").hasSize(1);
             server.process().destroy();  // SIGTERM, as a service manager stops it

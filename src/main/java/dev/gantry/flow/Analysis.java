@@ -91,8 +91,7 @@ final class Analysis implements Step {
         void tell(ReleaseFigures figures, Instant switched) {
             if (figures.requests() != told) {
                 told = figures.requests();
-                log.line(Durations.format(Duration.ofSeconds(Duration.between(switched, Instant.now()).toSeconds()))
-                        + " after the switch: " + figures.describe());
+                log.line(Duration.between(switched, Instant.now()).toSeconds() + "s after the switch: " + figures.describe());
             }
         }
     }

@@ -30,10 +30,10 @@ public record ReleaseFigures(long requests, long errors, LatencyBuckets latency)
         return latency.quantileMillis(0.99);
     }
 
-    /** "37 of 74 requests failed (50.0%), p99 12ms", as run logs say it. */
+    /** "74 requests, 37 failed (50.0%), p99 12ms", as run logs say it. */
     public String describe() {
-        return requests == 0 ? "no request" : String.format(Locale.ROOT, "%d of %d requests failed (%s), p99 %dms",
-                errors, requests, percent(errorRate()), p99Millis());
+        return requests == 0 ? "no request" : String.format(Locale.ROOT, "%d requests, %d failed (%s), p99 %dms",
+                requests, errors, percent(errorRate()), p99Millis());
     }
 
     /** {@code share} (0 to 1) as a percentage with one decimal: "0.5%". */

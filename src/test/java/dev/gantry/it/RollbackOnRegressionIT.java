@@ -41,6 +41,7 @@ class RollbackOnRegressionIT {
                     .commit("Break half of the users");
             var rolledBack = sandbox.cli().run("run", repo.serviceDir().toString());
             var seen = load.stop();
+            System.out.printf("RollbackOnRegressionIT: the broken release's run:%n%s%s", rolledBack.stdout(), rolledBack.stderr());
 
             assertThat(rolledBack.exitCode()).as("%s", rolledBack).isEqualTo(1);
             assertThat(rolledBack.stdout()).containsPattern("post-integration +passed").containsPattern("analysis +failed")

@@ -98,7 +98,7 @@ class AnalysisTest {
                         + " regressed after the switch: ")
                 // the switch may fall in the first stored period of the candidate's or the next: one or both count
                 .hasMessageMatching("(?s).*: (37 of its 74|74 of its 148) requests failed with a server error \\(50.0%;"
-                        + " the limit, deploy/analysis/max-error-rate, is 1.0%; the previous release: 0 of [24]00 requests"
+                        + " the limit, deploy/analysis/max-error-rate, is 1.0%; the previous release: [24]00 requests, 0"
                         + " failed \\(0.0%\\), p99 \\d+ms\\)\\. (37|74) user request\\(s\\) failed while it was live;"
                         + " the previous release, blue, is put back\\.");
 

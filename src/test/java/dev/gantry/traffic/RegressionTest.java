@@ -16,7 +16,7 @@ class RegressionTest {
 
         assertThat(Regression.of(broken, HEALTHY, SPEC, false)).hasValueSatisfying(reason -> assertThat(reason)
                 .isEqualTo("37 of its 74 requests failed with a server error (50.0%; the limit,"
-                        + " deploy/analysis/max-error-rate, is 1.0%; the previous release: 2 of 1000 requests failed"
+                        + " deploy/analysis/max-error-rate, is 1.0%; the previous release: 1000 requests, 2 failed"
                         + " (0.2%), p99 5ms)"));
         assertThat(Regression.of(figures(19, 19, 5, 19), HEALTHY, SPEC, true))
                 .as("fewer than %d requests say nothing", Regression.MIN_REQUESTS).isEmpty();

@@ -1,5 +1,6 @@
 package dev.gantry.wiring;
 
+import dev.gantry.autoscale.Autoscaler;
 import dev.gantry.config.Installation;
 import dev.gantry.git.GitEndpoint;
 import dev.gantry.git.RemoteFetch;
@@ -64,6 +65,7 @@ public final class ServerWiring {
                     return watch::close;
                 },
                 (queue, taskLog) -> parts.startLogCollection(taskLog::println)::run,
+                (queue, taskLog) -> Autoscaler.start(store, parts.discovery(), queue, taskLog)::interrupt,
                 (queue, taskLog) -> {
                     Optional<HandoffServer> handoffs = HandoffSocket.of(System.getenv())
                             .flatMap(socket -> HandoffServer.start(socket, handedRuns.apply(parts), taskLog));

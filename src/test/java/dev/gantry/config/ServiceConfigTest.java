@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,24 @@ class ServiceConfigTest {
     }
 
     @Test
+    void readsTheLoadOneReplicaServesAndTheSeasonOfTheLoad() {
+        assertThat(ServiceConfig.parse("service: books-ms\nrun: {scale: {max: 6, per-replica: 40, season: 24h}}\n",
+                "gantry.yml").run().scale())
+                .isEqualTo(new ScaleSpec(1, 6, OptionalInt.of(40), Optional.of(Duration.ofHours(24))));
+        assertThat(ServiceConfig.parse("service: books-ms\nrun: {scale: {max: 6, per-replica: 40}}\n", "gantry.yml").run()
+                .scale()).isEqualTo(new ScaleSpec(1, 6, OptionalInt.of(40), Optional.empty()));
+        assertThatThrownBy(() -> ServiceConfig.parse("service: books-ms\nrun: {scale: {max: 6, season: 24h}}\n",
+                "gantry.yml")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run/scale/season (line 2): needs run/scale/per-replica");
+        assertThatThrownBy(() -> ServiceConfig.parse("service: books-ms\nrun: {scale: {max: 6, per-replica: 0,"
+                + " season: 45s}}\n", "gantry.yml")).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::keyPath)
+                        .containsExactlyInAnyOrder("run/scale/per-replica", "run/scale/season"));
+        assertThat(new ScaleSpec(2, 6).bounded(9)).isEqualTo(6);
+        assertThat(new ScaleSpec(2, 6).bounded(0)).isEqualTo(2);
+    }
+
+    @Test
     void runScaleMustHoldTheReplicasEachReleaseStartsWith() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ServiceConfig.parse("""
                 service: books-ms
@@ -108,7 +127,7 @@ class ServiceConfigTest {
                 """, "gantry.yml"));
 
         assertThat(e.problems()).extracting(ConfigProblem::keyPath, ConfigProblem::message).containsExactlyInAnyOrder(
-                tuple("run/scale/step", "is not a known key; known keys here: min, max"),
+                tuple("run/scale/step", "is not a known key; known keys here: min, max, per-replica, season"),
                 tuple("run/scale/min", "should be at most run/replicas (3), the replicas each release starts with, was 4"),
                 tuple("run/scale/max", "should be at least run/replicas (3), the replicas each release starts with, was 2"));
         assertThatThrownBy(() -> ServiceConfig.parse("service: books-ms\nrun: {scale: {max: 101}}\n", "gantry.yml"))

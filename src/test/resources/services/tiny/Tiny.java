@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
  * can reach from its network. With TINY_CRASH_AFTER_SECONDS the server exits with code 1 that long after it
  * started: a release that keeps crashing, each replica again after every restart. With TINY_FAIL_EVERY_OTHER=true
  * every second request of its users answers 500, while its own tests (User-Agent: tiny-test) always pass: a release
- * whose tests pass and which fails half its real traffic.
+ * whose tests pass and which fails half its real traffic. With TINY_WORK_MS each request under {@code /} takes that long
+ * and one replica serves one at a time, the others waiting their turn (fairly): a service whose latency grows with the
+ * load on each replica (bench/preventive); {@code /health} is answered beside them.
  */
 public final class Tiny {
     private Tiny() {
@@ -29,6 +31,11 @@ public final class Tiny {
             System.exit(test());
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(8080), 0);
+        long workMs = Long.parseLong(System.getenv().getOrDefault("TINY_WORK_MS", "0"));
+        var oneAtATime = new java.util.concurrent.Semaphore(1, true);
+        if (workMs > 0) {
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        }
         server.createContext("/health", exchange -> {
             byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -47,6 +54,16 @@ public final class Tiny {
                 exchange.sendResponseHeaders(500, -1);
                 exchange.close();
                 return;
+            }
+            if (workMs > 0) {
+                oneAtATime.acquireUninterruptibly();
+                try {
+                    Thread.sleep(workMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    oneAtATime.release();
+                }
             }
             String release = System.getenv().getOrDefault("GANTRY_RELEASE", "none");
             String colour = System.getenv().getOrDefault("GANTRY_COLOUR", "none");

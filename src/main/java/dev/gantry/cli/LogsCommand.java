@@ -3,7 +3,9 @@ package dev.gantry.cli;
 import dev.gantry.Printable;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
+import dev.gantry.store.RunRecord;
 import dev.gantry.logs.LogFilter;
+import dev.gantry.logs.RunOutput;
 import dev.gantry.logs.ServiceLogLine;
 import dev.gantry.logs.ServiceLogs;
 import dev.gantry.wiring.InstallationParts;
@@ -43,6 +45,10 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--grep", paramLabel = "TEXT", description = "Only lines that contain TEXT (as shown, secrets masked).")
     String grep;
 
+    @Option(names = "--run", paramLabel = "N",
+            description = "Instead: what run N of SERVICE printed, stage by stage, its test containers' output among it.")
+    Long run;
+
     @Option(names = "--lines", defaultValue = "100", paramLabel = "N",
             description = "Show the last N lines (default: ${DEFAULT-VALUE}, at most " + LogFilter.MOST_LINES + ").")
     int lines;
@@ -58,6 +64,9 @@ final class LogsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lines " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (run != null) {
+            return runOutput(out);
+        }
         try (InstallationParts parts = InstallationParts.open()) {
             Production production = parts.production();
             ServiceLogs logs = parts.serviceLogs(service,
@@ -99,6 +108,21 @@ final class LogsCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("should be blue or green, was \"" + Printable.of(text) + "\"");
             }
+        }
+    }
+
+    private int runOutput(PrintWriter out) {
+        if (follow || since != null || colour != null || release != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--run shows what a run printed; --follow,"
+                    + " --since, --colour and --release are for the replicas' output: leave them out, or leave out --run");
+        }
+        try (InstallationParts parts = InstallationParts.open()) {
+            RunRecord found = parts.store().runs().find(run).filter(record -> record.service().equals(service))
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "run " + run + " is not a"
+                            + " run of " + Printable.of(service) + "; `gantry history " + Printable.of(service)
+                            + "` lists them"));
+            RunOutput.lines(found, Optional.ofNullable(grep), lines).forEach(out::println);
+            return 0;
         }
     }
 }

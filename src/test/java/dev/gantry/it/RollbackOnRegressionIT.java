@@ -60,6 +60,18 @@ class RollbackOnRegressionIT {
                     .allMatch(failure -> failure.startsWith("500"));
             assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).as("the good release is back")
                     .startsWith("200 release=" + good + " colour=green");
+
+            // what that run's test containers printed, from its stage logs (docs/logs.md)
+            Matcher runId = Pattern.compile("^run (\\d+): ").matcher(rolledBack.stdout());
+            assertThat(runId.find()).isTrue();
+            var testOutput = sandbox.cli().run("logs", sandbox.service(), "--run", runId.group(1), "--grep", "tiny: GET");
+            assertThat(testOutput.exitCode()).as("%s", testOutput).isZero();
+            System.out.printf("RollbackOnRegressionIT: gantry logs --run %s --grep 'tiny: GET':%n%s", runId.group(1),
+                    testOutput.stdout());
+            assertThat(testOutput.stdout()).containsPattern("(?m)^pre-integration +\\| PASS tiny: GET /tiny at ")
+                    .containsPattern("(?m)^post-integration +\\| PASS tiny: GET /tiny at ");
+            assertThat(sandbox.cli().run("logs", sandbox.service(), "--run", runId.group(1), "--follow").exitCode())
+                    .as("--follow is for the replicas' output").isEqualTo(2);
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * gantry server's autoscaler (docs/scaling.md#scaling-on-load): {@link #AFTER} each period of request figures has
  * been stored, every service the server knows whose live release's gantry.yml has {@code run/scale/per-replica} is
  * given the replicas {@link ScalePolicy} decides, as a scale run queued with the trigger {@code autoscaler (why)}
- * (history, audit, notifications). A service with a request queued or running is left until it ends.
+ * (history, audit, notifications). A service with a request queued, or a run holding its lock (a deploy and its
+ * analysis window, wherever it runs), is left until that ends.
  */
 public final class Autoscaler {
     /** How long after a period ends the decision is made: the collector has stored it within a second. */
@@ -74,8 +75,9 @@ public final class Autoscaler {
     }
 
     private void decide(String service) {
-        if (queue.active().stream().anyMatch(run -> run.request().service().equals(service))) {
-            return;
+        if (queue.active().stream().anyMatch(run -> run.request().service().equals(service))
+                || store.leases().find(service).isPresent()) {
+            return;  // a run of it is queued or going on (here, or a gantry run elsewhere): decide after it
         }
         LiveRelease live;
         try {

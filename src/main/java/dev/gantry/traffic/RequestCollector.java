@@ -55,6 +55,7 @@ public final class RequestCollector implements AutoCloseable {
     public static RequestCollector start(RequestFeed feed, Discovery discovery, RequestFigures figures,
             MeterRegistry registry, Consumer<String> warnings) {
         var collector = new RequestCollector(feed, discovery, figures, registry, warnings, Clock.systemUTC());
+        feed.take();  // what nginx kept while no one took it: of no known time, so not counted in this period
         collector.thread = Thread.ofVirtual().name("request-collector").start(collector::run);
         return collector;
     }

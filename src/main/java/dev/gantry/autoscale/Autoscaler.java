@@ -76,7 +76,7 @@ public final class Autoscaler {
 
     private void decide(String service) {
         if (queue.active().stream().anyMatch(run -> run.request().service().equals(service))
-                || store.leases().find(service).isPresent()) {
+                || store.leases().find(service).filter(lease -> lease.expiresAt().isAfter(clock.instant())).isPresent()) {
             return;  // a run of it is queued or going on (here, or a gantry run elsewhere): decide after it
         }
         LiveRelease live;

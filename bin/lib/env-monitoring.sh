@@ -9,9 +9,11 @@
 
 PROMETHEUS_ADDR="127.0.0.1:${GANTRY_ENV_PROMETHEUS_PORT:-9090}"
 ALERTMANAGER_ADDR="127.0.0.1:${GANTRY_ENV_ALERTMANAGER_PORT:-9093}"
+NODE_EXPORTER_ADDR="127.0.0.1:${GANTRY_ENV_NODE_EXPORTER_PORT:-9100}"
 MONITORING_DIR="$ENV_DIR/monitoring"
 
 prometheus_answers() { curl -fsS --noproxy '*' --max-time 2 -o /dev/null "http://$PROMETHEUS_ADDR/-/ready"; }
+node_exporter_answers() { curl -fsS --noproxy '*' --max-time 2 -o /dev/null "http://$NODE_EXPORTER_ADDR/metrics"; }
 alertmanager_answers() { curl -fsS --noproxy '*' --max-time 2 -o /dev/null "http://$ALERTMANAGER_ADDR/-/ready"; }
 
 # write_monitoring_config: Prometheus' file, written each time (it names this lab's paths and ports); the
@@ -29,6 +31,8 @@ scrape_configs:
   - job_name: gantry
     file_sd_configs: [{files: ["$MONITORING_DIR/targets/*.json"], refresh_interval: 1s}]
     authorization: {credentials_file: "$MONITORING_DIR/gantry-token"}
+  - job_name: node
+    static_configs: [{targets: ["$NODE_EXPORTER_ADDR"], labels: {node: "$(hostname)"}}]
 CONFIG
   mv "$MONITORING_DIR/prometheus.yml.tmp" "$MONITORING_DIR/prometheus.yml"
   # the rules shipped with Gantry, evaluated on the lab's series like any installation's (docs/observability.md)
@@ -51,6 +55,12 @@ start_prometheus() {
 }
 
 reload_prometheus() { curl -fsS --noproxy '*' --max-time 5 -o /dev/null -X POST "http://$PROMETHEUS_ADDR/-/reload"; }
+
+# The machine's own figures (CPU, memory, disk, network: Debian's prometheus-node-exporter), scraped as job node. The
+# lab's Swarm nodes share this machine's kernel, so one exporter tells them all.
+start_node_exporter() {
+  start_daemon node-exporter prometheus-node-exporter --web.listen-address="$NODE_EXPORTER_ADDR"
+}
 
 # The Alertmanager alone, not a cluster: no gossip port on every address.
 start_alertmanager() {

@@ -153,6 +153,8 @@ class LiveReplicasIT {
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> monitoring.query(rate).contains("\"colour\":\"blue\""));
 
+            assertThat(monitoring.query("up{job=\"node\"}")).as("the lab's node exporter is scraped").contains(",\"1\"]");
+
             List<Path> listed = listedTargets(monitoring);
             assertThat(listed).as("the server's own file of Prometheus targets").hasSize(1);
             server.process().destroy();  // SIGTERM, as a service manager stops it

@@ -58,8 +58,12 @@ reload_prometheus() { curl -fsS --noproxy '*' --max-time 5 -o /dev/null -X POST 
 
 # The machine's own figures (CPU, memory, disk, network: Debian's prometheus-node-exporter), scraped as job node. The
 # lab's Swarm nodes share this machine's kernel, so one exporter tells them all.
+# (Its text-file directory is where an operator drops extra .prom files; it names the lab's directory, which is
+# how env-down knows the process for its own.)
 start_node_exporter() {
-  start_daemon node-exporter prometheus-node-exporter --web.listen-address="$NODE_EXPORTER_ADDR"
+  mkdir -p "$MONITORING_DIR/node-textfiles"
+  start_daemon node-exporter prometheus-node-exporter --web.listen-address="$NODE_EXPORTER_ADDR" \
+    --collector.textfile.directory="$MONITORING_DIR/node-textfiles"
 }
 
 # The Alertmanager alone, not a cluster: no gossip port on every address.

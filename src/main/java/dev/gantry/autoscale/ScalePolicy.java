@@ -17,8 +17,9 @@ import java.util.OptionalDouble;
  *       {@link #HORIZON} periods, from up to {@link #SEASONS} seasons of history, the same way, as long as its one-step
  *       forecasts of the last {@link #ERROR_WINDOW} periods were off by at most {@link #TRUSTED_ERROR} of what came;
  *       a forecast that was further off is set aside, and the reactive figure alone counts;</li>
- *   <li>up to the larger of both at once; down only on observed load, after it stayed below the replicas for
- *       {@link #QUIET_DECISIONS} decisions in a row, and never below what the forecast asks for.</li>
+ *   <li>up to the larger of both at once; down only on observed load, and never below what the forecast asks for:
+ *       at once when a trusted forecast agrees that the load is going down, otherwise after the observed load stayed
+ *       below the replicas for {@link #QUIET_DECISIONS} decisions in a row.</li>
  * </ul>
  * Always within {@code run/scale}'s min and max.
  */
@@ -58,6 +59,10 @@ public final class ScalePolicy {
         if (wanted > current) {
             quiet.remove(service);
             return Optional.of(new Decision(wanted, load));
+        }
+        if (wanted < current && forecast.peak().isPresent()) {
+            quiet.remove(service);
+            return Optional.of(new Decision(wanted, load + "; the forecast agrees"));
         }
         if (wanted < current) {
             int quietFor = quiet.merge(service, 1, Integer::sum);

@@ -83,6 +83,17 @@ class ScalePolicyTest {
     }
 
     @Test
+    void aLoadThatFallsAsTheForecastSaysIsScaledDownAtOnce() {
+        double[] history = seasons(3);
+        double[] afterThePeak = Arrays.copyOf(history, 2 * SEASON + 17);  // observed 20/s, forecast 20/s
+
+        assertThat(policy.decide("shop", 5, FORECAST, afterThePeak, SEASON)).hasValueSatisfying(decision -> {
+            assertThat(decision.replicas()).isEqualTo(1);
+            assertThat(decision.why()).isEqualTo("observed 20.0/s, forecast 20.0/s; 40/s per replica; the forecast agrees");
+        });
+    }
+
+    @Test
     void theForecastNeverScalesInWhileTheObservedLoadIsHigh() {
         double[] history = seasons(3);
         double[] atThePeaksEnd = Arrays.copyOf(history, 2 * SEASON + 16);  // the forecast goes down from here

@@ -121,7 +121,7 @@ final class LogsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "run " + run + " is not a"
                             + " run of " + Printable.of(service) + "; `gantry history " + Printable.of(service)
                             + "` lists them"));
-            RunOutput.lines(found, Optional.ofNullable(grep), lines).forEach(out::println);
+            RunOutput.format(RunOutput.lines(found, Optional.ofNullable(grep), lines)).forEach(out::println);
             return 0;
         }
     }

@@ -2,8 +2,11 @@ package dev.gantry.server;
 
 import dev.gantry.discovery.Colour;
 import dev.gantry.logs.LogFilter;
+import dev.gantry.logs.RunOutput;
 import dev.gantry.logs.ServiceLogLine;
 import dev.gantry.logs.ServiceLogs;
+import dev.gantry.store.RunRecord;
+import dev.gantry.store.Runs;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
@@ -18,23 +21,31 @@ import java.util.function.Function;
  * {@code gantry logs} shows it, with the same filters as query parameters ({@code since}, {@code colour},
  * {@code release}, {@code grep}, {@code lines}): JSON {@code {"lines": [...]}}, or with {@code follow=true} Server-Sent
  * Events, an event {@code line} per line, until the client goes away or its token is revoked or expires (event
- * {@code revoked}). Followed streams count against the run logs' {@code server-max-log-streams} (429 past it).
+ * {@code revoked}). Followed streams count against the run logs' {@code server-max-log-streams} (429 past it). With
+ * {@code run=N} instead, what run N of the service printed, stage by stage ({@link RunOutput}; {@code grep} and
+ * {@code lines} apply).
  */
 final class ServiceLogRoute {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final Function<String, ServiceLogs> logs;
+    private final Runs runs;
     private final ApiTokens tokens;
     private final StreamSlots streams;
 
-    ServiceLogRoute(Function<String, ServiceLogs> logs, ApiTokens tokens, StreamSlots streams) {
+    ServiceLogRoute(Function<String, ServiceLogs> logs, Runs runs, ApiTokens tokens, StreamSlots streams) {
         this.logs = logs;
+        this.runs = runs;
         this.tokens = tokens;
         this.streams = streams;
     }
 
     /** Answers for {@code service}, a service the server knows. */
     void answer(Context ctx, String service) {
+        if (ctx.queryParam("run") != null) {
+            answerRun(ctx, service);
+            return;
+        }
         LogFilter filter;
         try {
             filter = filter(ctx);
@@ -50,6 +61,42 @@ final class ServiceLogRoute {
         ApiTokens.Caller caller = ctx.attribute(BearerAuth.CALLER);
         streams.stream(ctx, "without follow=true this answers without a stream.",
                 client -> follow(client, replicas, filter, caller));
+    }
+
+    private void answerRun(Context ctx, String service) {
+        long id;
+        int last;
+        try {
+            if (ctx.queryParam("follow") != null || ctx.queryParam("since") != null || ctx.queryParam("colour") != null
+                    || ctx.queryParam("release") != null) {
+                throw new IllegalArgumentException("run shows what a run printed; follow, since, colour and release are"
+                        + " for the replicas' output: leave them out, or leave out run");
+            }
+            id = runNumber(ctx.queryParam("run"));
+            last = Optional.ofNullable(ctx.queryParam("lines")).map(ServiceLogRoute::lines).orElse(100);
+        } catch (IllegalArgumentException e) {
+            ApiRoutes.json(ctx, 400, Json.error(e.getMessage()));
+            return;
+        }
+        Optional<RunRecord> run = runs.find(id).filter(record -> record.service().equals(service));
+        if (run.isEmpty()) {
+            ApiRoutes.json(ctx, 404, Json.error("run " + id + " is not a run of " + service));
+            return;
+        }
+        ApiRoutes.json(ctx, 200, Json.list("lines", RunOutput.lines(run.get(), Optional.ofNullable(ctx.queryParam("grep")),
+                last).stream().map(line -> Map.of("stage", line.stage(), "text", line.text())).toList()));
+    }
+
+    private static long runNumber(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("run should be a run's number, like 7");
     }
 
     /** Follows on a thread of its own while this one watches the client and the token. */

@@ -2,6 +2,7 @@ package dev.gantry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,9 @@ class RollbackOnRegressionIT {
                 "deploy: {drain: 1s, analysis: {window: 10s, max-error-rate: 5%}}");
         repo.commit("Watched after each switch");
         sandbox.cli().ok("run", repo.serviceDir().toString());
-        sandbox.server(sandbox.cli());
+        sandbox.cli().ok("service", "add", sandbox.service());
+        String reader = sandbox.cli().ok("token", "create", "reader", "--scope", "read").stdout().strip();
+        var api = new ApiClient(sandbox.server(sandbox.cli()).url(), reader);
 
         try (LiveLoad load = LiveLoad.start(URI.create(sandbox.proxyUrl()).getPort(), "/tiny")) {
             String good = repo.write("NOTES.txt", "a good change\n").commit("A good change");
@@ -72,6 +75,13 @@ class RollbackOnRegressionIT {
                     .containsPattern("(?m)^post-integration +\\| PASS tiny: GET /tiny at ");
             assertThat(sandbox.cli().run("logs", sandbox.service(), "--run", runId.group(1), "--follow").exitCode())
                     .as("--follow is for the replicas' output").isEqualTo(2);
+            String path = "/api/v1/services/" + sandbox.service() + "/logs?run=" + runId.group(1);
+            JsonNode lines = api.json(path + "&grep=PASS%20tiny:%20GET").path("lines");
+            assertThat(lines).as("%s", lines).hasSize(2);
+            assertThat(lines.get(1).path("stage").asText()).isEqualTo("post-integration");
+            assertThat(lines.get(1).path("text").asText()).startsWith("PASS tiny: GET /tiny at ");
+            assertThat(api.get(path + "&follow=true").statusCode()).isEqualTo(400);
+            assertThat(api.get("/api/v1/services/" + sandbox.service() + "/logs?run=999999").statusCode()).isEqualTo(404);
         }
     }
 }

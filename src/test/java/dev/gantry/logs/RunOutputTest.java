@@ -27,12 +27,12 @@ class RunOutputTest {
                 stage("post-integration", "PASS tiny: GET /tiny at http://proxy -> HTTP/1.1 200 OK"),
                 new StageRecord("undo", StageState.PASSED, T0, Optional.of(T0), Optional.empty(), Optional.empty()));
 
-        assertThat(RunOutput.lines(run, Optional.empty(), 100)).containsExactly(
+        assertThat(RunOutput.format(RunOutput.lines(run, Optional.empty(), 100))).containsExactly(
                 "test             | Step 1/3 : FROM gantry/java:25",
                 "test             | PASS tiny: 3 tests",
                 "post-integration | PASS tiny: GET /tiny at http://proxy -> HTTP/1.1 200 OK");
-        assertThat(RunOutput.lines(run, Optional.of("PASS"), 1)).as("the last line that has PASS")
-                .containsExactly("post-integration | PASS tiny: GET /tiny at http://proxy -> HTTP/1.1 200 OK");
+        assertThat(RunOutput.lines(run, Optional.of("PASS"), 1)).as("the last line that has PASS").containsExactly(
+                new RunOutput.Line("post-integration", "PASS tiny: GET /tiny at http://proxy -> HTTP/1.1 200 OK"));
     }
 
     @Test
@@ -41,7 +41,7 @@ class RunOutputTest {
         var run = run(new StageRecord("test", StageState.FAILED, T0, Optional.of(T0), Optional.empty(),
                 Optional.of(gone.toString())));
 
-        assertThat(RunOutput.lines(run, Optional.empty(), 100)).singleElement().asString()
+        assertThat(RunOutput.format(RunOutput.lines(run, Optional.empty(), 100))).singleElement().asString()
                 .startsWith("test | (its log file " + gone + " cannot be read: ");
     }
 

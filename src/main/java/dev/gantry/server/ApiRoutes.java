@@ -50,7 +50,7 @@ final class ApiRoutes {
         this.registry = registry;
         var streams = new StreamSlots(maxLogStreams);
         this.logs = new RunLogStream(store, queue, tokens, streams);
-        this.serviceLogs = new ServiceLogRoute(serviceLogs, store.runs(), tokens, streams);
+        this.serviceLogs = new ServiceLogRoute(serviceLogs, store, tokens, streams);
     }
 
     /** Every route of the API. */

@@ -6,7 +6,7 @@ import dev.gantry.logs.RunOutput;
 import dev.gantry.logs.ServiceLogLine;
 import dev.gantry.logs.ServiceLogs;
 import dev.gantry.store.RunRecord;
-import dev.gantry.store.Runs;
+import dev.gantry.store.Store;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
@@ -29,13 +29,13 @@ final class ServiceLogRoute {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final Function<String, ServiceLogs> logs;
-    private final Runs runs;
+    private final Store store;
     private final ApiTokens tokens;
     private final StreamSlots streams;
 
-    ServiceLogRoute(Function<String, ServiceLogs> logs, Runs runs, ApiTokens tokens, StreamSlots streams) {
+    ServiceLogRoute(Function<String, ServiceLogs> logs, Store store, ApiTokens tokens, StreamSlots streams) {
         this.logs = logs;
-        this.runs = runs;
+        this.store = store;
         this.tokens = tokens;
         this.streams = streams;
     }
@@ -78,7 +78,7 @@ final class ServiceLogRoute {
             ApiRoutes.json(ctx, 400, Json.error(e.getMessage()));
             return;
         }
-        Optional<RunRecord> run = runs.find(id).filter(record -> record.service().equals(service));
+        Optional<RunRecord> run = store.runs().find(id).filter(record -> record.service().equals(service));
         if (run.isEmpty()) {
             ApiRoutes.json(ctx, 404, Json.error("run " + id + " is not a run of " + service));
             return;

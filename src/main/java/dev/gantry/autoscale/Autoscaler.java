@@ -52,12 +52,11 @@ public final class Autoscaler {
     }
 
     private void run() {
-        long period = RequestCollector.PERIOD.toMillis();
         while (!Thread.currentThread().isInterrupted()) {
-            long now = clock.millis();
-            long next = Math.floorDiv(now, period) * period + period + AFTER.toMillis();
+            Instant now = clock.instant();
+            Instant next = RequestCollector.periodOf(now).plus(RequestCollector.PERIOD).plus(AFTER);
             try {
-                Thread.sleep(Duration.ofMillis(next - now));
+                Thread.sleep(Duration.between(now, next));
             } catch (InterruptedException e) {
                 return;
             }
@@ -92,7 +91,7 @@ public final class Autoscaler {
         Duration period = RequestCollector.PERIOD;
         int seasonLength = spec.season().map(season -> (int) (season.toMillis() / period.toMillis())).orElse(0);
         int count = Math.max(1, ScalePolicy.SEASONS * seasonLength);
-        Instant end = Instant.ofEpochMilli(Math.floorDiv(clock.millis(), period.toMillis()) * period.toMillis());
+        Instant end = RequestCollector.periodOf(clock.instant());
         RequestFigures figures = store.requestFigures();
         double[] rates = LoadSeries.of(figures.of(service, end.minus(period.multipliedBy(count)), end), end, period, count);
         int current = live.record().instances().size();

@@ -45,19 +45,20 @@ final class Analysis implements Step {
         Instant switched = run.switched();
         Colour old = run.previous().orElseThrow();
         Optional<String> oldRelease = run.production().discovery().colour(service, old).map(ColourRecord::release);
-        ReleaseFigures before = ReleaseFigures.of(periods(run, periodStart(switched.minus(spec.window())), switched, old,
-                oldRelease));
+        Instant beforeFrom = RequestCollector.periodOf(switched.minus(spec.window()));
+        ReleaseFigures before = ReleaseFigures.of(periods(run, beforeFrom, switched, old, oldRelease));
         log.line("watching " + short12(run.deployment().release()) + " in " + run.candidate().word() + " for "
                 + Durations.format(spec.window()) + " after the switch (error rate up to "
                 + ReleaseFigures.percent(spec.maxErrorRate()) + ", p99 up to " + spec.maxP99().toMillis() + "ms); the previous release, "
                 + old.word() + ", answered " + before.describe() + " in as long before it");
         Instant windowEnd = switched.plus(spec.window());
-        Instant lastStored = periodStart(windowEnd.minusMillis(1)).plus(RequestCollector.PERIOD).plus(STORED_WITHIN);
+        Instant lastStored = RequestCollector.periodOf(windowEnd.minusMillis(1)).plus(RequestCollector.PERIOD)
+                .plus(STORED_WITHIN);
         var progress = new Progress(log);
         var seen = Wait.forThe("the analysis window", LOOK_EVERY, Duration.between(Instant.now(), lastStored).plus(LOOK_EVERY))
                 .until(() -> {
                     boolean whole = !Instant.now().isBefore(lastStored);
-                    ReleaseFigures after = ReleaseFigures.of(periods(run, periodStart(switched), windowEnd,
+                    ReleaseFigures after = ReleaseFigures.of(periods(run, RequestCollector.periodOf(switched), windowEnd,
                             run.candidate(), Optional.of(run.deployment().release())));
                     progress.tell(after, switched);
                     return new Judgement(after, Regression.of(after, before, spec, whole), whole);
@@ -102,11 +103,6 @@ final class Analysis implements Step {
                 .filter(period -> period.colour().equals(colour.word())
                         && release.map(period.release()::equals).orElse(false))
                 .toList();
-    }
-
-    private static Instant periodStart(Instant when) {
-        long period = RequestCollector.PERIOD.toMillis();
-        return Instant.ofEpochMilli(Math.floorDiv(when.toEpochMilli(), period) * period);
     }
 
     private static String short12(String release) {

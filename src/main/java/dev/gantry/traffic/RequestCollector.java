@@ -129,7 +129,8 @@ public final class RequestCollector implements AutoCloseable {
         }
     }
 
-    private static Instant periodOf(Instant when) {
+    /** The start of the stored period {@code when} falls in. */
+    public static Instant periodOf(Instant when) {
         long period = PERIOD.toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(when.toEpochMilli(), period) * period);
     }

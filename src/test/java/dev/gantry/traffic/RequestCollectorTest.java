@@ -3,6 +3,7 @@ package dev.gantry.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.BothStores;
+import dev.gantry.SetClock;
 import dev.gantry.TestStore;
 import dev.gantry.discovery.Colour;
 import dev.gantry.discovery.ColourRecord;
@@ -19,10 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +46,7 @@ class RequestCollectorTest {
         answered.clear();
         return taken;
     };
-    private final SteppingClock clock = new SteppingClock(T0.plusSeconds(1));
+    private final SetClock clock = new SetClock(T0.plusSeconds(1));
     private final List<String> warnings = new ArrayList<>();
 
     @Test
@@ -146,33 +144,5 @@ class RequestCollectorTest {
             instances.add(new Instance(hostPort[0], Integer.parseInt(hostPort[1]), "books-" + (i + 1)));
         }
         return new ColourRecord(release, "127.0.0.1:5000/books:" + release, state, instances);
-    }
-
-    /** A clock the test moves. */
-    private static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant next) {
-            now = next;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

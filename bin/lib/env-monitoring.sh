@@ -2,14 +2,14 @@
 # Sourced by bin/env-up after env-common.sh: Prometheus on $PROMETHEUS_ADDR and Alertmanager on $ALERTMANAGER_ADDR
 # (Debian's prometheus and prometheus-alertmanager) for the metrics and alerts of docs/scaling.md. Prometheus scrapes
 # what is listed in .env/monitoring/targets/*.json (file-based discovery: a new file needs no restart; `gantry server
-# --prometheus-targets` writes itself there) with the read token in .env/monitoring/gantry-token, evaluates the
+# --prometheus-targets` writes itself there, gantry-*.json, and the nodes of production, nodes-*.json) with the read token in .env/monitoring/gantry-token, evaluates the
 # rules in .env/monitoring/rules/*.yml (Gantry's own, monitoring/gantry-rules.yml, among them) every second and sends what fires to the Alertmanager, which routes it as
 # .env/monitoring/alertmanager.yml says (no receiver until one is written there). Both reread their files on
 # POST /-/reload. Their base URLs go to .env/prometheus-url and .env/alertmanager-url.
 
 PROMETHEUS_ADDR="127.0.0.1:${GANTRY_ENV_PROMETHEUS_PORT:-9090}"
 ALERTMANAGER_ADDR="127.0.0.1:${GANTRY_ENV_ALERTMANAGER_PORT:-9093}"
-NODE_EXPORTER_ADDR="127.0.0.1:${GANTRY_ENV_NODE_EXPORTER_PORT:-9100}"
+NODE_EXPORTER_ADDR="127.0.0.1:9100"   # the port gantry server lists nodes at (docs/observability.md)
 MONITORING_DIR="$ENV_DIR/monitoring"
 
 prometheus_answers() { curl -fsS --noproxy '*' --max-time 2 -o /dev/null "http://$PROMETHEUS_ADDR/-/ready"; }
@@ -29,10 +29,11 @@ alerting:
   alertmanagers: [{static_configs: [{targets: ["$ALERTMANAGER_ADDR"]}]}]
 scrape_configs:
   - job_name: gantry
-    file_sd_configs: [{files: ["$MONITORING_DIR/targets/*.json"], refresh_interval: 1s}]
+    file_sd_configs: [{files: ["$MONITORING_DIR/targets/gantry-*.json"], refresh_interval: 1s}]
     authorization: {credentials_file: "$MONITORING_DIR/gantry-token"}
   - job_name: node
-    static_configs: [{targets: ["$NODE_EXPORTER_ADDR"], labels: {node: "$(hostname)"}}]
+    scrape_interval: 5s
+    file_sd_configs: [{files: ["$MONITORING_DIR/targets/nodes-*.json"], refresh_interval: 1s}]
 CONFIG
   mv "$MONITORING_DIR/prometheus.yml.tmp" "$MONITORING_DIR/prometheus.yml"
   # the rules shipped with Gantry, evaluated on the lab's series like any installation's (docs/observability.md)
@@ -56,8 +57,9 @@ start_prometheus() {
 
 reload_prometheus() { curl -fsS --noproxy '*' --max-time 5 -o /dev/null -X POST "http://$PROMETHEUS_ADDR/-/reload"; }
 
-# The machine's own figures (CPU, memory, disk, network: Debian's prometheus-node-exporter), scraped as job node. The
-# lab's Swarm nodes share this machine's kernel, so one exporter tells them all.
+# The machine's own figures (CPU, memory, disk, network: Debian's prometheus-node-exporter) on the node exporter's
+# port: the node a gantry server on this machine's engine lists for Prometheus (job node); each Swarm node has its
+# own in its namespace (env-swarm.sh).
 # (Its text-file directory is where an operator drops extra .prom files; it names the lab's directory, which is
 # how env-down knows the process for its own.)
 start_node_exporter() {

@@ -94,11 +94,24 @@ lab_start_node() {
     --exec-root "$dir/exec" --cgroup-parent "/gantry-lab/$node/containers"
 }
 
-# lab_ensure_node NODE: network, relay and daemon, each started only when it does not answer.
+# lab_start_node_exporter NODE: a node exporter in the node's namespace, on its address and the exporter's port,
+# where gantry server lists it for Prometheus (docs/observability.md#what-prometheus-scrapes). The nodes share this
+# machine's kernel, so CPU and memory are the machine's; network and the node's own view are its. Its text-file
+# directory names the lab's, which is how env-down knows the process for its own.
+lab_start_node_exporter() {
+  local node="$1"
+  mkdir -p "$ENV_DIR/monitoring/node-textfiles"
+  start_daemon "$node-node-exporter" nsenter --net="/var/run/netns/$(lab_netns "$node")" \
+    prometheus-node-exporter --web.listen-address="$(lab_address "$node"):9100" \
+    --collector.textfile.directory="$ENV_DIR/monitoring/node-textfiles"
+}
+
+# lab_ensure_node NODE: network, relay, node exporter and daemon, each started only when it does not answer.
 lab_ensure_node() {
   local node="$1"
   lab_ensure_netns "$node"
   if ! owned_pid "$node-registry-relay" >/dev/null; then lab_start_node_relay "$node"; fi
+  if ! owned_pid "$node-node-exporter" >/dev/null; then lab_start_node_exporter "$node"; fi
   ensure "$node" "swarm $node $(lab_address "$node")" 60 "lab_answers $node" "lab_start_node $node"
 }
 
@@ -184,7 +197,7 @@ lab_kill() {
 # and remove the namespaces, the bridge and the FORWARD rule env-up made. Node data is kept.
 lab_down() {
   local node pid stopped=0
-  for node in $(ls "$LAB_CGROUP" 2>/dev/null); do
+  for node in $({ ls "$LAB_CGROUP" 2>/dev/null; lab_node_names; } | sort -u); do
     if pid="$(owned_pid "$node")"; then
       stop_pid "$node" "$pid" 40
       say "swarm $node: stopped (pid $pid)"
@@ -194,6 +207,8 @@ lab_down() {
     rm -f "$RUN_DIR/$node.pid"
     if pid="$(owned_pid "$node-registry-relay")"; then stop_pid "$node-registry-relay" "$pid" 5; fi
     rm -f "$RUN_DIR/$node-registry-relay.pid"
+    if pid="$(owned_pid "$node-node-exporter")"; then stop_pid "$node-node-exporter" "$pid" 5; fi
+    rm -f "$RUN_DIR/$node-node-exporter.pid"
     rmdir "$LAB_CGROUP/$node"/*/* "$LAB_CGROUP/$node"/* "$LAB_CGROUP/$node" 2>/dev/null || true
     if ip netns list | grep -q "^$(lab_netns "$node")\b"; then ip netns delete "$(lab_netns "$node")"; fi
     ip link delete "$(lab_netns "$node")" 2>/dev/null || true

@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import dev.gantry.Reason;
 import dev.gantry.trigger.QueueClosedException;
 import dev.gantry.trigger.QueueFullException;
 import io.javalin.Javalin;
@@ -65,7 +66,7 @@ public final class ApiServer {
             config.routes.before(new BearerAuth(tokens, List.of("/healthz"), ownAuth));
             routes.forEach(route -> config.routes.addHttpHandler(route.method(), route.path(), route.handler()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                log.println("error: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+                log.println("error: " + ctx.method() + " " + ctx.path() + " failed: " + Reason.of(e));
                 e.printStackTrace(log);
                 ctx.status(500).contentType("text/plain").result("Internal Server Error");
             });

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -80,17 +81,22 @@ public final class GantryServer {
     /**
      * Runs the server on {@code addr} (HOST:PORT; null: the installation's server-addr) with background
      * {@code tasks} (like polling remotes) until the process is told to stop; then {@code closeParts}
-     * closes what the server was given. With {@code prometheusTargets}, it lists itself there for Prometheus while
-     * it runs ({@link PrometheusTarget}). Answers the exit code.
+     * closes what the server was given. With {@code prometheusTargets}, it lists itself and the nodes of production
+     * there for Prometheus while it runs ({@link PrometheusTargets}, {@link NodeTargets}). Answers the exit code.
      */
     public int serve(String addr, Optional<Path> prometheusTargets, List<TaskFactory> tasks, Runnable closeParts,
             PrintStream out) {
         ListenAddress listen = ListenAddress.parse(addr == null ? installation.serverAddr() : addr);
         http.start(listen.host(), listen.port());
-        Optional<PrometheusTarget> target;
+        Optional<PrometheusTargets> self = prometheusTargets.map(dir -> PrometheusTargets.in(dir, "gantry-" + installationId.value()));
+        Optional<NodeTargets> nodes;
         try {
-            target = prometheusTargets.map(dir -> PrometheusTarget.write(dir, installationId, listen.withPort(http.port())));
-        } catch (PrometheusTarget.TargetException e) {
+            self.ifPresent(file -> file.write(List.of(new PrometheusTargets.Group(List.of(listen.withPort(http.port())),
+                    Map.of("installation", installationId.value())))));
+            nodes = prometheusTargets.map(dir -> NodeTargets.start(dir, installationId, production.engine(),
+                    warning -> log.println("warning: " + warning)));
+        } catch (PrometheusTargets.TargetException e) {
+            self.ifPresent(PrometheusTargets::remove);
             http.stop();
             throw e;
         }
@@ -99,7 +105,8 @@ public final class GantryServer {
                 store.requestFigures(), metrics.registry(), warning -> log.println("warning: " + warning));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            target.ifPresent(PrometheusTarget::remove);
+            self.ifPresent(PrometheusTargets::remove);
+            nodes.ifPresent(NodeTargets::close);
             requests.close();
             stop(closeParts);
             stopped.countDown();

@@ -28,6 +28,15 @@ class ScalePolicyTest {
     }
 
     @Test
+    void aLoadWithinTenPercentOverWhatTheReplicasServeStartsNoOtherOne() {
+        assertThat(policy.decide("shop", 4, REACTIVE, new double[] {176}, 0)).as("176/s on 4 x 40/s: 10% over").isEmpty();
+        assertThat(policy.decide("shop", 4, REACTIVE, new double[] {177}, 0)).map(ScalePolicy.Decision::replicas)
+                .contains(5);
+        assertThat(policy.decide("shop", 1, REACTIVE, new double[] {45}, 0)).map(ScalePolicy.Decision::replicas)
+                .as("one replica at 45/s: 12.5% over").contains(2);
+    }
+
+    @Test
     void aLowerLoadScalesDownOnlyAfterThreePeriodsInARowAndNeverBelowMin() {
         assertThat(policy.decide("shop", 4, REACTIVE, new double[] {10}, 0)).isEmpty();
         assertThat(policy.decide("shop", 4, REACTIVE, new double[] {10}, 0)).isEmpty();
@@ -46,7 +55,7 @@ class ScalePolicyTest {
     @Test
     void aPeakTheSeasonsForetellIsScaledForBeforeItComes() {
         double[] history = seasons(3);
-        int beforeRamp = 2 * SEASON + 7;  // position 7: the load is still low, the ramp starts at 8
+        int beforeRamp = 2 * SEASON + 8;  // position 8: the load is still low, it rises from there
         double[] upToNow = Arrays.copyOf(history, beforeRamp + 1);
 
         var reactiveOnly = policy.decide("shop", 1, REACTIVE, upToNow, 0);
@@ -78,7 +87,7 @@ class ScalePolicyTest {
     void withFewerThanTwoSeasonsRecordedThereIsNoForecastYet() {
         double[] history = Arrays.copyOf(seasons(3), 2 * SEASON - 1);
 
-        assertThat(ScalePolicy.forecast(history, SEASON).peak()).isEmpty();
+        assertThat(ScalePolicy.forecast(history, SEASON).rate()).isEmpty();
         assertThat(ScalePolicy.forecast(history, SEASON).note()).isEqualTo("no forecast yet (it needs two seasons of figures)");
     }
 

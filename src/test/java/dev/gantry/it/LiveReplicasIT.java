@@ -153,10 +153,17 @@ class LiveReplicasIT {
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> monitoring.query(rate).contains("\"colour\":\"blue\""));
 
-            assertThat(monitoring.query("up{job=\"node\"}")).as("the lab's node exporter is scraped").contains(",\"1\"]");
+            // the server lists its engine's host, where the lab runs a node exporter, and Prometheus scrapes it
+            String node = "up{job=\"node\",installation=\"" + sandbox.installationId() + "\"}";
+            Awaitility.await("Prometheus scrapes the node the server listed").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> monitoring.query(node).contains("\"instance\":\"127.0.0.1:9100\"")
+                            && monitoring.query(node).contains(",\"1\"]"));
 
             List<Path> listed = listedTargets(monitoring);
-            assertThat(listed).as("the server's own file of Prometheus targets").hasSize(1);
+            assertThat(listed).as("the server's own file of Prometheus targets and its nodes' file")
+                    .extracting(file -> file.getFileName().toString().replace(sandbox.installationId(), "ID"))
+                    .containsExactlyInAnyOrder("gantry-ID.json", "nodes-ID.json");
             server.process().destroy();  // SIGTERM, as a service manager stops it
             assertThat(server.await(Duration.ofSeconds(90)).stderr()).contains("gantry server stopped");
             assertThat(listed).as("taken out when the server stopped").allSatisfy(file -> assertThat(file).doesNotExist());

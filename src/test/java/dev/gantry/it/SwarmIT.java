@@ -153,6 +153,25 @@ class SwarmIT {
      * to {@code release} after its third end (deploy/crash-loop in its gantry.yml), and history and the audit log
      * say who did it and why.
      */
+    /**
+     * gantry server lists the Swarm's nodes for Prometheus (docs/observability.md#what-prometheus-scrapes), and the lab's
+     * Prometheus scrapes the node exporter on each of them.
+     */
+    @Test
+    void theServerListsEveryNodeOfTheSwarmForPrometheus() {
+        try (Monitoring monitoring = new Monitoring(sandbox.service())) {
+            sandbox.server(sandbox.cli(), "--prometheus-targets", monitoring.targets().toString());
+            String up = "up{job=\"node\",installation=\"" + sandbox.installationId() + "\"}";
+
+            Awaitility.await("Prometheus scrapes the three nodes").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> monitoring.query(up).split(",\"1\"]", -1).length - 1 == 3);
+
+            assertThat(monitoring.query(up)).contains("\"node\":\"node1\"", "\"node\":\"node2\"", "\"node\":\"node3\"")
+                    .contains("\"instance\":\"10.214.0.11:9100\"", "\"role\":\"manager\"", "\"role\":\"worker\"");
+        }
+    }
+
     private void rollsBackAReleaseThatKeepsCrashing(ServiceRepo repo, String release, GantryCli.Running watch) {
         repo.replace("gantry.yml", "  replicas: 2\n", "  replicas: 2\n  env: {TINY_CRASH_AFTER_SECONDS: \"20\"}\n");
         repo.replace("gantry.yml", "deploy: {drain: 1s}", "deploy: {drain: 1s, crash-loop: {restarts: 3, within: 1m}}");

@@ -16,6 +16,7 @@ import dev.gantry.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +56,9 @@ class ProductionMetricsTest {
     void theServerListsItselfForPrometheusWhileItRunsAndAnUnwritableDirectoryIsRefused() throws Exception {
         Path targets = Files.createDirectory(dir.resolve("targets"));
 
-        PrometheusTarget target = PrometheusTarget.write(targets, TestInstallation.ID, "127.0.0.1:7070");
+        PrometheusTargets target = PrometheusTargets.in(targets, "gantry-" + TestInstallation.ID.value());
+        target.write(List.of(new PrometheusTargets.Group(List.of("127.0.0.1:7070"),
+                Map.of("installation", TestInstallation.ID.value()))));
 
         Path file = targets.resolve("gantry-" + TestInstallation.ID.value() + ".json");
         assertThat(new ObjectMapper().readTree(file.toFile()).toString()).isEqualTo("[{\"targets\":[\"127.0.0.1:7070\"],"
@@ -63,8 +66,8 @@ class ProductionMetricsTest {
         assertThat(targets).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".tmp"));
         target.remove();
         assertThat(file).doesNotExist();
-        assertThatThrownBy(() -> PrometheusTarget.write(dir.resolve("missing"), TestInstallation.ID, "127.0.0.1:7070"))
-                .isInstanceOf(PrometheusTarget.TargetException.class)
+        assertThatThrownBy(() -> PrometheusTargets.in(dir.resolve("missing"), "gantry-x").write(List.of()))
+                .isInstanceOf(PrometheusTargets.TargetException.class)
                 .hasMessageContaining("Give --prometheus-targets a directory this user can write");
     }
 

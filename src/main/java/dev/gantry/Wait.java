@@ -70,7 +70,8 @@ public final class Wait {
     /** The waiting thread was interrupted: its stage passed its deadline, or its process is stopping. */
     public static final class Interrupted extends GantryException {
         public Interrupted(String what) {
-            super("interrupted while waiting for " + what);
+            super("interrupted while waiting for " + what + ": Gantry was told to stop (Ctrl-C, or its server stopping)."
+                    + " Run the command again; gantry history shows how far the run got.");
         }
 
         @Override

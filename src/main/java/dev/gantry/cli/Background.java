@@ -1,5 +1,7 @@
 package dev.gantry.cli;
 
+import dev.gantry.Reason;
+import dev.gantry.Wait;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -15,10 +17,10 @@ final class Background {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new IllegalStateException("background work failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("background work failed: " + Reason.of(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for background work", e);
+            throw new Wait.Interrupted("background work");
         }
     }
 }

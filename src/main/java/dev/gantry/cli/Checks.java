@@ -2,6 +2,7 @@ package dev.gantry.cli;
 
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
+import dev.gantry.Reason;
 import dev.gantry.config.Installation;
 import java.io.IOException;
 import java.net.URI;
@@ -62,7 +63,7 @@ final class Checks {
             }
             throw new Problem("etcd at " + discovery + " answered " + response.statusCode() + " " + response.body());
         } catch (IOException e) {
-            throw new Problem("cannot reach etcd at " + url + " (" + e + "). Start it (bin/env-up starts one on"
+            throw new Problem("cannot reach etcd at " + url + " (" + Reason.of(e) + "). Start it (bin/env-up starts one on"
                     + " 127.0.0.1:2379) or fix GANTRY_DISCOVERY.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

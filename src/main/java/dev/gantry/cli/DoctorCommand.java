@@ -38,7 +38,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         if (separate) {
             try (Engine cd = Engine.connect(installation.effectiveCdDockerHost())) {
-                check("cd docker", () -> CdEngine.cd(CdEngine.describe(cd), cd.address()));
+                check("cd engine", () -> CdEngine.cd(CdEngine.describe(cd), cd.address()));
             }
         }
         check("registry", () -> {

@@ -14,6 +14,14 @@ public interface HealthCheck {
     /** The status {@code url} answers with within {@code timeout}, or -1. */
     int status(String url, Duration timeout);
 
+    /**
+     * Whether a health check that got {@code status} passed: a 2xx only (docs/design.md, "Changes since the first design"); a redirect is not
+     * health (a service that sends /health to a login page is not ready).
+     */
+    static boolean passed(int status) {
+        return status >= 200 && status < 300;
+    }
+
     /** The real check: an HTTP GET. */
     static HealthCheck http() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

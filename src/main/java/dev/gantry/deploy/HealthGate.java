@@ -49,7 +49,7 @@ final class HealthGate {
         }
         String url = "http://" + replica.host() + ":" + replica.port() + health.path();
         int status = status(url, health.interval());
-        if (status >= 200 && status < 300) {
+        if (HealthCheck.passed(status)) {
             log.line(replica.container() + " is healthy (" + url + " answered " + status + ")");
             return true;
         }

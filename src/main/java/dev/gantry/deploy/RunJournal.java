@@ -3,6 +3,7 @@ package dev.gantry.deploy;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.Reason;
 import dev.gantry.engine.LogSink;
 import dev.gantry.fault.Failpoints;
 import dev.gantry.store.Journal;
@@ -109,8 +110,8 @@ public final class RunJournal {
                     log.line("nothing to undo: " + entry.effect().describe() + " (" + why + ")");
                 }
             } catch (RuntimeException e) {
-                String failure = entry.effect().describe() + " could not be undone: " + e.getMessage();
-                journal.undoFailed(runId, entry.entry().seq(), String.valueOf(e.getMessage()));
+                String failure = entry.effect().describe() + " could not be undone: " + Reason.of(e);
+                journal.undoFailed(runId, entry.entry().seq(), Reason.of(e));
                 log.line("UNDO FAILED: " + failure);
                 failures.add(failure);
             }

@@ -141,8 +141,7 @@ public final class RouteKeeper {
 
     private boolean answers(String url) {
         try {
-            int status = health.status(url, CHECK_TIMEOUT);
-            return status >= 200 && status < 300;
+            return HealthCheck.passed(health.status(url, CHECK_TIMEOUT));
         } catch (RuntimeException e) {
             return false;  // a check that could not be made is a check not passed
         }

@@ -1,5 +1,6 @@
 package dev.gantry.logs;
 
+import dev.gantry.Reason;
 import dev.gantry.deploy.Orchestrator;
 import dev.gantry.deploy.ReplicaOutput;
 import dev.gantry.engine.EngineException;
@@ -150,7 +151,8 @@ public final class ServiceLogs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("reading a replica's output failed: " + Reason.of(e.getCause()), e.getCause());
         }
         all.sort(Comparator.comparing(ServiceLogLine::time));
         return new Reading(List.copyOf(all.subList(Math.max(0, all.size() - filter.lines()), all.size())), Map.copyOf(newest));

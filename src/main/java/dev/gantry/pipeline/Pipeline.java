@@ -3,6 +3,7 @@ package dev.gantry.pipeline;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.Printable;
+import dev.gantry.Reason;
 import dev.gantry.config.ConfigException;
 import dev.gantry.config.ConfigProblem;
 import dev.gantry.config.Installation;
@@ -264,7 +265,7 @@ public final class Pipeline {
             RuntimeException failure = MaskedFailures.of(e, mask);
             RunState state = e instanceof UndoFailedException ? RunState.NEEDS_ATTENTION : RunState.FAILED;
             store.runs().finish(runId, state, stages.failedStage().map(Stage::word),
-                    Optional.of(Printable.of(String.valueOf(failure.getMessage()))));
+                    Optional.of(Printable.of(Reason.of(failure))));
             throw failure;
         } finally {
             notifier.runEnded(store.runs(), runId, deployment.config().notifications());

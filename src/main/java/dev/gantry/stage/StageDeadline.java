@@ -1,5 +1,6 @@
 package dev.gantry.stage;
 
+import dev.gantry.Reason;
 import dev.gantry.config.Durations;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -63,6 +64,6 @@ record StageDeadline(Stage stage, Duration limit, Duration grace) {
         if (failure instanceof RuntimeException e) {
             return e;
         }
-        return new IllegalStateException("the stage's work threw a checked exception: " + failure, failure);
+        return new IllegalStateException("the stage's work failed: " + Reason.of(failure), failure);
     }
 }

@@ -3,6 +3,7 @@ package dev.gantry.stage;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 import dev.gantry.Printable;
+import dev.gantry.Reason;
 import dev.gantry.config.DeadlinesSpec;
 import dev.gantry.config.OutputLimits;
 import dev.gantry.deploy.DeployFailedException;
@@ -89,7 +90,7 @@ public final class StageRunner {
             } catch (RuntimeException e) {
                 RuntimeException failure = MaskedFailures.of(asStageFailure(stage, e, log), mask);
                 String reason = Printable.of(failure instanceof StageFailedException failed ? failed.reason()
-                        : String.valueOf(failure.getMessage()));
+                        : Reason.of(failure));
                 finish(runId, stage, StageState.FAILED, Optional.of(reason), log, started);
                 if (failedStage == null) {
                     failedStage = stage;

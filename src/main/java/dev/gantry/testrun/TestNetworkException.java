@@ -3,7 +3,7 @@ package dev.gantry.testrun;
 import dev.gantry.ExitCode;
 import dev.gantry.GantryException;
 
-/** The integration tests' network could not be given its relay: the test engine is not on this machine. */
+/** The integration tests' network could not be given its relay: the CD engine is not on this machine. */
 final class TestNetworkException extends GantryException {
 
     TestNetworkException(String network, String gateway, String reason) {

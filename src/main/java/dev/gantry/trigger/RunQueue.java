@@ -1,5 +1,6 @@
 package dev.gantry.trigger;
 
+import dev.gantry.Reason;
 import dev.gantry.config.OutputLimits;
 import dev.gantry.config.ServerLimits;
 import dev.gantry.pipeline.RunOutcome;
@@ -191,7 +192,7 @@ public final class RunQueue implements AutoCloseable {
         try {
             run.succeeded(executor.execute(request, listener));
         } catch (RuntimeException e) {
-            run.end(QueuedRun.State.DONE, false, String.valueOf(e.getMessage()));
+            run.end(QueuedRun.State.DONE, false, Reason.of(e));
         } finally {
             synchronized (this) {
                 busy.remove(request.service());

@@ -9,12 +9,12 @@ import java.util.Optional;
  * ({@code webhook-secret}); GitLab sends a token of its own ({@code webhook-gitlab-token}), never the
  * HMAC secret, as GitLab sends it in clear with every delivery (docs/webhooks.md).
  */
-record WebhookCredentials(Optional<String> hmacSecret, Optional<String> gitlabToken) {
+public record WebhookCredentials(Optional<String> hmacSecret, Optional<String> gitlabToken) {
     /** No credential: every hook answers 503. */
     static final WebhookCredentials NONE = new WebhookCredentials(Optional.empty(), Optional.empty());
 
     /** The credentials of {@code installation}. */
-    static WebhookCredentials of(Installation installation) {
+    public static WebhookCredentials of(Installation installation) {
         return new WebhookCredentials(installation.webhookSecret().map(WebhookSecret::value),
                 installation.webhookGitlabToken().map(WebhookSecret::value));
     }

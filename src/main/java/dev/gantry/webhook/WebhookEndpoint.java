@@ -1,6 +1,5 @@
 package dev.gantry.webhook;
 
-import dev.gantry.config.Installation;
 import dev.gantry.git.RemoteFetch;
 import dev.gantry.server.ApiServer;
 import dev.gantry.store.ServiceRows;
@@ -28,23 +27,16 @@ public final class WebhookEndpoint implements ApiServer.Mount {
     private final WebhookDeliveries deliveries;
     private final PushDispatch dispatch;
 
-    /** Takes webhooks proven with {@code credentials} (none for a forge: 503) for the services of {@code services}. */
-    WebhookEndpoint(WebhookCredentials credentials, ServiceRows services, WebhookDeliveries deliveries,
-                    RemoteFetch fetch, RunQueue queue, PrintStream log) {
+    /**
+     * Takes webhooks proven with {@code credentials} (webhook-secret, webhook-gitlab-token; none for a forge: 503) for
+     * the services of {@code services}, each delivery id once ({@code deliveries}); a push's branch is fetched with
+     * {@code fetch} and its run queued on {@code queue}; failures of its work go to {@code log}.
+     */
+    public WebhookEndpoint(WebhookCredentials credentials, ServiceRows services, WebhookDeliveries deliveries,
+                           RemoteFetch fetch, RunQueue queue, PrintStream log) {
         this.credentials = credentials;
         this.deliveries = deliveries;
         this.dispatch = new PushDispatch(services, fetch, queue, log);
-    }
-
-    /**
-     * Takes webhooks proven with the credentials of {@code installation} (webhook-secret,
-     * webhook-gitlab-token) for the services of {@code services}, each delivery id once
-     * ({@code deliveries}); a push's branch is fetched with {@code fetch} and its run queued on
-     * {@code queue}; failures of its work go to {@code log}.
-     */
-    public WebhookEndpoint(Installation installation, ServiceRows services, WebhookDeliveries deliveries,
-                           RemoteFetch fetch, RunQueue queue, PrintStream log) {
-        this(WebhookCredentials.of(installation), services, deliveries, fetch, queue, log);
     }
 
     @Override

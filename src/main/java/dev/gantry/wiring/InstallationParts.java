@@ -1,6 +1,7 @@
 package dev.gantry.wiring;
 
 import dev.gantry.GantryException;
+import dev.gantry.Reason;
 import dev.gantry.Wait;
 import dev.gantry.config.Installation;
 import dev.gantry.config.OwnerOnly;
@@ -121,7 +122,7 @@ public final class InstallationParts implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new IllegalStateException("checking the environment failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("checking the environment failed: " + Reason.of(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Wait.Interrupted("the engines and the registry to answer");

@@ -17,6 +17,7 @@ import dev.gantry.server.PipelineExecutor;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunRequest;
+import dev.gantry.webhook.WebhookCredentials;
 import dev.gantry.webhook.WebhookEndpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class ServerWiring {
         List<GantryServer.MountFactory> mounts = List.of(
                 (tokens, queue) -> new GitEndpoint(tokens, repos, store.services(), queue, log,
                         installation.gitLimits(), installation.serverLimits().pushes()),
-                (tokens, queue) -> new WebhookEndpoint(installation, store.services(), store.webhookDeliveries(),
+                (tokens, queue) -> new WebhookEndpoint(WebhookCredentials.of(installation), store.services(), store.webhookDeliveries(),
                         fetch, queue, log));
         List<GantryServer.TaskFactory> tasks = List.of(
                 (queue, taskLog) -> UnrunHeads.start(repos, store.services(), store.runs(), queue, taskLog),

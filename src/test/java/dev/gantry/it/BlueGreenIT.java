@@ -91,6 +91,11 @@ class BlueGreenIT {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.stdout()).contains(sandbox.service() + ": live in blue")
                 .contains("release " + first.substring(0, 12)).contains(sandbox.service() + "-blue-1");
+        var offline = sandbox.cli().with("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+                .run("status", "--offline", sandbox.service());
+        assertThat(offline.exitCode()).as("status --offline asks no engine: %s", offline).isZero();
+        assertThat(offline.stdout()).contains("offline: what discovery records").contains(sandbox.service() + ": live in blue")
+                .contains("release " + first.substring(0, 12)).contains(sandbox.service() + "-blue-1");
     }
 
     /**

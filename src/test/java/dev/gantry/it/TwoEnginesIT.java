@@ -101,7 +101,7 @@ class TwoEnginesIT {
         assertThat(doctor.stdout()).as("%s", doctor)
                 .containsPattern("(?m)^  ok +docker +Docker \\S+, API \\S+ at \\S+: the production engine \\(DOCKER_HOST\\),"
                         + " runs the releases$")
-                .containsPattern("(?m)^  ok +cd docker +Docker \\S+, API \\S+ at " + cdEngine
+                .containsPattern("(?m)^  ok +cd engine +Docker \\S+, API \\S+ at " + cdEngine
                         + ": the CD engine \\(GANTRY_CD_DOCKER_HOST\\), runs the tests, builds and pushes$");
     }
 
@@ -110,7 +110,7 @@ class TwoEnginesIT {
         Result doctor = sandbox.cli().with("GANTRY_CD_DOCKER_HOST", "").with("GANTRY_BUILD_DOCKER_HOST", cdEngine)
                 .run("doctor");
 
-        assertThat(doctor.stdout()).as("%s", doctor).containsPattern("(?m)^  ok +cd docker +Docker \\S+, API \\S+ at "
+        assertThat(doctor.stdout()).as("%s", doctor).containsPattern("(?m)^  ok +cd engine +Docker \\S+, API \\S+ at "
                 + cdEngine + ": the CD engine \\(GANTRY_CD_DOCKER_HOST\\)");
         assertThat(doctor.stderr().lines().filter(line -> line.startsWith("warning: GANTRY_BUILD_DOCKER_HOST")))
                 .as("%s", doctor).containsExactly("warning: GANTRY_BUILD_DOCKER_HOST is the old name of"
@@ -128,7 +128,7 @@ class TwoEnginesIT {
         assertThat(doctor.exitCode()).as("%s", doctor).isEqualTo(3);
         assertThat(doctor.stdout()).as("%s", doctor)
                 .containsPattern("(?m)^  ok +docker +.*the production engine")
-                .containsPattern("(?m)^  FAIL +cd docker +Cannot reach the CD engine at " + nowhere
+                .containsPattern("(?m)^  FAIL +cd engine +Cannot reach the CD engine at " + nowhere
                         + " \\(GANTRY_CD_DOCKER_HOST, where tests and builds run\\)");
         assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
         assertThat(run.stderr()).as("%s", run).contains("error: Cannot reach the CD engine at " + nowhere);

@@ -1,5 +1,6 @@
 package dev.gantry.proxy.haproxy;
 
+import dev.gantry.Reason;
 import dev.gantry.proxy.ProxyException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class RuntimeApi {
                     + DEADLINE.toSeconds() + "s");
         } catch (ExecutionException e) {
             throw new ProxyException("Sending `" + batch + "` to HAProxy's socket " + socket + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
+                    + Reason.of(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProxyException("interrupted while talking to HAProxy's socket " + socket, e);
@@ -92,7 +93,7 @@ final class RuntimeApi {
             in.transferTo(answer);
             return answer.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new UncheckedIOException(Reason.of(e), e);
         }
     }
 }

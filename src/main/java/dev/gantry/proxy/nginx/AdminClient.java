@@ -1,5 +1,6 @@
 package dev.gantry.proxy.nginx;
 
+import dev.gantry.Reason;
 import dev.gantry.proxy.ProxyException;
 import dev.gantry.proxy.ProxyUnavailableException;
 import java.io.ByteArrayOutputStream;
@@ -133,7 +134,7 @@ final class AdminClient {
             Channels.newInputStream(channel).transferTo(response);
             return response.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new UncheckedIOException(Reason.of(e), e);
         }
     }
 }

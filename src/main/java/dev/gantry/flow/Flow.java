@@ -1,5 +1,7 @@
 package dev.gantry.flow;
 
+import dev.gantry.stage.Stage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +17,24 @@ public record Flow(List<Part> preDeployment, List<Step> deployment, Step undo, S
         BESIDE_THE_LIVE,
         /** In the live colour itself (scaling); nothing is retired. */
         THE_LIVE
+    }
+
+    /**
+     * The stages the flow may run, in its order: the boxes the web UI draws. The cleanup only where a colour is
+     * retired; the undo is left out, as it runs only after a failure.
+     */
+    public List<Stage> stages() {
+        List<Stage> stages = new ArrayList<>();
+        for (Part part : preDeployment) {
+            switch (part) {
+                case Step step -> stages.add(step.stage());
+                case TestWhileBuilding both -> stages.addAll(List.of(both.test().stage(), both.build().stage()));
+            }
+        }
+        deployment.forEach(step -> stages.add(step.stage()));
+        if (colours == Colours.BESIDE_THE_LIVE) {
+            stages.add(cleanup.stage());
+        }
+        return List.copyOf(stages);
     }
 }

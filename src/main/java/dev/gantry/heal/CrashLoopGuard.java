@@ -30,6 +30,9 @@ import java.util.Set;
  * release is rolled back at most once, and the release a rollback put live is never rolled back by this.
  */
 public final class CrashLoopGuard {
+    /** How the trigger of a rollback this guard starts begins: the web UI calls such a run an automatic rollback. */
+    public static final String AUTOMATIC = "gantry, automatically";
+
     /** Starts the rollback of a service, for a reason a person reads in its trigger. */
     public interface Rollback {
         void start(String service, String reason);
@@ -87,7 +90,7 @@ public final class CrashLoopGuard {
         String release = new Release(run.commit(), run.commitTitle(), run.dirty()).shortCommit();
         log.line(service + ": release " + release + " keeps crashing: " + reason + "; rolling back");
         seen.remove(run.id());
-        rollback.start(service, "gantry, automatically: release " + release + " crash-looped, " + reason);
+        rollback.start(service, AUTOMATIC + ": release " + release + " crash-looped, " + reason);
         return true;
     }
 

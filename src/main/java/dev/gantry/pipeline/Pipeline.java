@@ -12,7 +12,6 @@ import dev.gantry.config.ServiceConfig;
 import dev.gantry.deploy.Deployment;
 import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
-import dev.gantry.discovery.ColourRecord;
 import dev.gantry.engine.Engine;
 import dev.gantry.flow.Flow;
 import dev.gantry.flow.FlowRun;
@@ -161,12 +160,7 @@ public final class Pipeline {
     }
 
     private RunOutcome rollback(String service, String trigger, HeldLock held) {
-        Colour live = production.discovery().live(service).orElseThrow(() -> new NothingToDeployException(
-                service + " has no live release, so there is nothing to roll back from."));
-        String current = production.discovery().colour(service, live).map(ColourRecord::release).orElse("");
-        RunRecord previous = store.runs().releases(service, 50).stream()
-                .filter(r -> !r.commit().equals(current) && r.image().isPresent()).findFirst()
-                .orElseThrow(() -> new NothingToDeployException(service + " has no earlier release to roll back to."));
+        RunRecord previous = RollbackTarget.of(store, production.discovery(), service);
         ImageReference image = ImageReference.parse(previous.image().orElseThrow());
         Deployment deployment = started("rollback", service, image, previous.config().orElseThrow(), trigger,
                 previous.commit(), held);

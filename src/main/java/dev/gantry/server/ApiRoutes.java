@@ -177,16 +177,14 @@ final class ApiRoutes {
 
     private void run(Context ctx) {
         RunId.parse(ctx.pathParam("run")).ifPresentOrElse(id -> {
-            Optional<QueuedRun> queued = id.queued() ? queue.find(id.number()) : queue.byRunId(id.number());
-            Optional<Long> runId = id.queued() ? queued.flatMap(QueuedRun::runId) : Optional.of(id.number());
-            var stored = runId.flatMap(store.runs()::find);
-            if (stored.isEmpty() && queued.isEmpty()) {
+            RunId.Found found = id.find(queue, store);
+            if (!found.exists()) {
                 json(ctx, 404, Json.error("There is no run " + ctx.pathParam("run") + "."));
                 return;
             }
             Map<String, Object> body = new LinkedHashMap<>();
-            stored.ifPresent(r -> body.putAll(Json.run(r, true)));
-            queued.ifPresent(q -> body.put("queue", Json.queued(q)));
+            found.stored().ifPresent(r -> body.putAll(Json.run(r, true)));
+            found.queued().ifPresent(q -> body.put("queue", Json.queued(q)));
             json(ctx, 200, body);
         }, () -> json(ctx, 400, Json.error(RunId.HELP)));
     }

@@ -47,11 +47,10 @@ final class RunLogStream {
                 ApiRoutes.json(ctx, 400, Json.error(RunId.HELP));
                 return;
             }
-            Optional<QueuedRun> queued = id.get().queued() ? queue.find(id.get().number())
-                    : queue.byRunId(id.get().number());
-            Optional<RunRecord> stored = (id.get().queued() ? queued.flatMap(QueuedRun::runId)
-                    : Optional.of(id.get().number())).flatMap(store.runs()::find);
-            if (queued.isEmpty() && stored.isEmpty()) {
+            RunId.Found found = id.get().find(queue, store);
+            Optional<QueuedRun> queued = found.queued();
+            Optional<RunRecord> stored = found.stored();
+            if (!found.exists()) {
                 ApiRoutes.json(ctx, 404, Json.error("There is no run " + ctx.pathParam("run") + "."));
                 return;
             }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * a deploy, a rollback or a scale, and Alertmanager's notices (which scale), {@code deploy}; anything else that changes something (releasing a lock, and
  * any route added later until it is listed here) {@code admin}, so that a new route is never open by mistake.
  */
-final class ScopeRules {
+public final class ScopeRules {
     private static final Pattern DEPLOYS = Pattern.compile(ApiRoutes.BASE + "/services/[^/]+/(deploy|rollback|scale)");
 
     private ScopeRules() {
@@ -30,8 +30,8 @@ final class ScopeRules {
         return Map.of("error", refusal(caller, needed, what), "needs", needed.word(), "scope", caller.scope().word());
     }
 
-    /** What a refused request is told: which scope it needs and which it has. */
-    static String refusal(ApiTokens.Caller caller, Scope needed, String what) {
+    /** What a refused request is told: which scope it needs and which it has (the web UI tells the same). */
+    public static String refusal(ApiTokens.Caller caller, Scope needed, String what) {
         return what + " needs a token of scope " + needed.word() + " (or higher); the token " + caller.name()
                 + " has scope " + caller.scope().word() + ". Create one with `gantry token create NAME --scope "
                 + needed.word() + "`.";

@@ -17,6 +17,7 @@ import dev.gantry.server.PipelineExecutor;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunRequest;
+import dev.gantry.ui.UiMount;
 import dev.gantry.webhook.WebhookCredentials;
 import dev.gantry.webhook.WebhookEndpoint;
 import java.io.PrintStream;
@@ -26,8 +27,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code gantry server} put together from the installation's parts: the API, the git endpoint and the
- * webhooks, the unrun heads queued at start, the polling of remotes and the route keeper, each given the narrow parts it
+ * {@code gantry server} put together from the installation's parts: the API, the git endpoint, the
+ * webhooks and the web UI, the unrun heads queued at start, the polling of remotes and the route keeper, each given the narrow parts it
  * uses. Its classes (Javalin, Jetty, Micrometer) load only when this runs.
  */
 public final class ServerWiring {
@@ -53,7 +54,8 @@ public final class ServerWiring {
                 (tokens, queue) -> new GitEndpoint(tokens, repos, store.services(), queue, log,
                         installation.gitLimits(), installation.serverLimits().pushes()),
                 (tokens, queue) -> new WebhookEndpoint(WebhookCredentials.of(installation), store.services(), store.webhookDeliveries(),
-                        fetch, queue, log));
+                        fetch, queue, log),
+                (tokens, queue) -> new UiMount(tokens, queue, store, parts.production().discovery()));
         List<GantryServer.TaskFactory> tasks = List.of(
                 (queue, taskLog) -> UnrunHeads.start(repos, store.services(), store.runs(), queue, taskLog),
                 (queue, taskLog) -> RemotePolling.start(installation.pollInterval(), store.services(), fetch, queue,

@@ -35,6 +35,15 @@ class FlowsTest {
         }
     }
 
+    @Test
+    void theStagesAFlowDrawsEndWithTheCleanupWhereItRetiresAColour() {
+        assertThat(Flows.run().stages()).containsExactly(Stage.CHECKOUT, Stage.TEST, Stage.BUILD, Stage.PUSH,
+                Stage.DEPLOY, Stage.REGISTER, Stage.PRE_INTEGRATION, Stage.SWITCH, Stage.POST_INTEGRATION, Stage.ANALYSIS,
+                Stage.CLEANUP);
+        assertThat(Flows.rollback().stages()).containsExactly(Stage.DEPLOY, Stage.REGISTER, Stage.SWITCH, Stage.CLEANUP);
+        assertThat(Flows.scale().stages()).as("scaling retires no colour").containsExactly(Stage.DEPLOY);
+    }
+
     private static List<Stage> stages(Flow flow) {
         Stream<Step> before = flow.preDeployment().stream().flatMap(part -> switch (part) {
             case Step step -> Stream.of(step);

@@ -1,0 +1,9 @@
+package dev.gantry.ui;
+
+/**
+ * One box of a run's flow: the stage ({@code pre-integration}), where it is ({@code pending}, {@code running},
+ * {@code passed}, {@code failed}, {@code cancelled}, or {@code skipped} when the run ended without it) and how long it
+ * took or has taken so far (empty before it starts).
+ */
+public record Box(String stage, String state, String duration) {
+}

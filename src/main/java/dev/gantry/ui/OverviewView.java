@@ -1,0 +1,21 @@
+package dev.gantry.ui;
+
+import java.util.List;
+
+/** The overview: a row per service the server knows, and the requests in the run queue. */
+public record OverviewView(Frame frame, List<ServiceRow> services, List<QueueRow> queue) {
+
+    /**
+     * A service: its page; its live colour, release (short commit), commit title, how long ago it went live, and its
+     * healthy replicas and their hosts (all null when nothing is live, {@code note} then says why if discovery did not
+     * answer); its last run: page, name, result and how long it took (null without runs).
+     */
+    public record ServiceRow(String name, String href, String colour, String release, String title, String age,
+                             String replicas, String note, String lastHref, String lastRun, String lastResult,
+                             String lastTook) {
+    }
+
+    /** A request queued or running: its page, service, what it does, where it is, who asked. */
+    public record QueueRow(String href, String service, String what, String state, String trigger) {
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gantry.ui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The paths of the web UI, all under {@code /ui}: the constants the routes are registered at, and links to them. */
+final class UiPaths {
+    static final String ROOT = "/ui";
+    static final String HOME = "/ui/";
+    static final String LOGIN = "/ui/login";
+    static final String LOGOUT = "/ui/logout";
+    static final String ASSETS = "/ui/assets/";
+    static final String SERVICE = "/ui/services/{service}";
+    static final String ROLLBACK = SERVICE + "/rollback";
+    static final String LOCK_RELEASE = SERVICE + "/lock/release";
+    static final String RUN = "/ui/runs/{run}";
+    static final String RUN_EVENTS = RUN + "/events";
+
+    private UiPaths() {
+    }
+
+    /** Whether {@code path} belongs to the UI. */
+    static boolean under(String path) {
+        return path.equals(ROOT) || path.startsWith(ROOT + "/");
+    }
+
+    /** Whether {@code path} is open without a session: the login page and the assets. */
+    static boolean open(String path) {
+        return path.equals(LOGIN) || path.startsWith(ASSETS);
+    }
+
+    static String service(String name) {
+        return "/ui/services/" + segment(name);
+    }
+
+    static String rollback(String service) {
+        return service(service) + "/rollback";
+    }
+
+    static String lockRelease(String service) {
+        return service(service) + "/lock/release";
+    }
+
+    /** The run page of the run {@code text} names ({@code 42} or {@code q7}). */
+    static String runNamed(String text) {
+        return "/ui/runs/" + segment(text);
+    }
+
+    /** The run page of a stored run. */
+    static String run(long runId) {
+        return "/ui/runs/" + runId;
+    }
+
+    /** The run page of a queued request, before it has a run id. */
+    static String queued(long queueId) {
+        return "/ui/runs/q" + queueId;
+    }
+
+    /** The live updates of the run page at {@code runPage}. */
+    static String events(String runPage) {
+        return runPage + "/events";
+    }
+
+    private static String segment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

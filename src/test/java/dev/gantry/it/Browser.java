@@ -1,0 +1,85 @@
+package dev.gantry.it;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven over WebDriver (Debian's {@code chromium} and {@code chromium-driver}, which bin/env-up
+ * installs): the web UI as a person's browser shows it, scripts and all. Selenium's own driver download is never
+ * used: the driver and the browser are the machine's.
+ */
+final class Browser implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A fresh browser (no cookies), its window phone-sized or desktop-sized. */
+    static Browser start() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("Chromium and its driver are missing: bin/env-up installs Debian's chromium and"
+                    + " chromium-driver");
+        }
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--window-size=1280,900", "--no-first-run", "--disable-extensions");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
+                .usingAnyFreePort().build();
+        var driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver);
+    }
+
+    /** Opens {@code url} and logs in with {@code token} on the login page it lands on. */
+    void logIn(String baseUrl, String token) {
+        driver.get(baseUrl + "/ui/");
+        until("the login page", d -> d.getCurrentUrl().endsWith("/ui/login"));
+        driver.findElement(By.id("token")).sendKeys(token);
+        driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        until("the overview after the login", d -> d.getCurrentUrl().endsWith("/ui/"));
+    }
+
+    /** Logs out with the page's own form. */
+    void logOut() {
+        driver.findElement(By.cssSelector("form.logout button[type=submit]")).click();
+        until("the login page after the logout", d -> d.getCurrentUrl().endsWith("/ui/login"));
+    }
+
+    /** The session cookie the browser holds. */
+    String sessionCookie() {
+        return driver.manage().getCookieNamed("gantry_session").getValue();
+    }
+
+    /** The value of the page's CSRF field. */
+    String csrf() {
+        return driver.findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    /** Waits up to 60 s for {@code condition}, naming it when it does not come. */
+    <T> T until(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).withMessage(what).until(condition);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

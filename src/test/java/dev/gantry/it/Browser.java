@@ -75,7 +75,10 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to 60 s for {@code condition}, naming it when it does not come. */
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100))
+                .withMessage(() -> what + "; the page at " + driver.getCurrentUrl() + " shows: "
+                        + driver.findElement(By.tagName("body")).getText())
+                .until(condition);
     }
 
     @Override

@@ -124,7 +124,7 @@ class PagesTest {
                     + " script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self';"
                     + " frame-ancestors 'none'; base-uri 'none'");
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
-            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
             assertThat(answer.headers().firstValue("Cache-Control")).as(path).contains("no-store");
             assertThat(answer.headers().firstValue("Content-Type")).as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));

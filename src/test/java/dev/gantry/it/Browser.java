@@ -1,11 +1,14 @@
 package dev.gantry.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -71,6 +74,23 @@ final class Browser implements AutoCloseable {
 
     WebElement find(By by) {
         return driver.findElement(by);
+    }
+
+    /**
+     * Saves what the window shows as {@code name}.png in the directory {@code GANTRY_SCREENSHOTS} names, when it names
+     * one (bin/ui-screenshots: the images of docs/ui.md); does nothing otherwise.
+     */
+    void screenshot(String name) {
+        String dir = System.getenv("GANTRY_SCREENSHOTS");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("saving the screenshot " + name + " in " + dir + " failed", e);
+        }
     }
 
     /** Waits up to 60 s for {@code condition}, naming it when it does not come. */

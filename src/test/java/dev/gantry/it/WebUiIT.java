@@ -53,6 +53,7 @@ class WebUiIT {
                     .isInstanceOf(NoAlertPresentException.class);
             assertThat(browser.driver.findElements(By.cssSelector("table.services img"))).as("no element from the title")
                     .isEmpty();
+            browser.screenshot("ui-overview");
 
             browser.driver.get(history);
             assertThat(browser.driver.findElements(By.linkText("Roll back"))).as("a read session sees no rollback").isEmpty();
@@ -75,6 +76,7 @@ class WebUiIT {
             browser.until("the switch box lit as passed, live", d -> !d.findElements(
                     By.xpath("//li[contains(@class,'box') and contains(@class,'state-passed')]"
                             + "[span[@class='stage' and text()='switch']]")).isEmpty());
+            browser.screenshot("ui-run");
             List<String> states = browser.driver.findElements(By.cssSelector("ol.flow li.box")).stream()
                     .map(box -> box.getAttribute("class")).toList();
             System.out.printf("WebUiIT: the rollback's boxes as the page shows them: %s%n", states);

@@ -40,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (InstallationParts parts = InstallationParts.open()) {
-            Discovery discovery = offline ? parts.discovery() : parts.production().discovery();
+            Discovery discovery = parts.discovery();
             List<String> services = service == null ? discovery.services() : List.of(service);
             if (services.isEmpty()) {
                 out.println("Nothing is deployed yet. Deploy a service with `gantry run PATH`.");

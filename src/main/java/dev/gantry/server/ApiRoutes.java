@@ -40,15 +40,14 @@ final class ApiRoutes {
 
     /**
      * The API of {@code store}, {@code production} and {@code queue}; images come from {@code registry} only; a
-     * service's replicas' output is read by {@code serviceLogs}. At most {@code maxLogStreams} logs stream at once.
+     * service's replicas' output is read by {@code serviceLogs}. Each log stream takes one of {@code streams}' slots.
      */
-    ApiRoutes(Store store, Production production, RunQueue queue, String registry, ApiTokens tokens, int maxLogStreams,
+    ApiRoutes(Store store, Production production, RunQueue queue, String registry, ApiTokens tokens, StreamSlots streams,
             Function<String, ServiceLogs> serviceLogs) {
         this.store = store;
         this.production = production;
         this.queue = queue;
         this.registry = registry;
-        var streams = new StreamSlots(maxLogStreams);
         this.logs = new RunLogStream(store, queue, tokens, streams);
         this.serviceLogs = new ServiceLogRoute(serviceLogs, store, tokens, streams);
     }

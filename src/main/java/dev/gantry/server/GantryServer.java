@@ -39,8 +39,11 @@ public final class GantryServer {
 
     /** Makes a {@link ApiServer.Mount} that needs the server's parts (the git endpoint: tokens, queue). */
     public interface MountFactory {
-        /** The mount for the server whose API tokens are {@code tokens} and whose run queue is {@code queue}. */
-        ApiServer.Mount create(ApiTokens tokens, RunQueue queue);
+        /**
+         * The mount for the server whose API tokens are {@code tokens}, whose run queue is {@code queue} and whose
+         * streams take one of {@code streams}' slots each.
+         */
+        ApiServer.Mount create(ApiTokens tokens, RunQueue queue, StreamSlots streams);
     }
 
     /** Work the server does beside answering requests (polling remotes): started once it listens, stopped first. */
@@ -72,10 +75,10 @@ public final class GantryServer {
         metrics.watch(queue);
         metrics.watch(production.discovery());
         var tokens = new ApiTokens(store.apiTokens());
-        var api = new ApiRoutes(store, production, queue, installation.registry(), tokens,
-                installation.serverLimits().logStreams(), serviceLogs);
+        var streams = new StreamSlots(installation.serverLimits().logStreams());
+        var api = new ApiRoutes(store, production, queue, installation.registry(), tokens, streams, serviceLogs);
         this.http = new ApiServer(tokens, api.routes(), metrics,
-                mounts.stream().map(factory -> factory.create(tokens, queue)).toList(), log);
+                mounts.stream().map(factory -> factory.create(tokens, queue, streams)).toList(), log);
     }
 
     /**

@@ -7,14 +7,16 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * The server's open log streams (run logs and followed service logs together): at most {@code max} at once
+ * The server's open streams (run logs, followed service logs and the web UI's live run pages together): at most
+ * {@code max} at once
  * ({@code server-max-log-streams}); past that a request is answered 429 with {@code Retry-After: 30}.
  */
-final class StreamSlots {
+public final class StreamSlots {
     private final Semaphore slots;
     private final int max;
 
-    StreamSlots(int max) {
+    /** At most {@code max} streams at once. */
+    public StreamSlots(int max) {
         this.slots = new Semaphore(max);
         this.max = max;
     }
@@ -23,10 +25,10 @@ final class StreamSlots {
      * Streams Server-Sent Events to {@code ctx} with {@code stream} in a slot of its own, or answers 429 saying
      * {@code instead} (what answers without a stream) when every slot is taken.
      */
-    void stream(Context ctx, String instead, Consumer<SseClient> stream) {
+    public void stream(Context ctx, String instead, Consumer<SseClient> stream) {
         if (!slots.tryAcquire()) {
             ctx.header("Retry-After", "30");
-            ApiRoutes.json(ctx, 429, Json.error("The server already streams " + max + " logs, as many as it may"
+            ApiRoutes.json(ctx, 429, Json.error("The server already streams " + max + " logs and live pages, as many as it may"
                     + " (server-max-log-streams). Close another stream or try again later; " + instead));
             return;
         }

@@ -2,35 +2,33 @@ package dev.gantry.ui;
 
 import dev.gantry.server.ApiTokens;
 import dev.gantry.server.RunId;
+import dev.gantry.server.StreamSlots;
 import dev.gantry.server.TokenWatch;
 import dev.gantry.trigger.Progress;
 import dev.gantry.trigger.ProgressFeed;
 import dev.gantry.trigger.QueuedRun;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /ui/runs/{run}/events}: the run page's live boxes, as Server-Sent Events that htmx's SSE extension swaps
  * in. An event {@code flow} carries the boxes' HTML each time a stage starts or ends (from the queued run's progress,
- * as the API's log stream hears it); an event {@code end} says how the run ended, and the page closes the stream. At
- * most {@link #STREAMS} at once (429 beyond). A stream ends when its session ends or its token is revoked or expires
- * (checked every {@link TokenWatch#EVERY}).
+ * as the API's log stream hears it); an event {@code end} says how the run ended, and the page closes the stream. Each
+ * stream takes one of the server's stream slots, which log streams take too ({@code server-max-log-streams}; 429
+ * beyond). A stream ends when its session ends or its token is revoked or expires (checked every
+ * {@link TokenWatch#EVERY}).
  */
 final class RunEvents {
-    /** How many run pages may follow their runs at once. */
-    static final int STREAMS = 32;
-
     private final RunPage runs;
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final Templates templates;
-    private final Semaphore slots = new Semaphore(STREAMS);
+    private final StreamSlots slots;
 
-    RunEvents(RunPage runs, Sessions sessions, ApiTokens tokens, Templates templates) {
+    RunEvents(RunPage runs, StreamSlots slots, Sessions sessions, ApiTokens tokens, Templates templates) {
         this.runs = runs;
+        this.slots = slots;
         this.sessions = sessions;
         this.tokens = tokens;
         this.templates = templates;
@@ -43,21 +41,7 @@ final class RunEvents {
             ctx.status(404).contentType("text/plain; charset=utf-8").result("There is no run " + run + ".");
             return;
         }
-        if (!slots.tryAcquire()) {
-            ctx.header("Retry-After", "30").status(429).contentType("text/plain; charset=utf-8")
-                    .result("The server already follows " + STREAMS + " runs for the UI; reload the page later.");
-            return;
-        }
-        if (!String.valueOf(ctx.header("Accept")).contains("text/event-stream")) {
-            slots.release();  // SseHandler answers nothing to a client that does not take events
-        }
-        new SseHandler(client -> {
-            try {
-                follow(client, run, session);
-            } finally {
-                slots.release();
-            }
-        }).handle(ctx);
+        slots.stream(ctx, "reload the page later to see the run as it stands.", client -> follow(client, run, session));
     }
 
     private void follow(SseClient client, String run, Session session) {

@@ -3,6 +3,7 @@ package dev.gantry.ui;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.server.ApiServer;
 import dev.gantry.server.ApiTokens;
+import dev.gantry.server.StreamSlots;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunQueue;
 import io.javalin.config.JavalinConfig;
@@ -30,15 +31,18 @@ public final class UiMount implements ApiServer.Mount {
     private final RollbackAction rollback;
     private final LockAction lock;
 
-    /** The UI of the server whose tokens are {@code tokens} and run queue {@code queue}, reading {@code store} and {@code discovery}. */
-    public UiMount(ApiTokens tokens, RunQueue queue, Store store, Discovery discovery) {
+    /**
+     * The UI of the server whose tokens are {@code tokens} and run queue {@code queue}, reading {@code store} and
+     * {@code discovery}; its live pages take the server's stream slots ({@code streams}).
+     */
+    public UiMount(ApiTokens tokens, RunQueue queue, StreamSlots streams, Store store, Discovery discovery) {
         this.tokens = tokens;
         this.answers = new Answers(templates, store);
         this.login = new Login(sessions, tokens, templates);
         this.overview = new OverviewPage(store, discovery, queue, templates, Clock.systemUTC());
         this.history = new HistoryPage(store, discovery, templates, answers);
         this.runs = new RunPage(store, queue, templates, answers, Clock.systemUTC());
-        this.events = new RunEvents(runs, sessions, tokens, templates);
+        this.events = new RunEvents(runs, streams, sessions, tokens, templates);
         this.rollback = new RollbackAction(store, discovery, queue, templates, answers);
         this.lock = new LockAction(store, answers);
     }

@@ -51,11 +51,11 @@ public final class ServerWiring {
         var fetch = new RemoteFetch(repos, store.services(), installation.gitLimits());
         var executor = new PipelineExecutor(parts::preflight, listener -> parts.pipeline(listener, Pipeline.LOCK_WAIT));
         List<GantryServer.MountFactory> mounts = List.of(
-                (tokens, queue) -> new GitEndpoint(tokens, repos, store.services(), queue, log,
+                (tokens, queue, streams) -> new GitEndpoint(tokens, repos, store.services(), queue, log,
                         installation.gitLimits(), installation.serverLimits().pushes()),
-                (tokens, queue) -> new WebhookEndpoint(WebhookCredentials.of(installation), store.services(), store.webhookDeliveries(),
+                (tokens, queue, streams) -> new WebhookEndpoint(WebhookCredentials.of(installation), store.services(), store.webhookDeliveries(),
                         fetch, queue, log),
-                (tokens, queue) -> new UiMount(tokens, queue, store, parts.production().discovery()));
+                (tokens, queue, streams) -> new UiMount(tokens, queue, streams, store, parts.production().discovery()));
         List<GantryServer.TaskFactory> tasks = List.of(
                 (queue, taskLog) -> UnrunHeads.start(repos, store.services(), store.runs(), queue, taskLog),
                 (queue, taskLog) -> RemotePolling.start(installation.pollInterval(), store.services(), fetch, queue,

@@ -16,7 +16,7 @@ class OpenApiRoutesTest {
 
     @Test
     void everyRegisteredRouteIsDocumentedAndEveryDocumentedOneRegistered() {
-        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, 1, service -> null).routes(), new RunMetrics(), List.of(),
+        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, new StreamSlots(1), service -> null).routes(), new RunMetrics(), List.of(),
                 new PrintStream(OutputStream.nullOutputStream()));
 
         List<String> registered = server.registered().stream().filter(r -> !r.startsWith("BEFORE")).toList();

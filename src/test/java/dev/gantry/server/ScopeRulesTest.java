@@ -32,7 +32,7 @@ class ScopeRulesTest {
 
     @Test
     void everyRegisteredRouteIsInTheTable() {
-        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, 1, service -> null).routes(),
+        var server = new ApiServer(null, new ApiRoutes(null, null, null, "127.0.0.1:5000", null, new StreamSlots(1), service -> null).routes(),
                 new RunMetrics(), List.of(), new PrintStream(OutputStream.nullOutputStream()));
 
         assertThat(server.registered().stream().filter(r -> !r.startsWith("BEFORE")).toList())

@@ -9,6 +9,7 @@ import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.server.ApiTokens;
 import dev.gantry.server.Scope;
+import dev.gantry.server.StreamSlots;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunState;
@@ -59,7 +60,7 @@ final class UiServer implements AutoCloseable {
         this.discovery = Discovery.open("embedded", store);
         this.tokens = new ApiTokens(store.apiTokens());
         this.runQueue = executor.map(e -> new RunQueue(e, 2, false, QueueObserver.NONE)).orElse(queue.queue());
-        var ui = new UiMount(tokens, runQueue, store, discovery);
+        var ui = new UiMount(tokens, runQueue, new StreamSlots(4), store, discovery);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ui.mount(config);

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -106,6 +109,22 @@ final class Browser implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * What axe-core (Deque's accessibility engine, run in the page) finds against WCAG 2.1 A and AA on the page as it
+     * is: one line per rule broken, with the elements that break it; empty when none is. Contrast included.
+     */
+    List<String> accessibilityFaults() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core could not check " + driver.getCurrentUrl() + ": "
+                    + results.getErrorMessage());
+        }
+        System.out.printf("axe-core on %s: %d rules kept, %d broken%n", driver.getCurrentUrl(), results.getPasses().size(),
+                results.getViolations().size());
+        return results.getViolations().stream().map(rule -> rule.getId() + " (" + rule.getHelp() + "): "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList()).toList();
     }
 
     /** Presses Enter on the element with focus. */

@@ -53,6 +53,9 @@ class WebUiIT {
         String history = server + "/ui/services/" + sandbox.service();
 
         try (Browser browser = Browser.start()) {
+            browser.driver.get("data:text/html,<html><body><p class=x>pale</p><img src=x><input></body></html>");
+            assertThat(browser.accessibilityFaults()).as("the accessibility check finds the faults of a faulty page")
+                    .anyMatch(fault -> fault.startsWith("image-alt")).anyMatch(fault -> fault.startsWith("label"));
             browser.logIn(server, reader);
             WebElement row = browser.find(By.cssSelector("table.services tbody tr"));
             assertThat(row.getText()).as("the overview's row").contains(sandbox.service()).contains(second.substring(0, 12))
@@ -62,6 +65,7 @@ class WebUiIT {
             assertThat(browser.driver.findElements(By.cssSelector("table.services img"))).as("no element from the title")
                     .isEmpty();
             browser.screenshot("ui-overview");
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of the overview").isEmpty();
             browser.onAPhone(() -> {
                 assertThat(browser.overflowsSideways()).as("the overview fits a phone's width").isFalse();
                 browser.driver.get(history);
@@ -69,6 +73,7 @@ class WebUiIT {
             });
 
             browser.driver.get(history);
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of the service page").isEmpty();
             assertThat(browser.driver.findElements(By.linkText("Roll back"))).as("a read session sees no rollback").isEmpty();
             HttpResponse<String> forged = post(history + "/rollback", browser.sessionCookie(), browser.csrf());
             assertThat(forged.statusCode()).as("a read session's forged rollback: %s", forged.body()).isEqualTo(403);
@@ -88,6 +93,7 @@ class WebUiIT {
             browser.until("the rollback's confirmation", d -> d.getCurrentUrl().endsWith("/rollback"));
             assertThat(browser.find(By.cssSelector("main")).getText()).as("the confirmation names what goes live")
                     .contains(first.substring(0, 12));
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of the confirmation").isEmpty();
             String confirm = browser.find(By.cssSelector("form.actions button[type=submit]")).getText();
             assertThat(browser.tabTo(confirm, 40)).as("the confirming button is reached with the keyboard").isTrue();
             browser.pressEnter();
@@ -96,6 +102,7 @@ class WebUiIT {
                     By.xpath("//li[contains(@class,'box') and contains(@class,'state-passed')]"
                             + "[span[@class='stage' and text()='switch']]")).isEmpty());
             browser.screenshot("ui-run");
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of the run page").isEmpty();
             List<String> states = browser.driver.findElements(By.cssSelector("ol.flow li.box")).stream()
                     .map(box -> box.getAttribute("class")).toList();
             System.out.printf("WebUiIT: the rollback's boxes as the page shows them: %s%n", states);
@@ -161,6 +168,7 @@ class WebUiIT {
                     .anyMatch(change -> change.is("post-integration", "failed"))
                     .anyMatch(change -> change.is("undo", "passed"));
             browser.screenshot("ui-run-undo");
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of a failed run's page").isEmpty();
             assertThat(boxState(browser, "post-integration")).isEqualTo("failed");
             assertThat(boxState(browser, "undo")).isEqualTo("passed");
             assertThat(browser.find(By.cssSelector("main")).getText()).as("the failure beside the boxes")

@@ -108,6 +108,28 @@ public final class RunQueue implements AutoCloseable {
         return run;
     }
 
+    /**
+     * Cancels the request {@code queueId} if it is still queued: it leaves the queue and ends as cancelled, its message
+     * naming who cancelled it ({@code by}, like "api (token ci)"). A request that runs already is not stopped, and
+     * one that ended stays as it ended; the answer says which.
+     */
+    public Cancellation cancel(long queueId, String by) {
+        QueuedRun run;
+        synchronized (this) {
+            run = known.get(queueId);
+            if (run == null) {
+                return new Cancellation(Cancellation.Outcome.UNKNOWN, Optional.empty());
+            }
+            if (!pending.remove(run)) {  // only a queued request is pending; under this lock it cannot start meanwhile
+                return new Cancellation(run.isOver() ? Cancellation.Outcome.OVER : Cancellation.Outcome.RUNNING,
+                        Optional.of(run));
+            }
+            run.end(QueuedRun.State.CANCELLED, false, "cancelled by " + by);  // ended before another cancel looks
+        }
+        observer.ended(run);
+        return new Cancellation(Cancellation.Outcome.CANCELLED, Optional.of(run));
+    }
+
     /** The requests queued and running, oldest first. */
     public synchronized List<QueuedRun> active() {
         return known.values().stream().filter(run -> !run.isOver()).toList();

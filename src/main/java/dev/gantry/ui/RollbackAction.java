@@ -69,8 +69,7 @@ final class RollbackAction {
         }
         QueuedRun queued;
         try {
-            queued = queue.submit(RunRequest.rollback(known.get().name(), "ui (token " + session.caller().name() + ")",
-                    RunListener.SILENT));
+            queued = queue.submit(RunRequest.rollback(known.get().name(), session.trigger(), RunListener.SILENT));
         } catch (QueueFullException | QueueClosedException e) {
             answers.error(ctx, 503, Frame.of("Not queued", session), "Not queued", e.getMessage());
             return;

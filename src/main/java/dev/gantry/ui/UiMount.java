@@ -30,6 +30,7 @@ public final class UiMount implements ApiServer.Mount {
     private final RunEvents events;
     private final RollbackAction rollback;
     private final LockAction lock;
+    private final CancelAction cancel;
 
     /**
      * The UI of the server whose tokens are {@code tokens} and run queue {@code queue}, reading {@code store} and
@@ -45,6 +46,7 @@ public final class UiMount implements ApiServer.Mount {
         this.events = new RunEvents(runs, streams, sessions, tokens, templates);
         this.rollback = new RollbackAction(store, discovery, queue, templates, answers);
         this.lock = new LockAction(store, answers);
+        this.cancel = new CancelAction(queue, answers);
     }
 
     @Override
@@ -62,6 +64,7 @@ public final class UiMount implements ApiServer.Mount {
         config.routes.addHttpHandler(HandlerType.POST, UiPaths.LOCK_RELEASE, lock::release);
         config.routes.addHttpHandler(HandlerType.GET, UiPaths.RUN, runs::show);
         config.routes.addHttpHandler(HandlerType.GET, UiPaths.RUN_EVENTS, events::stream);
+        config.routes.addHttpHandler(HandlerType.POST, UiPaths.RUN_CANCEL, cancel::cancel);
     }
 
     /** The UI checks its own sessions. */

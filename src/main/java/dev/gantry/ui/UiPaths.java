@@ -15,6 +15,7 @@ final class UiPaths {
     static final String LOCK_RELEASE = SERVICE + "/lock/release";
     static final String RUN = "/ui/runs/{run}";
     static final String RUN_EVENTS = RUN + "/events";
+    static final String RUN_CANCEL = RUN + "/cancel";
 
     private UiPaths() {
     }
@@ -54,6 +55,11 @@ final class UiPaths {
     /** The run page of a queued request, before it has a run id. */
     static String queued(long queueId) {
         return "/ui/runs/q" + queueId;
+    }
+
+    /** Where the form that cancels the queued request {@code queueId} posts. */
+    static String cancel(long queueId) {
+        return queued(queueId) + "/cancel";
     }
 
     /** The live updates of the run page at {@code runPage}. */

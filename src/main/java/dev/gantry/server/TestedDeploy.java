@@ -1,11 +1,13 @@
 package dev.gantry.server;
 
+import dev.gantry.GantryException;
 import dev.gantry.pipeline.DeployableImage;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;
 import dev.gantry.trigger.RunRequest;
+import java.util.Optional;
 
 /**
  * A deploy of an image that already exists (docs/server.md, "Deploy only what Gantry tested"): checked with
@@ -25,8 +27,21 @@ public final class TestedDeploy {
     }
 
     /**
+     * Why {@code image} may not be deployed to {@code service} without {@code untested} (the rule {@link #submit}
+     * keeps), in {@link DeployableImage}'s words; empty when it may.
+     */
+    public Optional<String> refusal(String service, String image) {
+        try {
+            DeployableImage.check(store, registry, service, image, false);
+            return Optional.empty();
+        } catch (GantryException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /**
      * Queues a deploy of {@code image} to {@code service} asked by {@code trigger}; refuses it with an
-     * {@link dev.gantry.GantryException} (nothing queued) when the image is not deployable: not of the registry, or,
+     * {@link GantryException} (nothing queued) when the image is not deployable: not of the registry, or,
      * unless {@code untested}, not built and tested by a run of the service.
      */
     public QueuedRun submit(String service, String image, boolean untested, String trigger) {

@@ -1,0 +1,127 @@
+package dev.gantry.ui;
+
+import dev.gantry.GantryException;
+import dev.gantry.discovery.Discovery;
+import dev.gantry.server.Scope;
+import dev.gantry.server.TestedDeploy;
+import dev.gantry.store.KnownService;
+import dev.gantry.store.RunRecord;
+import dev.gantry.store.Store;
+import dev.gantry.trigger.QueueClosedException;
+import dev.gantry.trigger.QueueFullException;
+import dev.gantry.trigger.QueuedRun;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Deploying a tested release again (scope deploy), from a row of the service's history:
+ * {@code GET /ui/services/{service}/deploy?run=ID} shows what is live and what would go live (the image run ID built,
+ * tested and pushed) with a form to confirm; {@code POST} (field {@code run}) queues the deploy as
+ * {@code POST /api/v1/services/{service}/deploy} does, through the same {@link TestedDeploy} (trigger
+ * {@code ui (token NAME)}), and sends the browser to the queued run's page. A run that is not the service's, did not
+ * pass its tests or push an image, or whose image is not deployable, is refused (404 or 400) and nothing is queued.
+ */
+final class RedeployAction {
+    private static final String WHAT = "Deploying a release again";
+
+    private final Store store;
+    private final Discovery discovery;
+    private final TestedDeploy deploys;
+    private final Templates templates;
+    private final Answers answers;
+
+    RedeployAction(Store store, Discovery discovery, TestedDeploy deploys, Templates templates, Answers answers) {
+        this.store = store;
+        this.discovery = discovery;
+        this.deploys = deploys;
+        this.templates = templates;
+        this.answers = answers;
+    }
+
+    /** Whether the history offers "Deploy again" for {@code run}: a run whose image is deployable and not live. */
+    static boolean offered(TestedDeploy deploys, RunRecord run, Optional<String> liveImage) {
+        return run.kind().equals("run") && run.image().isPresent() && !run.image().equals(liveImage)
+                && deploys.refusal(run.service(), run.image().get()).isEmpty();
+    }
+
+    void confirm(Context ctx) {
+        Session session = SessionGate.session(ctx);
+        Optional<KnownService> known = answers.known(ctx, session);
+        if (known.isEmpty() || !answers.allowed(ctx, session, Scope.DEPLOY, WHAT)) {
+            return;
+        }
+        String name = known.get().name();
+        Optional<RunRecord> run = tested(ctx, session, name, ctx.queryParam("run"));
+        if (run.isEmpty()) {
+            return;
+        }
+        RunRecord r = run.get();
+        String liveNow;
+        try {
+            liveNow = LiveNow.of(store, discovery, name).map(l -> l.release() + " " + RunLabels.printable(l.title()))
+                    .orElse("nothing");
+        } catch (GantryException e) {
+            liveNow = "unknown: discovery did not answer: " + e.getMessage();
+        }
+        templates.page(ctx, 200, "redeploy.jte", new RedeployView(Frame.of("Deploy " + name + " again", session), name,
+                UiPaths.service(name), liveNow, r.id(), UiPaths.run(r.id()), RunLabels.shortCommit(r.commit()),
+                RunLabels.printable(r.commitTitle()), r.image().orElseThrow(),
+                r.finishedAt().map(HumanTime::when).orElse(""), UiPaths.redeploy(name), null));
+    }
+
+    void submit(Context ctx) {
+        Session session = SessionGate.session(ctx);
+        Optional<KnownService> known = answers.known(ctx, session);
+        if (known.isEmpty() || !answers.allowed(ctx, session, Scope.DEPLOY, WHAT)) {
+            return;
+        }
+        String name = known.get().name();
+        Optional<RunRecord> run = tested(ctx, session, name, ctx.formParam("run"));
+        if (run.isEmpty()) {
+            return;
+        }
+        QueuedRun queued;
+        try {
+            queued = deploys.submit(name, run.get().image().orElseThrow(), false, session.trigger());
+        } catch (QueueFullException | QueueClosedException e) {
+            answers.error(ctx, 503, Frame.of("Not queued", session), "Not queued", e.getMessage());
+            return;
+        } catch (GantryException e) {
+            refuse(ctx, session, name, 400, e.getMessage());
+            return;
+        }
+        Answers.seeOther(ctx, UiPaths.queued(queued.id()));
+    }
+
+    /**
+     * The run {@code text} names, if it is a run of {@code service} with an image; otherwise answers 400 (no number,
+     * no image, or one not deployable) or 404 (no such run of the service) and is empty.
+     */
+    private Optional<RunRecord> tested(Context ctx, Session session, String service, String text) {
+        Optional<Long> id = Optional.ofNullable(text).filter(t -> t.matches("[0-9]{1,18}")).map(Long::parseLong);
+        if (id.isEmpty()) {
+            refuse(ctx, session, service, 400, "Say which run's release to deploy again: run=ID, a run id as the"
+                    + " history lists them.");
+            return Optional.empty();
+        }
+        Optional<RunRecord> run = store.runs().find(id.get()).filter(r -> r.service().equals(service));
+        if (run.isEmpty()) {
+            refuse(ctx, session, service, 404, service + " has no run " + id.get() + ". Its history lists its runs.");
+        } else if (run.get().image().isEmpty() || !run.get().kind().equals("run")) {
+            refuse(ctx, session, service, 400, "Run " + id.get() + " of " + service + " pushed no image of its own"
+                    + " (a " + run.get().kind() + " that did not get that far, or a deploy, rollback or scale): deploy"
+                    + " again the run that built and tested the release.");
+            return Optional.empty();
+        } else {
+            Optional<String> refusal = deploys.refusal(service, run.get().image().get());
+            refusal.ifPresent(why -> refuse(ctx, session, service, 400, why));
+            return run.filter(r -> refusal.isEmpty());
+        }
+        return run;
+    }
+
+    private void refuse(Context ctx, Session session, String service, int status, String why) {
+        templates.page(ctx, status, "redeploy.jte", new RedeployView(Frame.of("Not deployed", session), service,
+                UiPaths.service(service), null, 0, null, null, null, null, null, null, why));
+    }
+}

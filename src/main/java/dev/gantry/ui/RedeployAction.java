@@ -7,9 +7,6 @@ import dev.gantry.server.TestedDeploy;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.Store;
-import dev.gantry.trigger.QueueClosedException;
-import dev.gantry.trigger.QueueFullException;
-import dev.gantry.trigger.QueuedRun;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -45,52 +42,44 @@ final class RedeployAction {
     }
 
     void confirm(Context ctx) {
-        Session session = SessionGate.session(ctx);
-        Optional<KnownService> known = answers.known(ctx, session);
-        if (known.isEmpty() || !answers.allowed(ctx, session, Scope.DEPLOY, WHAT)) {
-            return;
-        }
-        String name = known.get().name();
-        Optional<RunRecord> run = tested(ctx, session, name, ctx.queryParam("run"));
-        if (run.isEmpty()) {
-            return;
-        }
-        RunRecord r = run.get();
-        String liveNow;
-        try {
-            liveNow = LiveNow.of(store, discovery, name).map(l -> l.release() + " " + RunLabels.printable(l.title()))
-                    .orElse("nothing");
-        } catch (GantryException e) {
-            liveNow = "unknown: discovery did not answer: " + e.getMessage();
-        }
-        templates.page(ctx, 200, "redeploy.jte", new RedeployView(Frame.of("Deploy " + name + " again", session), name,
-                UiPaths.service(name), liveNow, r.id(), UiPaths.run(r.id()), RunLabels.shortCommit(r.commit()),
-                RunLabels.printable(r.commitTitle()), r.image().orElseThrow(),
-                r.finishedAt().map(HumanTime::when).orElse(""), UiPaths.redeploy(name), null));
+        asked(ctx, ctx.queryParam("run")).ifPresent(asked -> {
+            String name = asked.service();
+            RunRecord run = asked.run();
+            String liveNow;
+            try {
+                liveNow = LiveNow.of(store, discovery, name).map(LiveNow::summary).orElse("nothing");
+            } catch (GantryException e) {
+                liveNow = "unknown: discovery did not answer: " + e.getMessage();
+            }
+            templates.page(ctx, 200, "redeploy.jte", new RedeployView(Frame.of("Deploy " + name + " again",
+                    asked.session()), name, UiPaths.service(name), liveNow, run.id(), UiPaths.run(run.id()),
+                    RunLabels.shortCommit(run.commit()), RunLabels.printable(run.commitTitle()), run.image().orElseThrow(),
+                    run.finishedAt().map(HumanTime::when).orElse(""), UiPaths.redeploy(name), null));
+        });
     }
 
     void submit(Context ctx) {
+        asked(ctx, ctx.formParam("run")).ifPresent(asked -> answers.queued(ctx, asked.session(),
+                () -> deploys.submit(asked.service(), asked.run().image().orElseThrow(), false,
+                        asked.session().trigger())));
+    }
+
+    /** Who asked to deploy again which run of which service. */
+    private record Asked(Session session, String service, RunRecord run) {
+    }
+
+    /**
+     * What the request asks for, if the service is known, the session may deploy and {@code runText} names a
+     * deployable run of it; otherwise answers why (404, 403, 400) and is empty.
+     */
+    private Optional<Asked> asked(Context ctx, String runText) {
         Session session = SessionGate.session(ctx);
         Optional<KnownService> known = answers.known(ctx, session);
         if (known.isEmpty() || !answers.allowed(ctx, session, Scope.DEPLOY, WHAT)) {
-            return;
+            return Optional.empty();
         }
         String name = known.get().name();
-        Optional<RunRecord> run = tested(ctx, session, name, ctx.formParam("run"));
-        if (run.isEmpty()) {
-            return;
-        }
-        QueuedRun queued;
-        try {
-            queued = deploys.submit(name, run.get().image().orElseThrow(), false, session.trigger());
-        } catch (QueueFullException | QueueClosedException e) {
-            answers.error(ctx, 503, Frame.of("Not queued", session), "Not queued", e.getMessage());
-            return;
-        } catch (GantryException e) {
-            refuse(ctx, session, name, 400, e.getMessage());
-            return;
-        }
-        Answers.seeOther(ctx, UiPaths.queued(queued.id()));
+        return tested(ctx, session, name, runText).map(run -> new Asked(session, name, run));
     }
 
     /**
@@ -107,17 +96,17 @@ final class RedeployAction {
         Optional<RunRecord> run = store.runs().find(id.get()).filter(r -> r.service().equals(service));
         if (run.isEmpty()) {
             refuse(ctx, session, service, 404, service + " has no run " + id.get() + ". Its history lists its runs.");
-        } else if (run.get().image().isEmpty() || !run.get().kind().equals("run")) {
+            return Optional.empty();
+        }
+        if (run.get().image().isEmpty() || !run.get().kind().equals("run")) {
             refuse(ctx, session, service, 400, "Run " + id.get() + " of " + service + " pushed no image of its own"
                     + " (a " + run.get().kind() + " that did not get that far, or a deploy, rollback or scale): deploy"
                     + " again the run that built and tested the release.");
             return Optional.empty();
-        } else {
-            Optional<String> refusal = deploys.refusal(service, run.get().image().get());
-            refusal.ifPresent(why -> refuse(ctx, session, service, 400, why));
-            return run.filter(r -> refusal.isEmpty());
         }
-        return run;
+        Optional<String> refusal = deploys.refusal(service, run.get().image().get());
+        refusal.ifPresent(why -> refuse(ctx, session, service, 400, why));
+        return refusal.isEmpty() ? run : Optional.empty();
     }
 
     private void refuse(Context ctx, Session session, String service, int status, String why) {

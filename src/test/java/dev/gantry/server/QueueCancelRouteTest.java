@@ -6,6 +6,7 @@ import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
+import dev.gantry.trigger.HeldExecutor;
 import dev.gantry.trigger.QueueObserver;
 import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;
@@ -21,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,7 @@ class QueueCancelRouteTest {
 
     @TempDir
     Path home;
-    private final CountDownLatch finish = new CountDownLatch(1);
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final HeldExecutor executor = new HeldExecutor();
     private final HttpClient http = HttpClient.newHttpClient();
     private Store store;
     private RunQueue queue;
@@ -53,15 +51,7 @@ class QueueCancelRouteTest {
     void start() {
         store = Store.open(testStore.url(home));
         tokens = new ApiTokens(store.apiTokens());
-        queue = new RunQueue((request, listener) -> {
-            started.countDown();
-            try {
-                finish.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Optional.empty();
-        }, 1, false, QueueObserver.NONE);
+        queue = new RunQueue(executor, 1, false, QueueObserver.NONE);
         var routes = new ApiRoutes(store, null, queue, "127.0.0.1:5000", tokens, new StreamSlots(1), service -> null);
         server = new ApiServer(tokens, routes.routes(), new RunMetrics(), List.of(),
                 new PrintStream(OutputStream.nullOutputStream())).start("127.0.0.1", 0);
@@ -69,7 +59,7 @@ class QueueCancelRouteTest {
 
     @AfterEach
     void stop() {
-        finish.countDown();
+        executor.close();
         server.stop();
         queue.close();
         store.close();
@@ -80,7 +70,7 @@ class QueueCancelRouteTest {
         String token = tokens.create("ci", Scope.DEPLOY, Optional.empty());
         QueuedRun running = queue.submit(RunRequest.rollback("books", "test", RunListener.SILENT));
         QueuedRun waiting = queue.submit(RunRequest.rollback("books", "test", RunListener.SILENT));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        executor.awaitStarted();
 
         HttpResponse<String> cancelled = delete("/api/v1/queue/q" + waiting.id(), token);
         HttpResponse<String> again = delete("/api/v1/queue/" + waiting.id(), token);

@@ -6,14 +6,12 @@ import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.server.Scope;
 import dev.gantry.stage.RunListener;
+import dev.gantry.trigger.HeldExecutor;
 import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,32 +30,23 @@ class CancelActionTest {
 
     @TempDir
     Path home;
-    private final CountDownLatch started = new CountDownLatch(1);
-    private final CountDownLatch finish = new CountDownLatch(1);
+    private final HeldExecutor executor = new HeldExecutor();
     private UiServer ui;
     private QueuedRun running;
     private QueuedRun waiting;
 
     @BeforeEach
     void start() throws InterruptedException {
-        ui = UiServer.start(testStore.url(home), (request, listener) -> {
-            started.countDown();
-            try {
-                finish.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Optional.empty();
-        });
+        ui = UiServer.start(testStore.url(home), executor);
         ui.service("books", "main");
         running = ui.runQueue.submit(RunRequest.rollback("books", "cli (test@host)", RunListener.SILENT));
         waiting = ui.runQueue.submit(RunRequest.rollback("books", "cli (test@host)", RunListener.SILENT));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        executor.awaitStarted();
     }
 
     @AfterEach
     void stop() {
-        finish.countDown();
+        executor.close();
         ui.close();
     }
 

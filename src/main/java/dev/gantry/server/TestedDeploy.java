@@ -8,6 +8,7 @@ import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;
 import dev.gantry.trigger.RunRequest;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A deploy of an image that already exists (docs/server.md, "Deploy only what Gantry tested"): checked with
@@ -27,16 +28,25 @@ public final class TestedDeploy {
     }
 
     /**
-     * Why {@code image} may not be deployed to {@code service} without {@code untested} (the rule {@link #submit}
-     * keeps), in {@link DeployableImage}'s words; empty when it may.
+     * Why each image may not be deployed to {@code service} without {@code untested} (the rule {@link #submit} keeps),
+     * in {@link DeployableImage}'s words, empty when it may; the service's gantry.yml read once, for a page that asks
+     * it of many images.
      */
-    public Optional<String> refusal(String service, String image) {
+    public Function<String, Optional<String>> refusals(String service) {
+        DeployableImage rule;
         try {
-            DeployableImage.check(store, registry, service, image, false);
-            return Optional.empty();
+            rule = DeployableImage.of(store, registry, service);
         } catch (GantryException e) {
-            return Optional.of(e.getMessage());
+            return image -> Optional.of(e.getMessage());
         }
+        return image -> {
+            try {
+                rule.check(image, false);
+                return Optional.empty();
+            } catch (GantryException e) {
+                return Optional.of(e.getMessage());
+            }
+        };
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.gantry.store.RunRecord;
 import dev.gantry.store.Store;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code GET /ui/services/{service}}: the service's history (its newest runs: kind, result, trigger, commit), what is
@@ -56,10 +57,11 @@ final class HistoryPage {
             live = "unknown: discovery did not answer: " + e.getMessage();
         }
         Optional<Lease> lock = new DeployLocks(store).status(name);
-        boolean mayDeploy = session.allows(Scope.DEPLOY);
         Optional<String> notAgain = liveImage;
+        Function<String, Optional<String>> refusals = session.allows(Scope.DEPLOY) ? deploys.refusals(name)
+                : image -> Optional.of("no deploy scope");
         var runs = store.runs().history(name, RUNS).stream().map(run -> row(run,
-                mayDeploy && RedeployAction.offered(deploys, run, notAgain))).toList();
+                RedeployAction.offered(run, notAgain, refusals))).toList();
         templates.page(ctx, 200, "history.jte", new HistoryView(Frame.of(name, session), name,
                 RunLabels.printable(known.get().branch()), live, lock.map(Lease::describe).map(RunLabels::printable)
                         .orElse(null), runs,

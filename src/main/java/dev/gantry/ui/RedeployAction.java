@@ -9,6 +9,7 @@ import dev.gantry.store.RunRecord;
 import dev.gantry.store.Store;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Deploying a tested release again (scope deploy), from a row of the service's history:
@@ -35,10 +36,13 @@ final class RedeployAction {
         this.answers = answers;
     }
 
-    /** Whether the history offers "Deploy again" for {@code run}: a run whose image is deployable and not live. */
-    static boolean offered(TestedDeploy deploys, RunRecord run, Optional<String> liveImage) {
+    /**
+     * Whether the history offers "Deploy again" for {@code run}: a run whose image is not live and is deployable
+     * (no refusal from {@code refusals}, {@link TestedDeploy#refusals} of its service).
+     */
+    static boolean offered(RunRecord run, Optional<String> liveImage, Function<String, Optional<String>> refusals) {
         return run.kind().equals("run") && run.image().isPresent() && !run.image().equals(liveImage)
-                && deploys.refusal(run.service(), run.image().get()).isEmpty();
+                && refusals.apply(run.image().get()).isEmpty();
     }
 
     void confirm(Context ctx) {
@@ -104,7 +108,7 @@ final class RedeployAction {
                     + " again the run that built and tested the release.");
             return Optional.empty();
         }
-        Optional<String> refusal = deploys.refusal(service, run.get().image().get());
+        Optional<String> refusal = deploys.refusals(service).apply(run.get().image().get());
         refusal.ifPresent(why -> refuse(ctx, session, service, 400, why));
         return refusal.isEmpty() ? run : Optional.empty();
     }

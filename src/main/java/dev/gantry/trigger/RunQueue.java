@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code supersede}, a run (kind {@code run}) of a service drops the older runs of that service that
  * are still queued: only the newest commit is worth building. A run of a commit that is already
  * queued or running for its service is not queued again (a webhook and a poll can both see one push).
- * At most {@code maxQueued} requests wait; one more is refused with {@link QueueFullException}.
+ * At most {@code maxQueued} requests wait; one more is refused with {@link QueueFullException}. A request that still
+ * waits can be cancelled ({@link #cancel}); one that runs is not stopped.
  */
 public final class RunQueue implements AutoCloseable {
     private static final int FINISHED_KEPT = 100;

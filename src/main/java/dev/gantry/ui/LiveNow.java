@@ -40,6 +40,11 @@ record LiveNow(Colour colour, ColourRecord record, Optional<RunRecord> putLive, 
         return RunLabels.shortCommit(record.release());
     }
 
+    /** The release's short commit and its commit's title, as the confirmations show what is live now. */
+    String summary() {
+        return release() + " " + RunLabels.printable(title);
+    }
+
     /** {@code 2 healthy on 10.0.0.5, 10.0.0.6}: the replicas discovery routes to, and their hosts. */
     String replicas() {
         var instances = record.instances();

@@ -31,9 +31,9 @@ final class OverviewPage {
     void show(Context ctx) {
         Instant now = clock.instant();
         var rows = store.services().all().stream().map(service -> row(service, now)).toList();
-        var queued = queue.active().stream().map(OverviewPage::queueRow).toList();
-        templates.page(ctx, 200, "overview.jte", new OverviewView(Frame.of("Services", SessionGate.session(ctx)),
-                rows, queued));
+        Session session = SessionGate.session(ctx);
+        var queued = queue.active().stream().map(run -> queueRow(run, session)).toList();
+        templates.page(ctx, 200, "overview.jte", new OverviewView(Frame.of("Services", session), rows, queued));
     }
 
     private OverviewView.ServiceRow row(KnownService service, Instant now) {
@@ -60,9 +60,10 @@ final class OverviewPage {
                 last.map(run -> HumanTime.duration(run.duration())).orElse(null));
     }
 
-    private static OverviewView.QueueRow queueRow(QueuedRun run) {
+    private static OverviewView.QueueRow queueRow(QueuedRun run, Session session) {
         String href = run.runId().map(UiPaths::run).orElse(UiPaths.queued(run.id()));
         return new OverviewView.QueueRow(href, run.request().service(), run.request().describe(), run.state().word(),
-                RunLabels.printable(run.request().trigger()));
+                RunLabels.printable(run.request().trigger()),
+                CancelAction.offered(session, run) ? UiPaths.cancel(run.id()) : null);
     }
 }

@@ -15,7 +15,10 @@ public record OverviewView(Frame frame, List<ServiceRow> services, List<QueueRow
                              String lastTook) {
     }
 
-    /** A request queued or running: its page, service, what it does, where it is, who asked. */
-    public record QueueRow(String href, String service, String what, String state, String trigger) {
+    /**
+     * A request queued or running: its page, service, what it does, where it is, who asked; where its Cancel form posts
+     * (null unless it still waits and the session may deploy).
+     */
+    public record QueueRow(String href, String service, String what, String state, String trigger, String cancelHref) {
     }
 }

@@ -24,8 +24,10 @@ import org.openqa.selenium.WebElement;
  * HAProxy: the overview lists the service and shows a hostile commit title as text, and fits a phone's width; a read
  * session sees no action and its forged post is refused; a post without the CSRF token is refused; the rollback,
  * reached with the keyboard alone, puts the previous release live through the proxy while the run page lights the
- * flow's boxes as they pass, over SSE. A {@code git push} lights its run page's boxes in the flow's order, each within
- * a second of its stage's end; a push whose post-integration tests fail shows the failure and the undo, live.
+ * flow's boxes as they pass, over SSE; the release it replaced is deployed again from the service page; the audit log,
+ * filtered, lists what the deployer did. A {@code git push} lights its run page's boxes in the flow's order, each
+ * within a second of its stage's end; a push whose post-integration tests fail shows the failure and the undo, live.
+ * Every page is checked against WCAG 2.1 AA with axe-core.
  */
 class WebUiIT {
     private static final String HOSTILE = "<script>alert('owned')</script> \"quoted\" & <img src=x onerror=alert(2)>";
@@ -106,9 +108,30 @@ class WebUiIT {
             List<String> states = browser.driver.findElements(By.cssSelector("ol.flow li.box")).stream()
                     .map(box -> box.getAttribute("class")).toList();
             System.out.printf("WebUiIT: the rollback's boxes as the page shows them: %s%n", states);
+            browser.until(Duration.ofMinutes(2), "the rollback's end on its page", d -> d.findElement(
+                    By.cssSelector("div.live")).getText().contains("The run ended"));
+            assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).as("the previous release is live through the"
+                    + " proxy").startsWith("200 release=" + first);
+
+            browser.driver.get(history);
+            List<WebElement> again = browser.driver.findElements(By.linkText("Deploy again"));
+            assertThat(again).as("only the tested release that is not live may be deployed again").hasSize(1);
+            again.getFirst().click();
+            assertThat(browser.find(By.cssSelector("main")).getText()).as("the confirmation names what goes live")
+                    .contains(second.substring(0, 12));
+            browser.find(By.cssSelector("form.actions button[type=submit]")).click();
+            browser.until(Duration.ofMinutes(2), "the deploy's end on its run page", d -> d.findElement(
+                    By.cssSelector("div.live")).getText().contains("The run ended"));
+            assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).as("the release deployed again is live through"
+                    + " the proxy").startsWith("200 release=" + second);
+
+            browser.driver.get(server + "/ui/audit?service=" + sandbox.service() + "&text=ui+%28token+deployer%29");
+            List<String> changes = browser.driver.findElements(By.cssSelector("table.audit tbody tr")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(changes).as("the audit log of what the deployer did through the UI").isNotEmpty()
+                    .allMatch(change -> change.contains("ui (token deployer)"));
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of the audit log").isEmpty();
         }
-        assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).as("the previous release is live through the proxy")
-                .startsWith("200 release=" + first);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.gantry.ui;
 
+import dev.gantry.Printable;
 import dev.gantry.server.RunId;
 import dev.gantry.stage.Stage;
 import dev.gantry.store.StageRecord;
 import dev.gantry.store.Store;
 import io.javalin.http.Context;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
 final class LogsPage {
     /** How many lines the page shows, and keeps while it follows the stage (gantry.js reads it from the page). */
     static final int KEEP_LINES = 5_000;
-    private static final int CHUNK = 64 << 10;
+    private static final int BUFFER = 64 << 10;
 
     private final Store store;
     private final RunPage runs;
@@ -80,8 +82,9 @@ final class LogsPage {
     }
 
     /**
-     * The whole stored log, as a file ({@code text/plain}, an attachment named after the service, run and stage),
-     * written out a piece at a time rather than copied whole into the answer.
+     * The whole stored log, as a file ({@code text/plain}, an attachment named after the service, run and stage), made
+     * printable line by line as the page shows it, and written out a line at a time rather than copied whole into the
+     * answer.
      */
     void download(Context ctx) throws IOException {
         Session session = SessionGate.session(ctx);
@@ -99,9 +102,16 @@ final class LogsPage {
         ctx.contentType("text/plain; charset=utf-8").header("Content-Disposition", "attachment; filename=\""
                 + fileName(RunPage.service(found.get().run()) + "-run" + runId + "-" + found.get().stage()) + ".log\"");
         String log = text.get();
-        try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
-            for (int at = 0; at < log.length(); at += CHUNK) {
-                out.write(log, at, Math.min(CHUNK, log.length() - at));
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8),
+                BUFFER)) {
+            for (int at = 0; at < log.length(); ) {
+                int end = log.indexOf('\n', at);
+                int next = end < 0 ? log.length() : end + 1;
+                out.write(Printable.of(log.substring(at, end < 0 ? log.length() : end)));
+                if (end >= 0) {
+                    out.write('\n');
+                }
+                at = next;
             }
         }
     }

@@ -129,6 +129,26 @@ class LogEventsTest {
         assertThat(none.body()).contains("has no stage lunch");
     }
 
+    @Test
+    @Timeout(30)
+    void theStreamEndsWhenItsSessionEnds() throws Exception {
+        String session = ui.session("deployer", Scope.DEPLOY);
+        String runPage = ui.post("/ui/services/books/rollback", session, Map.of("csrf", ui.csrf(session)))
+                .headers().firstValue("Location").orElseThrow();
+        assertThat(wrote.await(10, TimeUnit.SECONDS)).isTrue();
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        ui.uri(runPage + "/logs/deploy/events")).header("Cookie", SessionCookie.NAME + "=" + session)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(nextEvent(lines)).startsWith("lines\n").contains("before the page");
+
+            assertThat(ui.post("/ui/logout", session, Map.of("csrf", ui.csrf(session))).statusCode()).isEqualTo(303);
+
+            assertThat(nextEvent(lines)).startsWith("end\n").contains("Your session ended");
+            assertThat(lines.readLine()).as("the stream is closed").isNull();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(20, TimeUnit.SECONDS);

@@ -6,13 +6,7 @@ import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.server.Scope;
 import dev.gantry.stage.Stage;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,9 +70,7 @@ class LogEventsTest {
     @Timeout(30)
     void theStreamBringsTheStagesLinesOnceInBatchesThenEnds() throws Exception {
         String session = ui.session("deployer", Scope.DEPLOY);
-        String runPage = ui.post("/ui/services/books/rollback", session, Map.of("csrf", ui.csrf(session)))
-                .headers().firstValue("Location").orElseThrow();
-        assertThat(wrote.await(10, TimeUnit.SECONDS)).isTrue();
+        String runPage = running(session);
 
         String page = ui.get(runPage + "/logs/deploy", session).body();
         assertThat(page).contains("hx-ext=\"sse\"", "sse-connect=\"" + runPage + "/logs/deploy/events\"",
@@ -86,19 +78,15 @@ class LogEventsTest {
                 "data-keep-lines=\"" + LogsPage.KEEP_LINES + "\"");
         assertThat(page).as("the page holds no line: the stream brings them all, once").doesNotContain("before the page");
 
-        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        ui.uri(runPage + "/logs/deploy/events")).header("Cookie", SessionCookie.NAME + "=" + session)
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(stream.statusCode()).isEqualTo(200);
-        try (var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            String first = nextEvent(lines);
+        try (var lines = ui.events(runPage + "/logs/deploy/events", session)) {
+            String first = UiServer.nextEvent(lines);
             assertThat(first).startsWith("lines\n").contains("<span class=\"line\">before the page &lt;b&gt;bold"
                     + "&lt;/b&gt;</span>").doesNotContain("<b>", "another stage");
             more.countDown();
             List<String> batches = new ArrayList<>();
             int received = 0;
             while (received < BURST) {
-                String event = nextEvent(lines);
+                String event = UiServer.nextEvent(lines);
                 assertThat(event).startsWith("lines\n").doesNotContain("before the page");
                 int count = (int) LINE.matcher(event).results().count();
                 assertThat(count).isBetween(1, LogEvents.BATCH_LINES);
@@ -109,7 +97,7 @@ class LogEventsTest {
             assertThat(String.join("", batches)).contains(">burst 1<", ">burst 200<", ">burst " + BURST + "<");
             assertThat(batches.size()).as("batched, not an event per line").isLessThanOrEqualTo(BURST / 20);
             finish.countDown();
-            String end = nextEvent(lines);
+            String end = UiServer.nextEvent(lines);
             assertThat(end).startsWith("end\n").contains("result-failed", "Reload the page");
         }
     }
@@ -117,9 +105,7 @@ class LogEventsTest {
     @Test
     void aStageTheRunHasNotReachedIsFollowedAndAStageThatIsNoneIs404() throws Exception {
         String session = ui.session("viewer", Scope.DEPLOY);
-        String runPage = ui.post("/ui/services/books/rollback", session, Map.of("csrf", ui.csrf(session)))
-                .headers().firstValue("Location").orElseThrow();
-        assertThat(wrote.await(10, TimeUnit.SECONDS)).isTrue();
+        String runPage = running(session);
 
         HttpResponse<String> notYet = ui.get(runPage + "/logs/switch", session);
         assertThat(notYet.statusCode()).isEqualTo(200);
@@ -133,20 +119,23 @@ class LogEventsTest {
     @Timeout(30)
     void theStreamEndsWhenItsSessionEnds() throws Exception {
         String session = ui.session("deployer", Scope.DEPLOY);
-        String runPage = ui.post("/ui/services/books/rollback", session, Map.of("csrf", ui.csrf(session)))
-                .headers().firstValue("Location").orElseThrow();
-        assertThat(wrote.await(10, TimeUnit.SECONDS)).isTrue();
-        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        ui.uri(runPage + "/logs/deploy/events")).header("Cookie", SessionCookie.NAME + "=" + session)
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            assertThat(nextEvent(lines)).startsWith("lines\n").contains("before the page");
+        String runPage = running(session);
+        try (var lines = ui.events(runPage + "/logs/deploy/events", session)) {
+            assertThat(UiServer.nextEvent(lines)).startsWith("lines\n").contains("before the page");
 
             assertThat(ui.post("/ui/logout", session, Map.of("csrf", ui.csrf(session))).statusCode()).isEqualTo(303);
 
-            assertThat(nextEvent(lines)).startsWith("end\n").contains("Your session ended");
+            assertThat(UiServer.nextEvent(lines)).startsWith("end\n").contains("Your session ended");
             assertThat(lines.readLine()).as("the stream is closed").isNull();
         }
+    }
+
+    /** Rolls books back from the UI; answers the run page once the run has written its first lines. */
+    private String running(String session) throws InterruptedException {
+        String runPage = ui.post("/ui/services/books/rollback", session, Map.of("csrf", ui.csrf(session)))
+                .headers().firstValue("Location").orElseThrow();
+        assertThat(wrote.await(10, TimeUnit.SECONDS)).isTrue();
+        return runPage;
     }
 
     private static void await(CountDownLatch latch) {
@@ -155,22 +144,5 @@ class LogEventsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The next event's name and data, as {@code name\ndata}; comments skipped. */
-    private static String nextEvent(BufferedReader lines) throws Exception {
-        String name = "message";
-        StringBuilder data = new StringBuilder();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.isEmpty() && !data.isEmpty()) {
-                return name + "\n" + data;
-            }
-            if (line.startsWith("event:")) {
-                name = line.substring("event:".length()).strip();
-            } else if (line.startsWith("data:")) {
-                data.append(line.substring("data:".length()).strip());
-            }
-        }
-        throw new AssertionError("the stream ended without another event");
     }
 }

@@ -19,7 +19,10 @@ import dev.gantry.trigger.RecordingQueue;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;
 import io.javalin.Javalin;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -112,6 +115,33 @@ final class UiServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The Server-Sent Events of {@code path}, asked for as a browser's EventSource does; read with {@link #nextEvent}. */
+    BufferedReader events(String path, String session) {
+        HttpResponse<InputStream> stream = send(request(path, session, Map.of("Accept", "text/event-stream")).GET(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/event-stream"));
+        return new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The next event's name and data, as {@code name\ndata}; comments skipped. */
+    static String nextEvent(BufferedReader lines) throws IOException {
+        String name = "message";
+        StringBuilder data = new StringBuilder();
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.isEmpty() && !data.isEmpty()) {
+                return name + "\n" + data;
+            }
+            if (line.startsWith("event:")) {
+                name = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring("data:".length()).strip());
+            }
+        }
+        throw new AssertionError("the stream ended without another event");
+    }
+
     /** The CSRF token of the session, as its pages carry it in their forms. */
     String csrf(String session) {
         HttpResponse<String> page = get("/ui/", session);
@@ -169,8 +199,12 @@ final class UiServer implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("the request to the UI failed", e);
         } catch (InterruptedException e) {

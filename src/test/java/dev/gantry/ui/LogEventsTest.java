@@ -6,6 +6,7 @@ import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.server.Scope;
 import dev.gantry.stage.Stage;
+import java.io.BufferedReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,6 +128,36 @@ class LogEventsTest {
 
             assertThat(UiServer.nextEvent(lines)).startsWith("end\n").contains("Your session ended");
             assertThat(lines.readLine()).as("the stream is closed").isNull();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void followedLogsTakeTheServersSharedStreamSlotsAndOneMoreIs429() throws Exception {
+        String session = ui.session("deployer", Scope.DEPLOY);
+        String runPage = running(session);
+        List<BufferedReader> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < UiServer.STREAM_SLOTS; i++) {
+                open.add(ui.events(runPage + "/logs/deploy/events", session));
+                assertThat(UiServer.nextEvent(open.getLast())).startsWith("lines\n");
+            }
+
+            HttpResponse<String> refused = ui.get(runPage + "/logs/deploy/events", session,
+                    Map.of("Accept", "text/event-stream"));
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+            assertThat(refused.body()).contains("server-max-log-streams", "read the log as stored");
+        } finally {
+            more.countDown();
+            finish.countDown();
+            for (BufferedReader stream : open) {
+                while (!UiServer.nextEvent(stream).startsWith("end\n")) {
+                    // the rest of the run's lines
+                }
+                stream.close();
+            }
         }
     }
 

@@ -46,6 +46,8 @@ import java.util.stream.Collectors;
 final class UiServer implements AutoCloseable {
     static final String LIVE_COMMIT = "b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1";
     static final String EARLIER_COMMIT = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
+    /** How many streams the UI may hold open at once (the server's server-max-log-streams). */
+    static final int STREAM_SLOTS = 4;
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     final Store store;
@@ -63,7 +65,7 @@ final class UiServer implements AutoCloseable {
         this.discovery = Discovery.open("embedded", store);
         this.tokens = new ApiTokens(store.apiTokens());
         this.runQueue = executor.map(e -> new RunQueue(e, 2, false, QueueObserver.NONE)).orElse(queue.queue());
-        var ui = new UiMount(tokens, runQueue, new StreamSlots(4), store, discovery);
+        var ui = new UiMount(tokens, runQueue, new StreamSlots(STREAM_SLOTS), store, discovery);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ui.mount(config);

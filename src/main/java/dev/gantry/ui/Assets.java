@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The files of {@code /ui/assets/}, all from the classpath, so the UI loads nothing from another site: htmx and its
- * SSE extension from their WebJars (pom.xml), and the UI's own stylesheet. Only these names are served; each with its
+ * SSE extension from their WebJars (pom.xml), and the UI's own stylesheet and script (which keeps a followed log's
+ * page bounded). Only these names are served; each with its
  * content type and an hour of caching.
  */
 final class Assets {
@@ -18,7 +19,8 @@ final class Assets {
     private static final Map<String, Asset> FILES = Map.of(
             "htmx.min.js", new Asset("/META-INF/resources/webjars/htmx.org/2.0.8/dist/htmx.min.js", JS),
             "htmx-ext-sse.js", new Asset("/META-INF/resources/webjars/htmx-ext-sse/2.2.2/sse.js", JS),
-            "gantry.css", new Asset("/ui/gantry.css", "text/css; charset=utf-8"));
+            "gantry.css", new Asset("/ui/gantry.css", "text/css; charset=utf-8"),
+            "gantry.js", new Asset("/ui/gantry.js", JS));
 
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 

@@ -1,11 +1,9 @@
 package dev.gantry.ui;
 
-import dev.gantry.server.ApiTokens;
 import dev.gantry.server.RunId;
 import dev.gantry.server.StreamSlots;
 import dev.gantry.server.TokenWatch;
 import dev.gantry.trigger.Progress;
-import dev.gantry.trigger.ProgressFeed;
 import dev.gantry.trigger.QueuedRun;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -21,16 +19,14 @@ import java.util.Optional;
  */
 final class RunEvents {
     private final RunPage runs;
-    private final Sessions sessions;
-    private final ApiTokens tokens;
+    private final LiveFollow live;
     private final Templates templates;
     private final StreamSlots slots;
 
-    RunEvents(RunPage runs, StreamSlots slots, Sessions sessions, ApiTokens tokens, Templates templates) {
+    RunEvents(RunPage runs, StreamSlots slots, LiveFollow live, Templates templates) {
         this.runs = runs;
         this.slots = slots;
-        this.sessions = sessions;
-        this.tokens = tokens;
+        this.live = live;
         this.templates = templates;
     }
 
@@ -45,52 +41,38 @@ final class RunEvents {
     }
 
     private void follow(SseClient client, String run, Session session) {
-        Optional<QueuedRun> live = runs.find(run).flatMap(RunId.Found::queued).filter(q -> !q.isOver());
-        if (live.isEmpty()) {
+        Optional<QueuedRun> queued = runs.find(run).flatMap(RunId.Found::queued).filter(q -> !q.isOver());
+        if (queued.isEmpty()) {
             sendNow(client, run);
             client.close();
             return;
         }
-        TokenWatch token = new TokenWatch(tokens, session.caller());
-        try (ProgressFeed feed = live.get().subscribe()) {
-            sendFlow(client, run);
-            while (!client.terminated()) {
-                Optional<Progress> next = feed.next(TokenWatch.EVERY);
-                if (!sessions.holds(session.id()) || token.withdrawn().isPresent()) {
-                    client.sendEvent("end", "<p>Your session ended; log in again to follow the run.</p>");
-                    return;
-                }
-                if (next.isEmpty()) {
-                    client.sendComment("keep-alive");
-                } else if (next.get() instanceof Progress.End) {
-                    sendNow(client, run);
-                    return;
-                } else if (next.get() instanceof Progress.StageEvent) {
+        sendFlow(client, run);
+        live.follow(client, session, queued.get(), new LiveFollow.Reader() {
+            @Override
+            public void event(SseClient client, Progress event) {
+                if (event instanceof Progress.StageEvent) {
                     sendFlow(client, run);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            client.close();
-        }
+
+            @Override
+            public void end(SseClient client) {
+                sendNow(client, run);
+            }
+        });
     }
 
     /** The boxes as they are, then how the run ended. */
     private void sendNow(SseClient client, String run) {
         Optional<RunId.Found> found = runs.find(run);
         sendFlow(client, run);
-        String href = found.flatMap(RunId.Found::stored).map(r -> UiPaths.run(r.id())).orElse(UiPaths.runNamed(run));
-        client.sendEvent("end", oneLine(templates.render("ended.jte",
-                new EndedView(found.map(RunPage::state).orElse("done"), href))));
+        client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte",
+                new EndedView(found.map(RunPage::state).orElse("done"), RunPage.href(found, run)))));
     }
 
     private void sendFlow(SseClient client, String run) {
-        runs.find(run).ifPresent(found -> client.sendEvent("flow", oneLine(templates.render("flow.jte", runs.boxes(found)))));
-    }
-
-    /** An event's data on one line: the fragments hold no preformatted text, so line breaks are only layout. */
-    private static String oneLine(String html) {
-        return html.replace("\r", "").replace('\n', ' ');
+        runs.find(run).ifPresent(found -> client.sendEvent("flow",
+                LiveFollow.oneLine(templates.render("flow.jte", runs.boxes(found)))));
     }
 }

@@ -10,7 +10,6 @@ import dev.gantry.trigger.RunQueue;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,15 +87,15 @@ final class RunPage {
     private RunView view(RunId.Found found, String named, Session session) {
         Optional<RunRecord> run = found.stored();
         Optional<QueuedRun> queued = found.queued();
-        String heading = run.map(r -> "Run " + r.id()).orElseGet(() -> "Queued request q" + queued.orElseThrow().id());
-        String service = run.map(RunRecord::service).orElseGet(() -> queued.orElseThrow().request().service());
+        String heading = heading(found);
+        String service = service(found);
         String kind = run.map(r -> RunLabels.kind(r.kind(), r.trigger()))
                 .orElseGet(() -> queued.orElseThrow().request().kind().word());
         String trigger = run.map(RunRecord::trigger).orElseGet(() -> queued.orElseThrow().request().trigger());
         String failure = run.flatMap(RunRecord::message)
                 .or(() -> queued.map(QueuedRun::message).filter(message -> !message.isEmpty())).orElse("");
         String failureLines = run.flatMap(r -> r.failedStage().flatMap(stage -> store.runs().stageLog(r.id(), stage)))
-                .map(log -> String.join("\n", last(log, FAILURE_LINES))).orElse("");
+                .map(log -> String.join("\n", LogTail.of(log, FAILURE_LINES).lines())).orElse("");
         return new RunView(Frame.of(heading + " of " + service, session), heading, service, UiPaths.service(service),
                 kind, state(found), RunLabels.printable(trigger),
                 run.map(r -> RunLabels.shortCommit(r.commit())).orElse(""),
@@ -104,25 +103,32 @@ final class RunPage {
                 HumanTime.when(run.map(RunRecord::startedAt).orElseGet(() -> queued.orElseThrow().queuedAt())),
                 run.map(r -> HumanTime.duration(r.duration())).orElse(""),
                 boxes(found), RunLabels.printable(failure), failureLines,
-                run.map(r -> r.stages().stream().map(stage -> log(r, stage)).toList()).orElse(List.of()),
+                run.map(r -> r.stages().stream().map(stage -> log(r, stage, named)).toList()).orElse(List.of()),
                 found.queued().filter(q -> !q.isOver()).isPresent() ? UiPaths.events(UiPaths.runNamed(named)) : null,
                 queued.filter(q -> CancelAction.offered(session, q)).map(q -> UiPaths.cancel(q.id())).orElse(null));
     }
 
-    private RunView.StageLog log(RunRecord run, StageRecord stage) {
-        String text = store.runs().stageLog(run.id(), stage.name()).orElse("");
-        List<String> lines = last(text, LOG_LINES);
-        long all = text.isEmpty() ? 0 : text.lines().count();
-        String note = all > lines.size() ? "the last " + lines.size() + " of " + all + " lines" : "";
-        return new RunView.StageLog(stage.name(), stage.state().word(), note, String.join("\n", lines));
+    private RunView.StageLog log(RunRecord run, StageRecord stage, String named) {
+        LogTail tail = LogTail.of(store.runs().stageLog(run.id(), stage.name()).orElse(""), LOG_LINES);
+        String note = tail.cut() ? "the last " + tail.lines().size() + " of " + tail.total() + " lines" : "";
+        return new RunView.StageLog(stage.name(), stage.state().word(), note, String.join("\n", tail.lines()),
+                UiPaths.logs(UiPaths.runNamed(named), stage.name()));
     }
 
-    /** The last {@code count} lines of {@code text}, each made printable. */
-    private static List<String> last(String text, int count) {
-        List<String> lines = Arrays.asList(text.split("\n", -1));
-        if (!lines.isEmpty() && lines.getLast().isEmpty()) {
-            lines = lines.subList(0, lines.size() - 1);
-        }
-        return lines.subList(Math.max(0, lines.size() - count), lines.size()).stream().map(RunLabels::printable).toList();
+    /** What the run is: "Run 42", or "Queued request q7" before it has a run id. */
+    static String heading(RunId.Found found) {
+        return found.stored().map(r -> "Run " + r.id())
+                .orElseGet(() -> "Queued request q" + found.queued().orElseThrow().id());
+    }
+
+    /** The page of the run {@code named} names ({@code found}, if it exists): by its id once it has one. */
+    static String href(Optional<RunId.Found> found, String named) {
+        return found.flatMap(RunId.Found::stored).map(r -> UiPaths.run(r.id())).orElse(UiPaths.runNamed(named));
+    }
+
+    /** The service the run is of. */
+    static String service(RunId.Found found) {
+        return found.stored().map(RunRecord::service)
+                .orElseGet(() -> found.queued().orElseThrow().request().service());
     }
 }

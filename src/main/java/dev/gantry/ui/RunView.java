@@ -13,7 +13,10 @@ public record RunView(Frame frame, String heading, String service, String servic
                       String trigger, String commit, String title, String started, String took, List<Box> boxes,
                       String failure, String failureLines, List<StageLog> logs, String eventsHref, String cancelHref) {
 
-    /** The log of one stage: its last {@code lines}, and {@code note} saying how many were left out (else empty). */
-    public record StageLog(String stage, String state, String note, String lines) {
+    /**
+     * The log of one stage: its last {@code lines}, {@code note} saying how many were left out (else empty), and its
+     * logs page ({@code href}), which has more of it.
+     */
+    public record StageLog(String stage, String state, String note, String lines, String href) {
     }
 }

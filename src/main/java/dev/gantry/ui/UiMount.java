@@ -31,6 +31,8 @@ public final class UiMount implements ApiServer.Mount {
     private final HistoryPage history;
     private final RunPage runs;
     private final RunEvents events;
+    private final LogsPage logs;
+    private final LogEvents logEvents;
     private final RollbackAction rollback;
     private final LockAction lock;
     private final CancelAction cancel;
@@ -52,7 +54,10 @@ public final class UiMount implements ApiServer.Mount {
         this.overview = new OverviewPage(store, discovery, queue, templates, Clock.systemUTC());
         this.history = new HistoryPage(store, discovery, deploys, templates, answers);
         this.runs = new RunPage(store, queue, templates, answers, Clock.systemUTC());
-        this.events = new RunEvents(runs, streams, sessions, tokens, templates);
+        LiveFollow live = new LiveFollow(sessions, tokens);
+        this.events = new RunEvents(runs, streams, live, templates);
+        this.logs = new LogsPage(store, runs, templates, answers);
+        this.logEvents = new LogEvents(runs, logs, streams, live, templates);
         this.rollback = new RollbackAction(store, discovery, queue, templates, answers);
         this.lock = new LockAction(store, answers);
         this.cancel = new CancelAction(queue, answers);
@@ -79,6 +84,9 @@ public final class UiMount implements ApiServer.Mount {
         config.routes.addHttpHandler(HandlerType.GET, UiPaths.RUN, runs::show);
         config.routes.addHttpHandler(HandlerType.GET, UiPaths.RUN_EVENTS, events::stream);
         config.routes.addHttpHandler(HandlerType.POST, UiPaths.RUN_CANCEL, cancel::cancel);
+        config.routes.addHttpHandler(HandlerType.GET, UiPaths.LOGS, logs::show);
+        config.routes.addHttpHandler(HandlerType.GET, UiPaths.LOGS_DOWNLOAD, logs::download);
+        config.routes.addHttpHandler(HandlerType.GET, UiPaths.LOGS_EVENTS, logEvents::stream);
     }
 
     /** The UI checks its own sessions. */

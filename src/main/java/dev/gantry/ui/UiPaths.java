@@ -18,6 +18,9 @@ final class UiPaths {
     static final String RUN = "/ui/runs/{run}";
     static final String RUN_EVENTS = RUN + "/events";
     static final String RUN_CANCEL = RUN + "/cancel";
+    static final String LOGS = RUN + "/logs/{stage}";
+    static final String LOGS_DOWNLOAD = LOGS + "/download";
+    static final String LOGS_EVENTS = LOGS + "/events";
 
     private UiPaths() {
     }
@@ -82,6 +85,16 @@ final class UiPaths {
     /** The live updates of the run page at {@code runPage}. */
     static String events(String runPage) {
         return runPage + "/events";
+    }
+
+    /** The logs page of {@code stage} of the run at {@code runPage}. */
+    static String logs(String runPage, String stage) {
+        return runPage + "/logs/" + segment(stage);
+    }
+
+    /** The whole stored log of the stage whose logs page is {@code logsPage}. */
+    static String download(String logsPage) {
+        return logsPage + "/download";
     }
 
     private static String segment(String text) {

@@ -6,13 +6,6 @@ import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.server.Scope;
 import dev.gantry.stage.Stage;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -65,37 +58,15 @@ class RunEventsTest {
 
         assertThat(ui.get(runPage, session).body()).contains("hx-ext=\"sse\"", "sse-connect=\"" + runPage + "/events\"",
                 "sse-swap=\"flow\"", "sse-close=\"end\"");
-        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        ui.uri(runPage + "/events")).header("Cookie", SessionCookie.NAME + "=" + session)
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/event-stream"));
-        try (var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            assertThat(nextEvent(lines)).startsWith("flow\n").contains("<li class=\"box state-pending\">",
+        try (var lines = ui.events(runPage + "/events", session)) {
+            assertThat(UiServer.nextEvent(lines)).startsWith("flow\n").contains("<li class=\"box state-pending\">",
                     "<span class=\"stage\">switch</span>");
             finish.countDown();
             String event;
             do {
-                event = nextEvent(lines);
+                event = UiServer.nextEvent(lines);
             } while (event.startsWith("flow\n"));
             assertThat(event).startsWith("end\n").contains("result-failed");
         }
-    }
-
-    /** The next event's name and data, as {@code name\ndata}; comments skipped. */
-    private static String nextEvent(BufferedReader lines) throws Exception {
-        String name = "message";
-        StringBuilder data = new StringBuilder();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.isEmpty() && !data.isEmpty()) {
-                return name + "\n" + data;
-            }
-            if (line.startsWith("event:")) {
-                name = line.substring("event:".length()).strip();
-            } else if (line.startsWith("data:")) {
-                data.append(line.substring("data:".length()).strip());
-            }
-        }
-        throw new AssertionError("the stream ended without another event");
     }
 }

@@ -21,7 +21,10 @@ import dev.gantry.trigger.RecordingQueue;
 import dev.gantry.trigger.RunExecutor;
 import dev.gantry.trigger.RunQueue;
 import io.javalin.Javalin;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,6 +52,8 @@ final class UiServer implements AutoCloseable {
     static final String EARLIER_COMMIT = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
     /** The installation's registry, which the runs' images name. */
     static final String REGISTRY = "127.0.0.1:5000";
+    /** How many streams the UI may hold open at once (the server's server-max-log-streams). */
+    static final int STREAM_SLOTS = 4;
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     final Store store;
@@ -68,7 +73,7 @@ final class UiServer implements AutoCloseable {
         this.discovery = Discovery.open("embedded", store);
         this.tokens = new ApiTokens(store.apiTokens());
         this.runQueue = executor.map(e -> new RunQueue(e, 2, false, QueueObserver.NONE)).orElse(queue.queue());
-        var ui = new UiMount(tokens, runQueue, new StreamSlots(4), store, discovery, REGISTRY,
+        var ui = new UiMount(tokens, runQueue, new StreamSlots(STREAM_SLOTS), store, discovery, REGISTRY,
                 service -> SecretMask.of(secrets.getOrDefault(service, List.of())));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -119,6 +124,33 @@ final class UiServer implements AutoCloseable {
                 .collect(Collectors.joining("&"));
         return send(request(path, session, headers).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The Server-Sent Events of {@code path}, asked for as a browser's EventSource does; read with {@link #nextEvent}. */
+    BufferedReader events(String path, String session) {
+        HttpResponse<InputStream> stream = send(request(path, session, Map.of("Accept", "text/event-stream")).GET(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/event-stream"));
+        return new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The next event's name and data, as {@code name\ndata}; comments skipped. */
+    static String nextEvent(BufferedReader lines) throws IOException {
+        String name = "message";
+        StringBuilder data = new StringBuilder();
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.isEmpty() && !data.isEmpty()) {
+                return name + "\n" + data;
+            }
+            if (line.startsWith("event:")) {
+                name = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring("data:".length()).strip());
+            }
+        }
+        throw new AssertionError("the stream ended without another event");
     }
 
     /** The CSRF token of the session, as its pages carry it in their forms. */
@@ -186,8 +218,12 @@ final class UiServer implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("the request to the UI failed", e);
         } catch (InterruptedException e) {

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * never passes), and under any other path ({@code /tiny} by default) the release and colour it runs as
  * (what a test sees through the proxy); with {@code test} it is its own test suite, which passes or fails as TINY_TEST_EXIT says
  * (gantry.yml sets it in tests/pre-deployment/env, so a test can make the tests fail by a commit),
- * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage. In an integration
+ * after TINY_TEST_SECONDS (default 0), so a test can keep a run busy in its test stage, and after printing
+ * TINY_TEST_LINES lines (default 0; 2,000 a second), so a test can follow a long log. In an integration
  * phase it also asks TARGET_URL for {@code GANTRY_PROXY_PATH} (with TARGET_HOST as its Host) and fails
  * unless the release it tests answers, and it tries to open each HOST:PORT of TINY_PROBE (comma
  * separated; {@code target} is TARGET_URL's), printing whether it reached it: what a test container
@@ -95,6 +96,13 @@ public final class Tiny {
         int seconds = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_SECONDS", "0"));
         System.out.println("tiny tests: TEST_TYPE=" + type + " GANTRY_RELEASE=" + release + target());
         Thread.sleep(seconds * 1000L); // a test suite that takes this long, for tests of what happens meanwhile
+        int lines = Integer.parseInt(System.getenv().getOrDefault("TINY_TEST_LINES", "0"));
+        for (int line = 1; line <= lines; line++) { // a talkative test suite, for tests of following its log
+            System.out.println("tiny test line " + line + " of " + lines);
+            if (line % 10 == 0) {
+                Thread.sleep(5);
+            }
+        }
         for (String probe : System.getenv().getOrDefault("TINY_PROBE", "").split(",")) {
             if (!probe.isBlank()) {
                 System.out.println("tiny probe " + probe + ": " + probe(probe.strip()));

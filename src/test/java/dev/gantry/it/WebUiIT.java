@@ -147,7 +147,8 @@ class WebUiIT {
         try (Browser browser = Browser.start()) {
             browser.logIn(server, token);
             GitProcess push = GitProcess.start(repo.workTree(), "push", remote, "main");
-            watchTheRunOf(browser, server);
+            browser.driver.get(queuedRunPage(browser, server));
+            watchTheFlow(browser);
             browser.until(Duration.ofMinutes(3), "the run's end on its page", d -> d.findElement(By.cssSelector("div.live")).getText()
                     .contains("The run ended"));
             assertThat(push.await(Duration.ofMinutes(5))).as("%s", push).isZero();
@@ -175,11 +176,23 @@ class WebUiIT {
             live = repo.head();
             assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).startsWith("200 release=" + live);
 
-            repo.replace("gantry.yml", "tests:\n", "tests:\n  post-integration: {env: {TINY_TEST_EXIT: \"1\"}}\n");
-            repo.commit("Post-integration tests that fail");
+            repo.replace("gantry.yml", "tests:\n", "tests:\n  post-integration: {env: {TINY_TEST_EXIT: \"1\"}}\n")
+                    .replace("gantry.yml", "TINY_TEST_EXIT: \"0\"", "TINY_TEST_EXIT: \"0\", TINY_TEST_LINES: \"6000\"");
+            repo.commit("Post-integration tests that fail, after talkative tests");
             browser.driver.get(server + "/ui/");
             GitProcess failing = GitProcess.start(repo.workTree(), "push", remote, "main");
-            watchTheRunOf(browser, server);
+            String runPage = queuedRunPage(browser, server);
+            browser.driver.get(runPage + "/logs/test");
+            WebElement log = browser.find(By.cssSelector("pre.log-lines"));
+            browser.until(Duration.ofMinutes(3), "the tests' 6,000th line on the followed log", d -> log.getText()
+                    .contains("tiny test line 6000 of 6000"));
+            long kept = (Long) browser.driver.executeScript("return arguments[0].children.length;", log);
+            assertThat(kept).as("the followed log keeps its newest 5,000 lines in the page").isEqualTo(5000);
+            assertThat(log.getText()).as("the oldest lines left the page (the tests' last lines came after the 6,000th)")
+                    .contains("tiny test line 1100 of 6000").doesNotContain("tiny test line 1000 of 6000");
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of a followed log").isEmpty();
+            browser.driver.get(runPage);
+            watchTheFlow(browser);
             browser.until(Duration.ofMinutes(3), "the undo box on the failing run's page, live", d -> !d.findElements(
                     By.xpath("//ol[contains(@class,'flow')]/li[span[@class='stage' and text()='undo']]")).isEmpty());
             browser.until(Duration.ofMinutes(3), "the run's end on its page", d -> d.findElement(By.cssSelector("div.live")).getText()
@@ -213,18 +226,20 @@ class WebUiIT {
         }
     }
 
-    /**
-     * Waits for the overview to list the newest queued request, opens its run page and has the browser note each
-     * change of a box's state from then on (a MutationObserver, added through WebDriver: the page itself runs no script
-     * but htmx).
-     */
-    private static void watchTheRunOf(Browser browser, String server) {
-        String href = browser.until("the pushed run in the overview's queue", d -> {
+    /** Waits for the overview to list the newest queued request; answers its run page. */
+    private static String queuedRunPage(Browser browser, String server) {
+        return browser.until("the pushed run in the overview's queue", d -> {
             d.get(server + "/ui/");
-            var links = d.findElements(By.cssSelector("ul.queue a"));
+            var links = d.findElements(By.cssSelector("ul.queue a[href*='/ui/runs/']"));
             return links.isEmpty() ? null : links.getLast().getAttribute("href");
         });
-        browser.driver.get(href);
+    }
+
+    /**
+     * Has the browser note each change of a box's state on the run page it shows, from now on (a MutationObserver,
+     * added through WebDriver: the page itself runs no script of the test's).
+     */
+    private static void watchTheFlow(Browser browser) {
         browser.find(By.cssSelector("ol.flow li.box"));
         browser.driver.executeScript("""
                 window.gantrySeen = [];
@@ -240,7 +255,7 @@ class WebUiIT {
                 """);
     }
 
-    /** The changes the page noted since {@link #watchTheRunOf}, in the order it showed them. */
+    /** The changes the page noted since {@link #watchTheFlow}, in the order it showed them. */
     @SuppressWarnings("unchecked")
     private static List<Change> changes(Browser browser) {
         var noted = (List<List<Object>>) browser.driver.executeScript("return window.gantrySeen;");

@@ -4,6 +4,7 @@
 ALTER TABLE runs ADD COLUMN replicas INTEGER;
 
 -- The runs of a commit (the runs that put each live release live, for the web UI's overview), and the request
--- figures of a time across services (the overview's last hour of every service, and removing old periods).
+-- figures of a time across services: the overview's minutes of every service, read from this index alone (it
+-- covers what they sum), and removing old periods.
 CREATE INDEX runs_by_commit ON runs (commit_sha);
-CREATE INDEX request_figures_by_time ON request_figures (period_start);
+CREATE INDEX request_figures_by_time ON request_figures (period_start, service, requests, errors);

@@ -17,7 +17,7 @@ public record OverviewView(Frame frame, List<ServiceRow> services, List<QueueRow
     }
 
     /**
-     * A service's last hour of requests as a sparkline in a 120 × 24 box: the points of requests and of errors per
+     * A service's last hour of requests as a sparkline in a 118 × 24 box: the points of requests and of errors per
      * second (one scale), {@code label} the same in words (the SVG's title), {@code summary} the short text beside it.
      */
     public record Sparkline(String requests, String errors, String label, String summary) {

@@ -38,7 +38,8 @@ import java.util.Random;
  * wanted after a scale) and the last hour of request figures (10 s periods, two colours in the first minutes), as
  * issue #14 has it. Serves the UI with Javalin on 127.0.0.1 (a port the OS chose), logs in with an API token, and
  * times 30 GETs after 10 warm-ups from a client on the same machine (so each time includes the loopback transfer:
- * an upper bound on the server's time). Target: <= 200 ms. Usage: java -cp CLASSPATH bench/UiOverviewBench.java DIR
+ * an upper bound on the server's time), and says how long the first took (the whole hour of figures read, as after a
+ * server's start, in a cold JVM). Target: <= 200 ms (median and p95 each said met or not). Usage: java -cp CLASSPATH bench/UiOverviewBench.java DIR
  * [SERVICES]
  */
 public class UiOverviewBench {
@@ -139,6 +140,7 @@ public class UiOverviewBench {
                 .orElseThrow(() -> new IllegalStateException("the login set no cookie: " + login.statusCode()));
         HttpRequest overview = HttpRequest.newBuilder(base.resolve("/ui/")).header("Cookie", cookie).GET().build();
         long[] millis = new long[TIMED];
+        long first = 0;
         int size = 0;
         for (int i = 0; i < WARM_UPS + TIMED; i++) {
             long start = System.nanoTime();
@@ -154,6 +156,9 @@ public class UiOverviewBench {
                         + " services, or not the replicas wanted");
             }
             size = body.getBytes(StandardCharsets.UTF_8).length;
+            if (i == 0) {
+                first = took / 1_000_000;
+            }
             if (i >= WARM_UPS) {
                 millis[i - WARM_UPS] = took / 1_000_000;
             }
@@ -163,7 +168,10 @@ public class UiOverviewBench {
         long p95 = millis[(int) Math.ceil(TIMED * 0.95) - 1];
         System.out.printf("GET /ui/ with %d services, %d times after %d warm-ups: median %d ms, p95 %d ms, max %d ms;"
                 + " page %,d bytes%n", services, TIMED, WARM_UPS, median, p95, millis[TIMED - 1], size);
-        System.out.printf("target: median <= %d ms: %s%n", TARGET_MS, median <= TARGET_MS ? "met" : "not met");
+        System.out.printf("the first GET (the whole hour of request figures read from the store, the JVM cold): %d ms%n",
+                first);
+        System.out.printf("target: <= %d ms: median %s, p95 %s%n", TARGET_MS, median <= TARGET_MS ? "met" : "not met",
+                p95 <= TARGET_MS ? "met" : "not met");
     }
 
     private static String hex(Random random, int length) {

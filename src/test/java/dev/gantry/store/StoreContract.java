@@ -379,26 +379,16 @@ abstract class StoreContract {
 
     @Test
     void putLiveIsTheNewestSucceededRunThatPutEachServicesReleaseLiveAndBuiltTitlesTheRunThatBuiltIt() {
-        long built = store.runs().start(run("books-ms", "c1"));
-        store.runs().wentLive(built, "blue", 2);
-        store.runs().finish(built, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
-        long scaled = store.runs().start(new NewRun("scale", "books-ms", "c1", "scale to 4 replica(s) from 2", false,
-                "cli", "service: books-ms\n", "r/books-ms:c1"));
-        store.runs().wentLive(scaled, "blue", 4);
-        store.runs().finish(scaled, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+        wentLive(run("books-ms", "c1"), "blue", 2);
+        long scaled = wentLive(new NewRun("scale", "books-ms", "c1", "scale to 4 replica(s) from 2", false, "cli",
+                "service: books-ms\n", "r/books-ms:c1"), "blue", 4);
         long failedScale = store.runs().start(new NewRun("scale", "books-ms", "c1", "scale to 9 replica(s) from 4",
                 false, "cli", "service: books-ms\n", "r/books-ms:c1"));
         store.runs().finish(failedScale, RunState.FAILED, Optional.of("deploy"), Optional.of("unhealthy"));
-        long newer = store.runs().start(run("books-ms", "c2"));
-        store.runs().wentLive(newer, "green", 2);
-        store.runs().finish(newer, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
-        long cartBuilt = store.runs().start(run("cart", "c1"));
-        store.runs().wentLive(cartBuilt, "blue", 1);
-        store.runs().finish(cartBuilt, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
-        long cartRollback = store.runs().start(new NewRun("rollback", "cart", "c1", "rollback of r/cart:c1", false,
-                "cli", "service: cart\n", "r/cart:c1"));
-        store.runs().wentLive(cartRollback, "green", 1);
-        store.runs().finish(cartRollback, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+        wentLive(run("books-ms", "c2"), "green", 2);
+        wentLive(run("cart", "c1"), "blue", 1);
+        long cartRollback = wentLive(new NewRun("rollback", "cart", "c1", "rollback of r/cart:c1", false, "cli",
+                "service: cart\n", "r/cart:c1"), "green", 1);
         store.runs().start(run("users", "c9"));  // running: nothing of it is live yet
 
         var live = Map.of("books-ms", "c1", "cart", "c1", "users", "c9", "gone", "c7");
@@ -412,6 +402,14 @@ abstract class StoreContract {
                 entry("users", "Add books"));
         assertThat(store.runs().putLive(Map.of())).isEmpty();
         assertThat(store.runs().builtTitles(Map.of("books-ms", "c0"))).isEmpty();
+    }
+
+    /** A run that succeeded and put its release live in {@code colour} with {@code replicas}; answers its id. */
+    private long wentLive(NewRun run, String colour, int replicas) {
+        long id = store.runs().start(run);
+        store.runs().wentLive(id, colour, replicas);
+        store.runs().finish(id, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+        return id;
     }
 
     @Test

@@ -92,17 +92,26 @@ public final class Runs {
 
     /**
      * For each service of {@code releases} (service to commit), the newest succeeded run of the service that put that
-     * commit live (a run, a deploy, a rollback or a scale of it), by service; services without one are left out.
+     * commit live (a run, a deploy or a rollback of it; a scale only changes how many replicas run), by service;
+     * services without one are left out.
      */
     public Map<String, RunRecord> putLive(Map<String, String> releases) {
-        if (releases.isEmpty()) {
-            return Map.of();
-        }
-        List<Object> params = new ArrayList<>(List.of(RunState.SUCCEEDED.word()));
-        params.addAll(new TreeSet<>(releases.values()));
-        var found = runs("id IN (SELECT MAX(id) FROM runs WHERE state = ? AND colour IS NOT NULL AND commit_sha IN ("
-                + marks(params.size() - 1) + ") GROUP BY service, commit_sha)", "id", params.toArray());
-        return byService(found.stream().filter(run -> run.commit().equals(releases.get(run.service()))).toList());
+        Map<String, Long> ids = newestOfReleases(releases, "id",
+                "state = ? AND colour IS NOT NULL AND kind <> 'scale'", rs -> rs.getLong(3), RunState.SUCCEEDED.word());
+        return ids.isEmpty() ? Map.of()
+                : byService(runs("id IN (" + marks(ids.size()) + ")", "id", ids.values().toArray()));
+    }
+
+    /**
+     * For each service of {@code releases} (service to commit), how many replicas that release should run: as many as
+     * the newest succeeded run of it that went live deployed or scaled it to (docs/scaling.md), by service; services
+     * whose run did not record the number (one recorded before Gantry kept it, a recovered one) are left out.
+     */
+    public Map<String, Integer> wantedReplicas(Map<String, String> releases) {
+        return newestOfReleases(releases, "replicas", "state = ? AND colour IS NOT NULL", rs -> {
+            int replicas = rs.getInt(3);
+            return rs.wasNull() ? null : replicas;
+        }, RunState.SUCCEEDED.word());
     }
 
     /**
@@ -110,16 +119,33 @@ public final class Runs {
      * of the service that built that commit, by service; a deploy's or a rollback's own title only names the image.
      */
     public Map<String, String> builtTitles(Map<String, String> releases) {
+        return newestOfReleases(releases, "commit_title", "kind = 'run'", rs -> rs.getString(3));
+    }
+
+    /**
+     * For each service of {@code releases} (service to commit), {@code column} of the newest run of the service and its
+     * commit that meets {@code condition} (with {@code params}), read by {@code value} as the third column; by service,
+     * those with none or a null value left out. One query for every service.
+     */
+    private <T> Map<String, T> newestOfReleases(Map<String, String> releases, String column, String condition,
+                                                Sql.Row<T> value, Object... params) {
         if (releases.isEmpty()) {
             return Map.of();
         }
-        List<String> commits = List.copyOf(new TreeSet<>(releases.values()));
-        Map<String, String> titles = new HashMap<>();
-        sql.query("SELECT service, commit_sha, commit_title FROM runs WHERE id IN (SELECT MAX(id) FROM runs"
-                        + " WHERE kind = 'run' AND commit_sha IN (" + marks(commits.size()) + ") GROUP BY service, commit_sha)",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, commits.toArray())
-                .stream().filter(row -> row[1].equals(releases.get(row[0]))).forEach(row -> titles.put(row[0], row[2]));
-        return titles;
+        List<Object> all = new ArrayList<>(List.of(params));
+        all.addAll(new TreeSet<>(releases.values()));
+        Map<String, T> found = new HashMap<>();
+        sql.query("SELECT service, commit_sha, " + column + " FROM runs WHERE id IN (SELECT MAX(id) FROM runs WHERE "
+                        + condition + " AND commit_sha IN (" + marks(all.size() - params.length) + ")"
+                        + " GROUP BY service, commit_sha)",
+                rs -> new Found<>(rs.getString(1), rs.getString(2), value.read(rs)), all.toArray()).stream()
+                .filter(row -> row.commit().equals(releases.get(row.service())) && row.value() != null)
+                .forEach(row -> found.put(row.service(), row.value()));
+        return found;
+    }
+
+    /** A value of the newest run of a service's release. */
+    private record Found<T>(String service, String commit, T value) {
     }
 
     /** Whether {@code service} has a run of {@code commit}, in any state. */

@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * What is live of a service, as the pages show it: its colour and discovery's record of it (release, image, the
- * replicas that run and answer), the run that last put that release live (when, and how many replicas it should run),
- * and the commit's title, taken from the run that built it (a deploy's or a rollback's own title only names the image).
+ * replicas that run and answer), the run that last put that release live (when), how many replicas it should run (as
+ * many as the newest run that put it live or scaled it recorded; empty when that run did not record the number), and
+ * the commit's title, taken from the run that built it (a deploy's or a rollback's own title only names the image).
  */
-record LiveNow(Colour colour, ColourRecord record, Optional<RunRecord> putLive, String title) {
+record LiveNow(Colour colour, ColourRecord record, Optional<RunRecord> putLive, OptionalInt wanted, String title) {
 
     /** The live release of {@code service}, if it has one. */
     static Optional<LiveNow> of(Store store, Discovery discovery, String service) {
@@ -27,17 +28,19 @@ record LiveNow(Colour colour, ColourRecord record, Optional<RunRecord> putLive, 
         return record.map(r -> of(store, Map.of(service, new LiveColour(colour.get(), r))).get(service));
     }
 
-    /** The live release of each service of {@code live} (discovery's live colours), by service: three queries in all. */
+    /** The live release of each service of {@code live} (discovery's live colours), by service: five queries in all. */
     static Map<String, LiveNow> of(Store store, Map<String, LiveColour> live) {
         Map<String, String> releases = new HashMap<>();
         live.forEach((service, colour) -> releases.put(service, colour.record().release()));
         Map<String, RunRecord> putLive = store.runs().putLive(releases);
         Map<String, String> titles = store.runs().builtTitles(releases);
+        Map<String, Integer> wanted = store.runs().wantedReplicas(releases);
         Map<String, LiveNow> now = new HashMap<>();
         live.forEach((service, colour) -> {
             Optional<RunRecord> run = Optional.ofNullable(putLive.get(service));
             String title = Optional.ofNullable(titles.get(service)).or(() -> run.map(RunRecord::commitTitle)).orElse("");
-            now.put(service, new LiveNow(colour.colour(), colour.record(), run, title));
+            OptionalInt replicas = wanted.containsKey(service) ? OptionalInt.of(wanted.get(service)) : OptionalInt.empty();
+            now.put(service, new LiveNow(colour.colour(), colour.record(), run, replicas, title));
         });
         return now;
     }
@@ -48,20 +51,11 @@ record LiveNow(Colour colour, ColourRecord record, Optional<RunRecord> putLive, 
     }
 
     /**
-     * How many replicas the live release should run: as many as the run that put it live deployed or scaled it to
-     * (empty when that run is not known or was recorded before Gantry kept the number).
-     */
-    OptionalInt wanted() {
-        return putLive.map(RunRecord::replicas).orElse(OptionalInt.empty());
-    }
-
-    /**
      * {@code 2 of 3 healthy on 10.0.0.5, 10.0.0.6}: the replicas discovery routes to out of those the release should run,
      * and their hosts; {@code 2 healthy on …} when the number wanted is not known, {@code none of 3 healthy} with none.
      */
     String replicas() {
         var instances = record.instances();
-        OptionalInt wanted = wanted();
         String healthy = (instances.isEmpty() ? "none" : String.valueOf(instances.size()))
                 + (wanted.isPresent() ? " of " + wanted.getAsInt() : "") + " healthy";
         if (instances.isEmpty()) {
@@ -72,6 +66,6 @@ record LiveNow(Colour colour, ColourRecord record, Optional<RunRecord> putLive, 
 
     /** Whether fewer replicas answer than the release should run (the overview says so in words, not colour alone). */
     boolean belowWanted() {
-        return wanted().isPresent() && record.instances().size() < wanted().getAsInt();
+        return wanted.isPresent() && record.instances().size() < wanted.getAsInt();
     }
 }

@@ -378,8 +378,8 @@ abstract class StoreContract {
     }
 
     @Test
-    void putLiveIsTheNewestSucceededRunThatPutEachServicesReleaseLiveAndBuiltTitlesTheRunThatBuiltIt() {
-        wentLive(run("books-ms", "c1"), "blue", 2);
+    void putLiveWantedReplicasAndBuiltTitlesAreOfTheNewestRunsOfEachServicesRelease() {
+        long built = wentLive(run("books-ms", "c1"), "blue", 2);
         long scaled = wentLive(new NewRun("scale", "books-ms", "c1", "scale to 4 replica(s) from 2", false, "cli",
                 "service: books-ms\n", "r/books-ms:c1"), "blue", 4);
         long failedScale = store.runs().start(new NewRun("scale", "books-ms", "c1", "scale to 9 replica(s) from 4",
@@ -390,17 +390,23 @@ abstract class StoreContract {
         long cartRollback = wentLive(new NewRun("rollback", "cart", "c1", "rollback of r/cart:c1", false, "cli",
                 "service: cart\n", "r/cart:c1"), "green", 1);
         store.runs().start(run("users", "c9"));  // running: nothing of it is live yet
+        long recovered = store.runs().start(run("orders", "c5"));
+        store.runs().wentLive(recovered, "blue");
+        store.runs().finish(recovered, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
 
-        var live = Map.of("books-ms", "c1", "cart", "c1", "users", "c9", "gone", "c7");
+        var live = Map.of("books-ms", "c1", "cart", "c1", "users", "c9", "orders", "c5", "gone", "c7");
         var putLive = another().runs().putLive(live);
 
-        assertThat(putLive).containsOnlyKeys("books-ms", "cart");
-        assertThat(putLive.get("books-ms").id()).as("the succeeded scale, not the failed one nor c2's").isEqualTo(scaled);
-        assertThat(putLive.get("books-ms").replicas()).hasValue(4);
+        assertThat(putLive).containsOnlyKeys("books-ms", "cart", "orders");
+        assertThat(putLive.get("books-ms").id()).as("the run that put c1 live, not its scale nor c2's").isEqualTo(built);
         assertThat(putLive.get("cart").id()).isEqualTo(cartRollback);
+        assertThat(store.runs().wantedReplicas(live)).as("the succeeded scale's, not the failed one's; none recorded by"
+                + " a recovery").containsOnly(entry("books-ms", 4), entry("cart", 1));
+        assertThat(scaled).isGreaterThan(built);
         assertThat(store.runs().builtTitles(live)).containsOnly(entry("books-ms", "Add books"), entry("cart", "Add books"),
-                entry("users", "Add books"));
+                entry("users", "Add books"), entry("orders", "Add books"));
         assertThat(store.runs().putLive(Map.of())).isEmpty();
+        assertThat(store.runs().wantedReplicas(Map.of())).isEmpty();
         assertThat(store.runs().builtTitles(Map.of("books-ms", "c0"))).isEmpty();
     }
 

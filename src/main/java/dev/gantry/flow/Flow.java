@@ -24,17 +24,25 @@ public record Flow(List<Part> preDeployment, List<Step> deployment, Step undo, S
      * retired; the undo is left out, as it runs only after a failure.
      */
     public List<Stage> stages() {
-        List<Stage> stages = new ArrayList<>();
+        return steps().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The stages the flow may run, in its order, as the steps that run one after another; the stages of one step run
+     * side by side (the tests while the production image builds). As {@link #stages()}, without the undo.
+     */
+    public List<List<Stage>> steps() {
+        List<List<Stage>> steps = new ArrayList<>();
         for (Part part : preDeployment) {
             switch (part) {
-                case Step step -> stages.add(step.stage());
-                case TestWhileBuilding both -> stages.addAll(List.of(both.test().stage(), both.build().stage()));
+                case Step step -> steps.add(List.of(step.stage()));
+                case TestWhileBuilding both -> steps.add(List.of(both.test().stage(), both.build().stage()));
             }
         }
-        deployment.forEach(step -> stages.add(step.stage()));
+        deployment.forEach(step -> steps.add(List.of(step.stage())));
         if (colours == Colours.BESIDE_THE_LIVE) {
-            stages.add(cleanup.stage());
+            steps.add(List.of(cleanup.stage()));
         }
-        return List.copyOf(stages);
+        return List.copyOf(steps);
     }
 }

@@ -12,7 +12,25 @@ import dev.gantry.store.Store;
  * so an image naming another registry never makes Gantry contact it.
  */
 public final class DeployableImage {
-    private DeployableImage() {
+    private final Store store;
+    private final String registry;
+    private final String service;
+    private final ServiceConfig config;
+
+    private DeployableImage(Store store, String registry, String service, ServiceConfig config) {
+        this.store = store;
+        this.registry = registry;
+        this.service = service;
+        this.config = config;
+    }
+
+    /**
+     * The rule for the images of {@code service} in {@code registry}, its gantry.yml (of its newest run) read once:
+     * for a page that asks it of many images.
+     */
+    public static DeployableImage of(Store store, String registry, String service) {
+        return new DeployableImage(store, registry, service, ServiceConfig.parse(lastConfig(store, service),
+                service + "/gantry.yml (from the store)"));
     }
 
     /**
@@ -21,7 +39,11 @@ public final class DeployableImage {
      * condition, never the registry's.
      */
     public static ImageReference check(Store store, String registry, String service, String image, boolean untested) {
-        ServiceConfig config = ServiceConfig.parse(lastConfig(store, service), service + "/gantry.yml (from the store)");
+        return of(store, registry, service).check(image, untested);
+    }
+
+    /** As {@link #check(Store, String, String, String, boolean)}, for this rule's service. */
+    public ImageReference check(String image, boolean untested) {
         ImageReference reference = resolve(image, registry, config);
         if (!untested && !store.runs().tested(service, reference.toString())) {
             throw new ImageRefusedException(reference + " was not built and tested by a run of " + service + ":"

@@ -8,11 +8,13 @@ import dev.gantry.deploy.Production;
 import dev.gantry.discovery.Colour;
 import dev.gantry.lock.DeployLocks;
 import dev.gantry.logs.ServiceLogs;
-import dev.gantry.pipeline.DeployableImage;
 import dev.gantry.pipeline.LiveRelease;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
+import dev.gantry.trigger.Cancellation;
+import dev.gantry.trigger.QueueClosedException;
+import dev.gantry.trigger.QueueFullException;
 import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;
 import dev.gantry.trigger.RunRequest;
@@ -34,7 +36,7 @@ final class ApiRoutes {
     private final Store store;
     private final Production production;
     private final RunQueue queue;
-    private final String registry;
+    private final TestedDeploy deploys;
     private final RunLogStream logs;
     private final ServiceLogRoute serviceLogs;
 
@@ -47,7 +49,7 @@ final class ApiRoutes {
         this.store = store;
         this.production = production;
         this.queue = queue;
-        this.registry = registry;
+        this.deploys = new TestedDeploy(store, registry, queue);
         this.logs = new RunLogStream(store, queue, tokens, streams);
         this.serviceLogs = new ServiceLogRoute(serviceLogs, store, tokens, streams);
     }
@@ -67,6 +69,7 @@ final class ApiRoutes {
                 new Route(HandlerType.GET, BASE + "/runs/{run}", this::run),
                 new Route(HandlerType.GET, BASE + "/runs/{run}/log", logs.handler()),
                 new Route(HandlerType.GET, BASE + "/queue", this::queue),
+                new Route(HandlerType.DELETE, BASE + "/queue/{id}", this::cancel),
                 new Route(HandlerType.POST, ALERTS, this::alerts));
     }
 
@@ -108,13 +111,16 @@ final class ApiRoutes {
             json(ctx, 403, ScopeRules.forbidden(caller, Scope.ADMIN, "Deploying an untested image (\"untested\": true)"));
             return;
         }
+        QueuedRun queued;
         try {
-            DeployableImage.check(store, registry, service.get().name(), image.get(), anyway);  // no request sent yet
+            queued = deploys.submit(service.get().name(), image.get(), anyway, trigger(ctx));
+        } catch (QueueFullException | QueueClosedException e) {
+            throw e;  // 429 and 503, as for every request the queue refuses
         } catch (GantryException e) {
             json(ctx, 400, Json.error(e.getMessage()));
             return;
         }
-        submit(ctx, RunRequest.deploy(service.get().name(), image.get(), anyway, trigger(ctx), RunListener.SILENT));
+        accepted(ctx, queued);
     }
 
     private void rollback(Context ctx) {
@@ -156,7 +162,11 @@ final class ApiRoutes {
     }
 
     private void submit(Context ctx, RunRequest request) {
-        QueuedRun queued = queue.submit(request);
+        accepted(ctx, queue.submit(request));
+    }
+
+    /** 202 with the queued request, and where to follow it. */
+    private static void accepted(Context ctx, QueuedRun queued) {
         ctx.header("Location", BASE + "/runs/q" + queued.id());
         json(ctx, 202, Json.queued(queued));
     }
@@ -191,6 +201,22 @@ final class ApiRoutes {
     private void queue(Context ctx) {
         json(ctx, 200, Map.of("depth", queue.depth(), "running", queue.running(),
                 "runs", queue.active().stream().map(Json::queued).toList()));
+    }
+
+    /** Cancels a request still queued: 200 with it; 409 when it runs or ended; 404 when the queue knows none. */
+    private void cancel(Context ctx) {
+        Optional<Long> id = RunId.parse(ctx.pathParam("id")).map(RunId::number);
+        if (id.isEmpty()) {
+            json(ctx, 400, Json.error("A queued request is named by its queue id, like q7 (or 7), as GET " + BASE
+                    + "/queue and the deploy and rollback answers give it."));
+            return;
+        }
+        Cancellation cancel = queue.cancel(id.get(), trigger(ctx));
+        switch (cancel.outcome()) {
+            case CANCELLED -> json(ctx, 200, Json.queued(cancel.run().orElseThrow()));
+            case UNKNOWN -> json(ctx, 404, Json.error(cancel.refusal("q" + id.get())));
+            case RUNNING, OVER -> json(ctx, 409, Json.error(cancel.refusal("q" + id.get())));
+        }
     }
 
     private Map<String, Object> withLive(KnownService service) {

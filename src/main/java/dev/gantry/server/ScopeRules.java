@@ -5,11 +5,12 @@ import java.util.regex.Pattern;
 
 /**
  * Which scope each request of the API needs (docs/server.md, "Tokens"): every GET needs {@code read};
- * a deploy, a rollback or a scale, and Alertmanager's notices (which scale), {@code deploy}; anything else that changes something (releasing a lock, and
+ * a deploy, a rollback or a scale, cancelling a queued request, and Alertmanager's notices (which scale), {@code deploy}; anything else that changes something (releasing a lock, and
  * any route added later until it is listed here) {@code admin}, so that a new route is never open by mistake.
  */
 public final class ScopeRules {
     private static final Pattern DEPLOYS = Pattern.compile(ApiRoutes.BASE + "/services/[^/]+/(deploy|rollback|scale)");
+    private static final Pattern QUEUED = Pattern.compile(ApiRoutes.BASE + "/queue/[^/]+");
 
     private ScopeRules() {
     }
@@ -20,6 +21,9 @@ public final class ScopeRules {
             return Scope.READ;
         }
         if (method.equals("POST") && (DEPLOYS.matcher(path).matches() || path.equals(ApiRoutes.ALERTS))) {
+            return Scope.DEPLOY;
+        }
+        if (method.equals("DELETE") && QUEUED.matcher(path).matches()) {
             return Scope.DEPLOY;
         }
         return Scope.ADMIN;

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code supersede}, a run (kind {@code run}) of a service drops the older runs of that service that
  * are still queued: only the newest commit is worth building. A run of a commit that is already
  * queued or running for its service is not queued again (a webhook and a poll can both see one push).
- * At most {@code maxQueued} requests wait; one more is refused with {@link QueueFullException}.
+ * At most {@code maxQueued} requests wait; one more is refused with {@link QueueFullException}. A request that still
+ * waits can be cancelled ({@link #cancel}); one that runs is not stopped.
  */
 public final class RunQueue implements AutoCloseable {
     private static final int FINISHED_KEPT = 100;
@@ -106,6 +107,28 @@ public final class RunQueue implements AutoCloseable {
         }
         dispatch();
         return run;
+    }
+
+    /**
+     * Cancels the request {@code queueId} if it is still queued: it leaves the queue and ends as cancelled, its message
+     * naming who cancelled it ({@code by}, like "api (token ci)"). A request that runs already is not stopped, and
+     * one that ended stays as it ended; the answer says which.
+     */
+    public Cancellation cancel(long queueId, String by) {
+        QueuedRun run;
+        synchronized (this) {
+            run = known.get(queueId);
+            if (run == null) {
+                return new Cancellation(Cancellation.Outcome.UNKNOWN, Optional.empty());
+            }
+            if (!pending.remove(run)) {  // only a queued request is pending; under this lock it cannot start meanwhile
+                return new Cancellation(run.isOver() ? Cancellation.Outcome.OVER : Cancellation.Outcome.RUNNING,
+                        Optional.of(run));
+            }
+            run.end(QueuedRun.State.CANCELLED, false, "cancelled by " + by);  // ended before another cancel looks
+        }
+        observer.ended(run);
+        return new Cancellation(Cancellation.Outcome.CANCELLED, Optional.of(run));
     }
 
     /** The requests queued and running, oldest first. */

@@ -1,13 +1,21 @@
 package dev.gantry.ui;
 
+import dev.gantry.GantryException;
 import dev.gantry.server.ScopeRules;
 import dev.gantry.server.Scope;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.Store;
+import dev.gantry.trigger.QueueClosedException;
+import dev.gantry.trigger.QueueFullException;
+import dev.gantry.trigger.QueuedRun;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** The answers the UI's pages and actions share: a redirect, a refusal for the scope, an unknown service. */
+/**
+ * The answers the UI's pages and actions share: a redirect, a request queued (or refused), a refusal for the scope, an
+ * unknown service.
+ */
 final class Answers {
     private final Templates templates;
     private final Store store;
@@ -20,6 +28,20 @@ final class Answers {
     /** 303 See Other to {@code location}: after a form's post, the browser gets the page with GET. */
     static void seeOther(Context ctx, String location) {
         ctx.status(303).header("Location", location);
+    }
+
+    /**
+     * Queues what {@code submit} asks for and sends the browser to the queued run's page; when it is refused, answers a
+     * page saying why: 503 when the queue is full or closed, 400 when the request's own check refused it.
+     */
+    void queued(Context ctx, Session session, Supplier<QueuedRun> submit) {
+        try {
+            seeOther(ctx, UiPaths.queued(submit.get().id()));
+        } catch (QueueFullException | QueueClosedException e) {
+            error(ctx, 503, Frame.of("Not queued", session), "Not queued", e.getMessage());
+        } catch (GantryException e) {
+            error(ctx, 400, Frame.of("Not queued", session), "Not queued", e.getMessage());
+        }
     }
 
     /** Answers an error page with {@code status}. */

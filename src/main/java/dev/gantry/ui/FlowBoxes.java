@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The boxes of a run's flow, in the order of the flow of its kind ({@link Flows}): each stage with what the store
- * recorded of it, or pending (skipped once the run is over); then the stages the run recorded that its flow does not
- * plan, like the undo after a failure.
+ * recorded of it, or pending (skipped once the run is over), a stage that runs side by side with the one before it
+ * marked so; then the stages the run recorded that its flow does not plan, like the undo after a failure.
  */
 final class FlowBoxes {
     private FlowBoxes() {
@@ -26,17 +26,22 @@ final class FlowBoxes {
         Map<String, StageRecord> stored = new LinkedHashMap<>();
         stages.forEach(stage -> stored.put(stage.name(), stage));
         List<Box> boxes = new ArrayList<>();
-        for (Stage planned : flowOf(kind).map(Flow::stages).orElse(List.of())) {
-            StageRecord stage = stored.remove(planned.word());
-            boxes.add(stage != null ? box(stage, now) : new Box(planned.word(), over ? "skipped" : "pending", ""));
+        for (List<Stage> step : flowOf(kind).map(Flow::steps).orElse(List.of())) {
+            String alongside = "";
+            for (Stage planned : step) {
+                StageRecord stage = stored.remove(planned.word());
+                boxes.add(stage != null ? box(stage, now, alongside)
+                        : new Box(planned.word(), over ? "skipped" : "pending", "", alongside));
+                alongside = planned.word();
+            }
         }
-        stored.values().forEach(stage -> boxes.add(box(stage, now)));
+        stored.values().forEach(stage -> boxes.add(box(stage, now, "")));
         return List.copyOf(boxes);
     }
 
-    private static Box box(StageRecord stage, Instant now) {
+    private static Box box(StageRecord stage, Instant now, String alongside) {
         Duration took = Duration.between(stage.startedAt(), stage.finishedAt().orElse(now));
-        return new Box(stage.name(), stage.state().word(), HumanTime.duration(took));
+        return new Box(stage.name(), stage.state().word(), HumanTime.duration(took), alongside);
     }
 
     /** The flow a run of {@code kind} runs ({@code run}, {@code deploy}, {@code rollback}, {@code scale}). */

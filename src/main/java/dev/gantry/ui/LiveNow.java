@@ -50,6 +50,11 @@ record LiveNow(Colour colour, ColourRecord record, Optional<RunRecord> putLive, 
         return RunLabels.shortCommit(record.release());
     }
 
+    /** The release's short commit and its commit's title, as the confirmations show what is live now. */
+    String summary() {
+        return release() + " " + RunLabels.printable(title);
+    }
+
     /**
      * {@code 2 of 3 healthy on 10.0.0.5, 10.0.0.6}: the replicas discovery routes to out of those the release should run,
      * and their hosts; {@code 2 healthy on …} when the number wanted is not known, {@code none of 3 healthy} with none.

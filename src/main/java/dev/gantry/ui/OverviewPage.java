@@ -52,9 +52,9 @@ final class OverviewPage {
         Map<String, RunRecord> last = store.runs().newestOfEach();
         Map<String, RequestRates> traffic = requests.lastHour(now);
         var rows = rows(store.services().all(), live, note, last, traffic, now);
-        var queued = queue.active().stream().map(OverviewPage::queueRow).toList();
-        templates.page(ctx, 200, "overview.jte", new OverviewView(Frame.of("Services", SessionGate.session(ctx)),
-                rows, queued));
+        Session session = SessionGate.session(ctx);
+        var queued = queue.active().stream().map(run -> queueRow(run, session)).toList();
+        templates.page(ctx, 200, "overview.jte", new OverviewView(Frame.of("Services", session), rows, queued));
     }
 
     private static List<OverviewView.ServiceRow> rows(List<KnownService> services, Map<String, LiveNow> live,
@@ -82,9 +82,10 @@ final class OverviewPage {
                 traffic.map(RequestRates::sparkline).orElse(null));
     }
 
-    private static OverviewView.QueueRow queueRow(QueuedRun run) {
+    private static OverviewView.QueueRow queueRow(QueuedRun run, Session session) {
         String href = run.runId().map(UiPaths::run).orElse(UiPaths.queued(run.id()));
         return new OverviewView.QueueRow(href, run.request().service(), run.request().describe(), run.state().word(),
-                RunLabels.printable(run.request().trigger()));
+                RunLabels.printable(run.request().trigger()),
+                CancelAction.offered(session, run) ? UiPaths.cancel(run.id()) : null);
     }
 }

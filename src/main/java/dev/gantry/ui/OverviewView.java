@@ -23,7 +23,10 @@ public record OverviewView(Frame frame, List<ServiceRow> services, List<QueueRow
     public record Sparkline(String requests, String errors, String label, String summary) {
     }
 
-    /** A request queued or running: its page, service, what it does, where it is, who asked. */
-    public record QueueRow(String href, String service, String what, String state, String trigger) {
+    /**
+     * A request queued or running: its page, service, what it does, where it is, who asked; where its Cancel form posts
+     * (null unless it still waits and the session may deploy).
+     */
+    public record QueueRow(String href, String service, String what, String state, String trigger, String cancelHref) {
     }
 }

@@ -8,9 +8,6 @@ import dev.gantry.stage.RunListener;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.RunRecord;
 import dev.gantry.store.Store;
-import dev.gantry.trigger.QueueClosedException;
-import dev.gantry.trigger.QueueFullException;
-import dev.gantry.trigger.QueuedRun;
 import dev.gantry.trigger.RunQueue;
 import dev.gantry.trigger.RunRequest;
 import io.javalin.http.Context;
@@ -48,8 +45,7 @@ final class RollbackAction {
         String name = known.get().name();
         Frame frame = Frame.of("Roll back " + name, session);
         try {
-            String liveNow = LiveNow.of(store, discovery, name).map(l -> l.release() + " "
-                    + RunLabels.printable(l.title())).orElse("nothing");
+            String liveNow = LiveNow.of(store, discovery, name).map(LiveNow::summary).orElse("nothing");
             RunRecord target = RollbackTarget.of(store, discovery, name);
             templates.page(ctx, 200, "rollback.jte", new RollbackView(frame, name, UiPaths.service(name), liveNow,
                     RunLabels.shortCommit(target.commit()), RunLabels.printable(target.commitTitle()),
@@ -67,14 +63,7 @@ final class RollbackAction {
         if (known.isEmpty() || !answers.allowed(ctx, session, Scope.DEPLOY, WHAT)) {
             return;
         }
-        QueuedRun queued;
-        try {
-            queued = queue.submit(RunRequest.rollback(known.get().name(), "ui (token " + session.caller().name() + ")",
-                    RunListener.SILENT));
-        } catch (QueueFullException | QueueClosedException e) {
-            answers.error(ctx, 503, Frame.of("Not queued", session), "Not queued", e.getMessage());
-            return;
-        }
-        Answers.seeOther(ctx, UiPaths.queued(queued.id()));
+        answers.queued(ctx, session, () -> queue.submit(RunRequest.rollback(known.get().name(), session.trigger(),
+                RunListener.SILENT)));
     }
 }

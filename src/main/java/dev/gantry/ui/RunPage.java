@@ -105,7 +105,8 @@ final class RunPage {
                 run.map(r -> HumanTime.duration(r.duration())).orElse(""),
                 boxes(found), RunLabels.printable(failure), failureLines,
                 run.map(r -> r.stages().stream().map(stage -> log(r, stage)).toList()).orElse(List.of()),
-                found.queued().filter(q -> !q.isOver()).isPresent() ? UiPaths.events(UiPaths.runNamed(named)) : null);
+                found.queued().filter(q -> !q.isOver()).isPresent() ? UiPaths.events(UiPaths.runNamed(named)) : null,
+                queued.filter(q -> CancelAction.offered(session, q)).map(q -> UiPaths.cancel(q.id())).orElse(null));
     }
 
     private RunView.StageLog log(RunRecord run, StageRecord stage) {

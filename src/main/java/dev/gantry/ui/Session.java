@@ -19,4 +19,9 @@ record Session(String id, ApiTokens.Caller caller, String csrf, Instant lastSeen
     boolean allows(Scope needed) {
         return caller.scope().allows(needed);
     }
+
+    /** Who asked, as the runs it queues record it: {@code ui (token NAME)}, as the API's are {@code api (token NAME)}. */
+    String trigger() {
+        return "ui (token " + caller.name() + ")";
+    }
 }

@@ -13,8 +13,11 @@ final class UiPaths {
     static final String SERVICE = "/ui/services/{service}";
     static final String ROLLBACK = SERVICE + "/rollback";
     static final String LOCK_RELEASE = SERVICE + "/lock/release";
+    static final String REDEPLOY = SERVICE + "/deploy";
+    static final String AUDIT = "/ui/audit";
     static final String RUN = "/ui/runs/{run}";
     static final String RUN_EVENTS = RUN + "/events";
+    static final String RUN_CANCEL = RUN + "/cancel";
 
     private UiPaths() {
     }
@@ -41,6 +44,21 @@ final class UiPaths {
         return service(service) + "/lock/release";
     }
 
+    /** Where the form that deploys a release again posts. */
+    static String redeploy(String service) {
+        return service(service) + "/deploy";
+    }
+
+    /** The confirmation of deploying again the release run {@code runId} built and tested. */
+    static String redeploy(String service, long runId) {
+        return redeploy(service) + "?run=" + runId;
+    }
+
+    /** The audit log of one service. */
+    static String audit(String service) {
+        return AUDIT + "?service=" + URLEncoder.encode(service, StandardCharsets.UTF_8);
+    }
+
     /** The run page of the run {@code text} names ({@code 42} or {@code q7}). */
     static String runNamed(String text) {
         return "/ui/runs/" + segment(text);
@@ -54,6 +72,11 @@ final class UiPaths {
     /** The run page of a queued request, before it has a run id. */
     static String queued(long queueId) {
         return "/ui/runs/q" + queueId;
+    }
+
+    /** Where the form that cancels the queued request {@code queueId} posts. */
+    static String cancel(long queueId) {
+        return queued(queueId) + "/cancel";
     }
 
     /** The live updates of the run page at {@code runPage}. */

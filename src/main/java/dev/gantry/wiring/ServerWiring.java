@@ -14,6 +14,7 @@ import dev.gantry.heal.CrashLoopGuard;
 import dev.gantry.heal.Watch;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.PipelineExecutor;
+import dev.gantry.secret.Vault;
 import dev.gantry.stage.RunListener;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.RunRequest;
@@ -55,7 +56,8 @@ public final class ServerWiring {
                         installation.gitLimits(), installation.serverLimits().pushes()),
                 (tokens, queue, streams) -> new WebhookEndpoint(WebhookCredentials.of(installation), store.services(), store.webhookDeliveries(),
                         fetch, queue, log),
-                (tokens, queue, streams) -> new UiMount(tokens, queue, streams, store, parts.production().discovery()));
+                (tokens, queue, streams) -> new UiMount(tokens, queue, streams, store, parts.production().discovery(),
+                        installation.registry(), Vault.of(installation.home(), store)::mask));
         List<GantryServer.TaskFactory> tasks = List.of(
                 (queue, taskLog) -> UnrunHeads.start(repos, store.services(), store.runs(), queue, taskLog),
                 (queue, taskLog) -> RemotePolling.start(installation.pollInterval(), store.services(), fetch, queue,

@@ -36,6 +36,13 @@ class FlowsTest {
     }
 
     @Test
+    void theTestsAndTheBuildAreOneStepTheyRunSideBySide() {
+        assertThat(Flows.run().steps()).startsWith(List.of(Stage.CHECKOUT), List.of(Stage.TEST, Stage.BUILD),
+                List.of(Stage.PUSH), List.of(Stage.DEPLOY)).endsWith(List.of(Stage.CLEANUP));
+        assertThat(Flows.rollback().steps()).allMatch(step -> step.size() == 1);
+    }
+
+    @Test
     void theStagesAFlowDrawsEndWithTheCleanupWhereItRetiresAColour() {
         assertThat(Flows.run().stages()).containsExactly(Stage.CHECKOUT, Stage.TEST, Stage.BUILD, Stage.PUSH,
                 Stage.DEPLOY, Stage.REGISTER, Stage.PRE_INTEGRATION, Stage.SWITCH, Stage.POST_INTEGRATION, Stage.ANALYSIS,

@@ -6,14 +6,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -72,6 +78,60 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector("input[name=csrf]")).getAttribute("value");
     }
 
+    /** Runs {@code check} with the window as wide as a phone's (390 × 844 CSS pixels), then puts the window back. */
+    void onAPhone(Runnable check) {
+        Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            check.run();
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    /** Whether the page is wider than the window, so that a reader must scroll sideways to see all of it. */
+    boolean overflowsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+
+    /**
+     * Presses Tab, from where the focus is (the top of a page just opened), until the element with focus reads
+     * {@code text}, at most {@code presses} times; answers whether it got there. What a person without a mouse does.
+     */
+    boolean tabTo(String text, int presses) {
+        var keys = new Actions(driver);
+        for (int i = 0; i < presses; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            if (focused.getText().strip().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What axe-core (Deque's accessibility engine, run in the page) finds against WCAG 2.1 A and AA on the page as it
+     * is: one line per rule broken, with the elements that break it; empty when none is. Contrast included.
+     */
+    List<String> accessibilityFaults() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core could not check " + driver.getCurrentUrl() + ": "
+                    + results.getErrorMessage());
+        }
+        System.out.printf("axe-core on %s: %d rules kept, %d broken%n", driver.getCurrentUrl(), results.getPasses().size(),
+                results.getViolations().size());
+        return results.getViolations().stream().map(rule -> rule.getId() + " (" + rule.getHelp() + "): "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList()).toList();
+    }
+
+    /** Presses Enter on the element with focus. */
+    void pressEnter() {
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }
@@ -93,9 +153,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Waits up to 60 s for {@code condition}, naming it when it does not come. */
+    /** Waits up to 20 s for {@code condition}, naming it when it does not come. */
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100))
+        return until(Duration.ofSeconds(20), what, condition);
+    }
+
+    /** Waits up to {@code limit} for {@code condition}, naming it when it does not come. */
+    <T> T until(Duration limit, String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, limit, Duration.ofMillis(100))
                 .withMessage(() -> what + "; the page at " + driver.getCurrentUrl() + " shows: "
                         + driver.findElement(By.tagName("body")).getText())
                 .until(condition);

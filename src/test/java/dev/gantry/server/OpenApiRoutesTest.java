@@ -21,7 +21,7 @@ class OpenApiRoutesTest {
 
         List<String> registered = server.registered().stream().filter(r -> !r.startsWith("BEFORE")).toList();
 
-        assertThat(registered).hasSize(16).containsExactlyInAnyOrderElementsOf(documented());
+        assertThat(registered).hasSize(17).containsExactlyInAnyOrderElementsOf(documented());
     }
 
     @Test

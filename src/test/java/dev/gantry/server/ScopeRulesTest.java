@@ -28,6 +28,7 @@ class ScopeRulesTest {
             Map.entry("GET /api/v1/runs/{run}", Scope.READ),
             Map.entry("GET /api/v1/runs/{run}/log", Scope.READ),
             Map.entry("GET /api/v1/queue", Scope.READ),
+            Map.entry("DELETE /api/v1/queue/{id}", Scope.DEPLOY),
             Map.entry("POST /hooks/alertmanager", Scope.DEPLOY));
 
     @Test
@@ -44,7 +45,8 @@ class ScopeRulesTest {
         List<String> outcomes = new ArrayList<>();
         NEEDED.forEach((route, needed) -> {
             String method = route.substring(0, route.indexOf(' '));
-            String path = route.substring(route.indexOf(' ') + 1).replace("{service}", "books").replace("{run}", "q7");
+            String path = route.substring(route.indexOf(' ') + 1).replace("{service}", "books").replace("{run}", "q7")
+                    .replace("{id}", "q7");
             assertThat(ScopeRules.needed(method, path)).as(route).isEqualTo(needed);
             for (Scope scope : Scope.values()) {
                 outcomes.add(route + " " + scope.word() + " " + (scope.allows(ScopeRules.needed(method, path))
@@ -63,8 +65,10 @@ class ScopeRulesTest {
                 "POST /api/v1/services/{service}/scale deploy allowed",
                 "DELETE /api/v1/services/{service}/lock read 403",
                 "DELETE /api/v1/services/{service}/lock deploy 403",
-                "DELETE /api/v1/services/{service}/lock admin allowed");
-        assertThat(outcomes.stream().filter(o -> o.endsWith("403"))).as("read: 5 changes; deploy: the lock").hasSize(6);
+                "DELETE /api/v1/services/{service}/lock admin allowed",
+                "DELETE /api/v1/queue/{id} read 403",
+                "DELETE /api/v1/queue/{id} deploy allowed");
+        assertThat(outcomes.stream().filter(o -> o.endsWith("403"))).as("read: 6 changes; deploy: the lock").hasSize(7);
     }
 
     @Test
@@ -73,6 +77,8 @@ class ScopeRulesTest {
         assertThat(ScopeRules.needed("PUT", "/api/v1/services/books/deploy")).isEqualTo(Scope.ADMIN);
         assertThat(ScopeRules.needed("POST", "/api/v1/services/books/deploy/extra")).isEqualTo(Scope.ADMIN);
         assertThat(ScopeRules.needed("DELETE", "/api/v1/tokens/ci")).isEqualTo(Scope.ADMIN);
+        assertThat(ScopeRules.needed("DELETE", "/api/v1/queue/q7/extra")).isEqualTo(Scope.ADMIN);
+        assertThat(ScopeRules.needed("POST", "/api/v1/queue/q7")).isEqualTo(Scope.ADMIN);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -223,6 +224,68 @@ class RunQueueTest {
         assertThat(queue.submit(run("users", "u2")).state()).as("it supersedes u1, so the queue does not grow")
                 .isEqualTo(QueuedRun.State.QUEUED);
         assertThat(queue.depth()).isEqualTo(2);
+    }
+
+    @Test
+    void aQueuedRequestIsCancelledNeverRunsAndTheObserverHearsItsEnd() throws InterruptedException {
+        List<QueuedRun> ended = new CopyOnWriteArrayList<>();
+        queue = new RunQueue(executor, 1, true, new QueueObserver() {
+            @Override
+            public void ended(QueuedRun run) {
+                ended.add(run);
+            }
+        });
+        QueuedRun running = queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        QueuedRun waiting = queue.submit(RunRequest.deploy("books", "books:2", "test", RunListener.SILENT));
+        QueuedRun after = queue.submit(RunRequest.rollback("books", "test", RunListener.SILENT));
+        executor.awaitStarted("deploy of books:1");
+
+        Cancellation cancelled = queue.cancel(waiting.id(), "api (token ci)");
+
+        assertThat(cancelled.outcome()).isEqualTo(Cancellation.Outcome.CANCELLED);
+        assertThat(cancelled.run()).containsSame(waiting);
+        assertThat(cancelled.refusal("q" + waiting.id())).isEmpty();
+        assertThat(waiting.state()).isEqualTo(QueuedRun.State.CANCELLED);
+        assertThat(waiting.succeeded()).isFalse();
+        assertThat(waiting.message()).isEqualTo("cancelled by api (token ci)");
+        assertThat(waiting.awaitEnd(Duration.ZERO)).isTrue();
+        assertThat(queue.depth()).isEqualTo(1);
+        assertThat(queue.active()).containsExactly(running, after);
+        assertThat(queue.find(waiting.id())).containsSame(waiting);
+        assertThat(ended).containsExactly(waiting);
+        executor.release("deploy of books:1");
+        executor.awaitStarted("rollback");
+        executor.release("rollback");
+        assertThat(after.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(executor.order()).containsExactly("deploy of books:1", "rollback");
+    }
+
+    @Test
+    void aRunningOneAnEndedOneAndAnUnknownIdAreNotCancelledAndTheAnswerSaysWhy() throws InterruptedException {
+        queue = new RunQueue(executor, 1, true, QueueObserver.NONE);
+        QueuedRun running = queue.submit(RunRequest.deploy("books", "books:1", "test", RunListener.SILENT));
+        QueuedRun waiting = queue.submit(RunRequest.deploy("books", "books:2", "test", RunListener.SILENT));
+        executor.awaitStarted("deploy of books:1");
+        queue.cancel(waiting.id(), "ui (token alice)");
+
+        Cancellation ofRunning = queue.cancel(running.id(), "api (token ci)");
+        Cancellation ofOver = queue.cancel(waiting.id(), "api (token ci)");
+        Cancellation ofUnknown = queue.cancel(99, "api (token ci)");
+
+        assertThat(ofRunning.outcome()).isEqualTo(Cancellation.Outcome.RUNNING);
+        assertThat(ofRunning.refusal("q1")).startsWith("The queued request q1 is running already, so it cannot be"
+                + " cancelled");
+        assertThat(running.state()).isEqualTo(QueuedRun.State.RUNNING);
+        assertThat(ofOver.outcome()).isEqualTo(Cancellation.Outcome.OVER);
+        assertThat(ofOver.refusal("q2")).isEqualTo("The queued request q2 has ended already (cancelled), so there is"
+                + " nothing to cancel.");
+        assertThat(waiting.message()).as("the first cancel stands").isEqualTo("cancelled by ui (token alice)");
+        assertThat(ofUnknown.outcome()).isEqualTo(Cancellation.Outcome.UNKNOWN);
+        assertThat(ofUnknown.run()).isEmpty();
+        assertThat(ofUnknown.refusal("q99")).startsWith("The run queue knows no request q99");
+        executor.release("deploy of books:1");
+        assertThat(running.awaitEnd(Duration.ofSeconds(10))).isTrue();
+        assertThat(running.succeeded()).isTrue();
     }
 
     private static RunRequest run(String service, String commit) {

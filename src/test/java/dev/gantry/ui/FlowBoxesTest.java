@@ -20,9 +20,9 @@ class FlowBoxesTest {
 
         assertThat(boxes).extracting(Box::stage).containsExactly("checkout", "test", "build", "push", "deploy", "register",
                 "pre-integration", "switch", "post-integration", "analysis", "cleanup");
-        assertThat(boxes.get(0)).isEqualTo(new Box("checkout", "passed", "1.2 s"));
-        assertThat(boxes.get(1)).isEqualTo(new Box("test", "running", "8.8 s"));
-        assertThat(boxes.get(2)).isEqualTo(new Box("build", "pending", ""));
+        assertThat(boxes.get(0)).isEqualTo(new Box("checkout", "passed", "1.2 s", ""));
+        assertThat(boxes.get(1)).isEqualTo(new Box("test", "running", "8.8 s", ""));
+        assertThat(boxes.get(2)).isEqualTo(new Box("build", "pending", "", "test"));
     }
 
     @Test
@@ -40,7 +40,7 @@ class FlowBoxesTest {
         assertThat(FlowBoxes.of("deploy", List.of(), false, T0)).extracting(Box::stage).startsWith("deploy", "register")
                 .doesNotContain("checkout", "test", "build", "push");
         assertThat(FlowBoxes.of("future", List.of(stage("x", StageState.PASSED, 0, 61_000)), true, T0))
-                .containsExactly(new Box("x", "passed", "1 min 1 s"));
+                .containsExactly(new Box("x", "passed", "1 min 1 s", ""));
     }
 
     private static StageRecord stage(String name, StageState state, long startMillis, long endMillis) {

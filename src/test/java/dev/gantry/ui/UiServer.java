@@ -7,12 +7,14 @@ import dev.gantry.discovery.ColourRecord;
 import dev.gantry.discovery.ColourState;
 import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
+import dev.gantry.secret.SecretMask;
 import dev.gantry.server.ApiTokens;
 import dev.gantry.server.Scope;
 import dev.gantry.server.StreamSlots;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunState;
+import dev.gantry.store.StageState;
 import dev.gantry.store.Store;
 import dev.gantry.trigger.QueueObserver;
 import dev.gantry.trigger.RecordingQueue;
@@ -27,10 +29,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,6 +47,8 @@ import java.util.stream.Collectors;
 final class UiServer implements AutoCloseable {
     static final String LIVE_COMMIT = "b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1";
     static final String EARLIER_COMMIT = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0";
+    /** The installation's registry, which the runs' images name. */
+    static final String REGISTRY = "127.0.0.1:5000";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     final Store store;
@@ -52,6 +58,8 @@ final class UiServer implements AutoCloseable {
     final RecordingQueue queue = new RecordingQueue();
     /** The queue the UI submits to. */
     final RunQueue runQueue;
+    /** Each service's secret values, which the UI masks (as the vault's would). */
+    final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
     private final Javalin app;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -60,7 +68,8 @@ final class UiServer implements AutoCloseable {
         this.discovery = Discovery.open("embedded", store);
         this.tokens = new ApiTokens(store.apiTokens());
         this.runQueue = executor.map(e -> new RunQueue(e, 2, false, QueueObserver.NONE)).orElse(queue.queue());
-        var ui = new UiMount(tokens, runQueue, new StreamSlots(4), store, discovery);
+        var ui = new UiMount(tokens, runQueue, new StreamSlots(4), store, discovery, REGISTRY,
+                service -> SecretMask.of(secrets.getOrDefault(service, List.of())));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             ui.mount(config);
@@ -162,6 +171,14 @@ final class UiServer implements AutoCloseable {
         store.runs().wentLive(id, colour);
         store.runs().finish(id, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
         return id;
+    }
+
+    /** Records that run {@code runId} passed its tests and pushed its image: a release {@code deploy} accepts. */
+    void testedAndPushed(long runId) {
+        for (String stage : List.of("test", "push")) {
+            store.runs().stageStarted(runId, stage);
+            store.runs().stageFinished(runId, stage, StageState.PASSED, Optional.empty(), Path.of(stage + ".log"), "");
+        }
     }
 
     URI uri(String path) {

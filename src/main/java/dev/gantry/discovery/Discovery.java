@@ -8,6 +8,7 @@ import dev.gantry.store.Store;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,6 +107,23 @@ public final class Discovery implements AutoCloseable {
         TreeSet<String> services = new TreeSet<>();
         keys.list(Codec.ROOT).keySet().forEach(key -> Codec.serviceOf(key).ifPresent(services::add));
         return List.copyOf(services);
+    }
+
+    /**
+     * The live colour of every service that has one registered, with its record, by service: one listing of the keys
+     * however many services (a page of all services asks this once, not twice per service).
+     */
+    public Map<String, LiveColour> allLive() {
+        SortedMap<String, String> found = keys.list(Codec.ROOT);
+        Map<String, LiveColour> live = new HashMap<>();
+        found.forEach((key, word) -> Codec.serviceOf(key).filter(service -> key.equals(Codec.liveKey(service)))
+                .ifPresent(service -> {
+                    Colour colour = read(key, () -> Colour.parse(word));
+                    String recordKey = Codec.colourKey(service, colour);
+                    Optional.ofNullable(found.get(recordKey)).ifPresent(json -> live.put(service,
+                            new LiveColour(colour, read(recordKey, () -> Codec.decode(json)))));
+                }));
+        return Collections.unmodifiableMap(live);
     }
 
     /** The backend as a person reads it: {@code embedded (in the store)} or {@code etcd at 127.0.0.1:2379}. */

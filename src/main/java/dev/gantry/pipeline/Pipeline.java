@@ -250,7 +250,7 @@ public final class Pipeline {
                 deployment.config().deadlines(), mask, installation.output());
         try {
             Colour colour = new FlowRunner(stages, heard).run(flow, run);
-            store.runs().wentLive(runId, colour.word());
+            store.runs().wentLive(runId, colour.word(), deployment.config().run().replicas());
             store.runs().finish(runId, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
             return new RunOutcome(runId, deployment.service(), deployment.release(), deployment.appImage(), colour,
                     run.serviceUrl(),

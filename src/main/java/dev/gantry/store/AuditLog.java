@@ -41,8 +41,8 @@ public final class AuditLog {
                     .orElse("?");
             String trigger = run.map(RunRecord::trigger).orElse("?");
             boolean confirmed = e.doneAt().isPresent();
-            events.add(new Event(e.doneAt().orElse(e.intendedAt()), e.service(), e.runId(), release, trigger,
-                    confirmed ? "done" : "unknown", e.description()));
+            var change = new Event(e.doneAt().orElse(e.intendedAt()), e.service(), e.runId(), release, trigger,
+                    confirmed ? "done" : "unknown", e.description());
             if (e.state() == JournalState.UNDONE) {
                 events.add(new Event(e.undoneAt().orElseThrow(), e.service(), e.runId(), release,
                         e.undoneBy().orElse("?"), "done", "undo: " + e.description()));
@@ -50,6 +50,7 @@ public final class AuditLog {
                 events.add(new Event(e.doneAt().orElse(e.intendedAt()), e.service(), e.runId(), release, "?", "failed",
                         "undo: " + e.description() + " (" + e.message().orElse("no reason given") + ")"));
             }
+            events.add(change);  // after its undo: newest first, and the sort keeps the two so in the same millisecond
         }
         events.sort(Comparator.comparing(Event::at).reversed());
         return events;

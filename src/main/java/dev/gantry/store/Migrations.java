@@ -23,7 +23,7 @@ final class Migrations {
      * Flyway, whose scan of the classpath and validation of every applied script cost most of a command's
      * start-up. A new migration must be added here, or every command would run Flyway again.
      */
-    static final Set<String> VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "9.1", "10", "11");
+    static final Set<String> VERSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "9.1", "10", "11", "12");
 
     private Migrations() {
     }

@@ -1,5 +1,6 @@
 package dev.gantry.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,20 @@ public final class RequestFigures {
                         Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
                         buckets(rs.getString(9))),
                 service, from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /**
+     * The requests and errors of every service from {@code from} to {@code to} in buckets of {@code bucket}, summed
+     * over its colours and releases in SQL: bucket {@code n} holds the periods that began at {@code from + n * bucket}
+     * or later and before the next bucket. Only the buckets with a period are answered, by service and bucket.
+     */
+    public List<RequestSum> sums(Instant from, Instant to, Duration bucket) {
+        long start = from.toEpochMilli();
+        return sql.query("SELECT service, bucket, SUM(requests), SUM(errors) FROM (SELECT service, (period_start - ?) / ?"
+                        + " AS bucket, requests, errors FROM request_figures WHERE period_start >= ? AND period_start < ?)"
+                        + " AS periods GROUP BY service, bucket ORDER BY service, bucket",
+                rs -> new RequestSum(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)),
+                start, bucket.toMillis(), start, to.toEpochMilli());
     }
 
     /** Removes the periods that began before {@code before}; answers how many. */

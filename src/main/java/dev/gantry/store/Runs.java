@@ -4,8 +4,14 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
 
 /** The runs of the flow and their stages, as stored. */
 public final class Runs {
@@ -29,9 +35,14 @@ public final class Runs {
                 state.word(), failedStage.orElse(null), message.orElse(null), now(), runId);
     }
 
-    /** Records the colour a run's release went live in. */
+    /** Records the colour a run's release went live in, and how many replicas it was deployed or scaled to. */
+    public void wentLive(long runId, String colour, int replicas) {
+        sql.update("UPDATE runs SET colour = ?, replicas = ? WHERE id = ?", colour, replicas, runId);
+    }
+
+    /** Records the colour a run's release went live in, where how many replicas it runs is not known (a recovery). */
     public void wentLive(long runId, String colour) {
-        sql.update("UPDATE runs SET colour = ? WHERE id = ?", colour, runId);
+        sql.update("UPDATE runs SET colour = ?, replicas = NULL WHERE id = ?", colour, runId);
     }
 
     /**
@@ -39,8 +50,8 @@ public final class Runs {
      * {@code rollback} chooses from.
      */
     public List<RunRecord> releases(String service, int limit) {
-        return sql.query("SELECT * FROM runs WHERE service = ? AND state = ? AND colour IS NOT NULL"
-                + " ORDER BY id DESC LIMIT ?", this::run, service, RunState.SUCCEEDED.word(), limit);
+        return runs("id IN (SELECT id FROM runs WHERE service = ? AND state = ? AND colour IS NOT NULL"
+                + " ORDER BY id DESC LIMIT ?)", "id DESC", service, RunState.SUCCEEDED.word(), limit);
     }
 
     /** Records that a stage of a run has started. */
@@ -71,8 +82,70 @@ public final class Runs {
 
     /** The newest runs of {@code service}, newest first. */
     public List<RunRecord> history(String service, int limit) {
-        return sql.query("SELECT * FROM runs WHERE service = ? ORDER BY id DESC LIMIT ?",
-                this::run, service, limit);
+        return runs("id IN (SELECT id FROM runs WHERE service = ? ORDER BY id DESC LIMIT ?)", "id DESC", service, limit);
+    }
+
+    /** The newest run of every service that has one, by service: one query for a page of all services. */
+    public Map<String, RunRecord> newestOfEach() {
+        return byService(runs("id IN (SELECT MAX(id) FROM runs GROUP BY service)", "id"));
+    }
+
+    /**
+     * For each service of {@code releases} (service to commit), the newest succeeded run of the service that put that
+     * commit live (a run, a deploy or a rollback of it; a scale only changes how many replicas run), by service;
+     * services without one are left out.
+     */
+    public Map<String, RunRecord> putLive(Map<String, String> releases) {
+        Map<String, Long> ids = newestOfReleases(releases, "id",
+                "state = ? AND colour IS NOT NULL AND kind <> 'scale'", rs -> rs.getLong(3), RunState.SUCCEEDED.word());
+        return ids.isEmpty() ? Map.of()
+                : byService(runs("id IN (" + marks(ids.size()) + ")", "id", ids.values().toArray()));
+    }
+
+    /**
+     * For each service of {@code releases} (service to commit), how many replicas that release should run: as many as
+     * the newest succeeded run of it that went live deployed or scaled it to (docs/scaling.md), by service; services
+     * whose run did not record the number (one recorded before Gantry kept it, a recovered one) are left out.
+     */
+    public Map<String, Integer> wantedReplicas(Map<String, String> releases) {
+        return newestOfReleases(releases, "replicas", "state = ? AND colour IS NOT NULL", rs -> {
+            int replicas = rs.getInt(3);
+            return rs.wasNull() ? null : replicas;
+        }, RunState.SUCCEEDED.word());
+    }
+
+    /**
+     * For each service of {@code releases} (service to commit), the commit title of the newest run (kind {@code run})
+     * of the service that built that commit, by service; a deploy's or a rollback's own title only names the image.
+     */
+    public Map<String, String> builtTitles(Map<String, String> releases) {
+        return newestOfReleases(releases, "commit_title", "kind = 'run'", rs -> rs.getString(3));
+    }
+
+    /**
+     * For each service of {@code releases} (service to commit), {@code column} of the newest run of the service and its
+     * commit that meets {@code condition} (with {@code params}), read by {@code value} as the third column; by service,
+     * those with none or a null value left out. One query for every service.
+     */
+    private <T> Map<String, T> newestOfReleases(Map<String, String> releases, String column, String condition,
+                                                Sql.Row<T> value, Object... params) {
+        if (releases.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> all = new ArrayList<>(List.of(params));
+        all.addAll(new TreeSet<>(releases.values()));
+        Map<String, T> found = new HashMap<>();
+        sql.query("SELECT service, commit_sha, " + column + " FROM runs WHERE id IN (SELECT MAX(id) FROM runs WHERE "
+                        + condition + " AND commit_sha IN (" + marks(all.size() - params.length) + ")"
+                        + " GROUP BY service, commit_sha)",
+                rs -> new Found<>(rs.getString(1), rs.getString(2), value.read(rs)), all.toArray()).stream()
+                .filter(row -> row.commit().equals(releases.get(row.service())) && row.value() != null)
+                .forEach(row -> found.put(row.service(), row.value()));
+        return found;
+    }
+
+    /** A value of the newest run of a service's release. */
+    private record Found<T>(String service, String commit, T value) {
     }
 
     /** Whether {@code service} has a run of {@code commit}, in any state. */
@@ -94,12 +167,12 @@ public final class Runs {
 
     /** The runs whose changes could not all be taken back and wait for a person, oldest first. */
     public List<RunRecord> needingAttention() {
-        return sql.query("SELECT * FROM runs WHERE state = ? ORDER BY id", this::run, RunState.NEEDS_ATTENTION.word());
+        return runs("state = ?", "id", RunState.NEEDS_ATTENTION.word());
     }
 
     /** One run, if it exists. */
     public Optional<RunRecord> find(long runId) {
-        return sql.query("SELECT * FROM runs WHERE id = ?", this::run, runId).stream().findFirst();
+        return runs("id = ?", "id", runId).stream().findFirst();
     }
 
     /** The stored log of one stage of a run. */
@@ -108,28 +181,50 @@ public final class Runs {
                 rs -> Optional.ofNullable(rs.getString(1)), runId, stage).stream().findFirst().flatMap(l -> l);
     }
 
-    private RunRecord run(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        return new RunRecord(id, rs.getString("kind"), rs.getString("service"), rs.getString("commit_sha"),
+    /**
+     * The runs that meet {@code condition} (SQL over the runs table, with {@code params}) in {@code order}, each with
+     * its stages: two queries however many runs, and no stage's log read.
+     */
+    private List<RunRecord> runs(String condition, String order, Object... params) {
+        Map<Long, List<StageRecord>> stages = new HashMap<>();
+        sql.query("SELECT run_id, name, state, started_at, finished_at, message, log_path, output_cut FROM stages"
+                + " WHERE run_id IN (SELECT id FROM runs WHERE " + condition + ") ORDER BY started_at, rowid", rs -> {
+                    stages.computeIfAbsent(rs.getLong("run_id"), id -> new ArrayList<>()).add(stage(rs));
+                    return true;
+                }, params);
+        return sql.query("SELECT * FROM runs WHERE " + condition + " ORDER BY " + order,
+                rs -> run(rs, stages.getOrDefault(rs.getLong("id"), List.of())), params);
+    }
+
+    private static RunRecord run(ResultSet rs, List<StageRecord> stages) throws SQLException {
+        int count = rs.getInt("replicas");
+        OptionalInt replicas = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(count);
+        return new RunRecord(rs.getLong("id"), rs.getString("kind"), rs.getString("service"), rs.getString("commit_sha"),
                 rs.getString("commit_title"),
                 rs.getInt("dirty") == 1, rs.getString("trigger"), RunState.parse(rs.getString("state")),
                 Optional.ofNullable(rs.getString("failed_stage")), Optional.ofNullable(rs.getString("message")),
                 instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"),
                 Optional.ofNullable(rs.getString("config")), Optional.ofNullable(rs.getString("image")),
-                Optional.ofNullable(rs.getString("colour")), stages(id));
+                Optional.ofNullable(rs.getString("colour")),
+                replicas, List.copyOf(stages));
     }
 
-    /**
-     * The stages of a run, without their logs ({@link #stageLog} reads one): with {@code SELECT *} the sort for
-     * {@code ORDER BY} copied every stage's whole log, 200 ms for a log of 100,000 lines (bench/ui-logs).
-     */
-    private List<StageRecord> stages(long runId) {
-        return sql.query("SELECT name, state, started_at, finished_at, message, log_path, output_cut FROM stages"
-                + " WHERE run_id = ? ORDER BY started_at, rowid", rs -> new StageRecord(
-                rs.getString("name"), StageState.valueOf(rs.getString("state").toUpperCase()),
+    private static StageRecord stage(ResultSet rs) throws SQLException {
+        return new StageRecord(rs.getString("name"), StageState.valueOf(rs.getString("state").toUpperCase()),
                 instant(rs, "started_at").orElseThrow(), instant(rs, "finished_at"),
                 Optional.ofNullable(rs.getString("message")), Optional.ofNullable(rs.getString("log_path")),
-                Optional.ofNullable(rs.getString("output_cut"))), runId);
+                Optional.ofNullable(rs.getString("output_cut")));
+    }
+
+    private static Map<String, RunRecord> byService(List<RunRecord> runs) {
+        Map<String, RunRecord> byService = new HashMap<>();
+        runs.forEach(run -> byService.put(run.service(), run));
+        return byService;
+    }
+
+    /** {@code ?, ?, ?}: {@code count} parameter marks for an IN list. */
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

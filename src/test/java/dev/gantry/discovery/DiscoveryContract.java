@@ -165,6 +165,32 @@ abstract class DiscoveryContract {
     }
 
     @Test
+    void allLiveHasEachServiceWhoseLiveColourIsRegisteredWithThatRecord() {
+        String blueLive = service();
+        String greenLive = service();
+        String liveUnregistered = service();
+        String notLive = service();
+        discovery().put(blueLive, Colour.BLUE, BLUE);
+        discovery().put(blueLive, Colour.GREEN, GREEN);
+        discovery().setLive(blueLive, Colour.BLUE);
+        discovery().put(greenLive, Colour.BLUE, BLUE);
+        discovery().put(greenLive, Colour.GREEN, GREEN);
+        discovery().setLive(greenLive, Colour.GREEN);
+        discovery().put(liveUnregistered, Colour.BLUE, BLUE);
+        discovery().setLive(liveUnregistered, Colour.GREEN);
+        discovery().put(notLive, Colour.BLUE, BLUE);
+
+        var live = discovery().allLive();
+
+        assertThat(live).containsEntry(blueLive, new LiveColour(Colour.BLUE, BLUE))
+                .containsEntry(greenLive, new LiveColour(Colour.GREEN, GREEN))
+                .doesNotContainKeys(liveUnregistered, notLive);
+        writeRaw("/gantry/services/" + notLive + "/live", "purple");
+        assertThatThrownBy(() -> discovery().allLive()).isInstanceOf(DiscoveryDataException.class)
+                .hasMessageContaining("/gantry/services/" + notLive + "/live");
+    }
+
+    @Test
     void servicesWhoseNamesStartAlikeDoNotInterfere() {
         String service = service();
         String longer = service + "-ms";

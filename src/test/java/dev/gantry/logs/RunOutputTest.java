@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,6 @@ class RunOutputTest {
     private static RunRecord run(StageRecord... stages) {
         return new RunRecord(7, "run", "books-ms", "3f1c2a9e0b7d", "Add books", false, "cli", RunState.FAILED,
                 Optional.empty(), Optional.empty(), T0, Optional.of(T0), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(stages));
+                Optional.empty(), OptionalInt.empty(), List.of(stages));
     }
 }

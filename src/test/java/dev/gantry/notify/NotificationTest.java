@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The event and the state of production, read from a stored run. */
@@ -43,7 +44,7 @@ class NotificationTest {
         Notification n = Notification.of(new RunRecord(scale.id(), scale.kind(), scale.service(), scale.commit(),
                 "scale to 3 replica(s) from 2", false, "alertmanager (Busy)", scale.state(), scale.failedStage(),
                 scale.message(), scale.startedAt(), scale.finishedAt(), scale.config(), scale.image(), scale.colour(),
-                scale.stages()), "ci-1").orElseThrow();
+                OptionalInt.of(3), scale.stages()), "ci-1").orElseThrow();
 
         assertThat(n.event()).isEqualTo(Event.SUCCEEDED);
         assertThat(n.summary()).isEqualTo("books-ms: scale 7 succeeded; 1a2b3c4d5e6f is live in blue, scale to 3 replica(s)"
@@ -99,7 +100,7 @@ class NotificationTest {
                 failed ? Optional.of("test") : Optional.empty(),
                 failed ? Optional.of("stage test failed: exit code 3") : Optional.empty(),
                 STARTED, state == RunState.RUNNING ? Optional.empty() : Optional.of(STARTED.plusSeconds(42)),
-                Optional.of("service: books-ms\n"), Optional.of(IMAGE), colour, stages);
+                Optional.of("service: books-ms\n"), Optional.of(IMAGE), colour, OptionalInt.empty(), stages);
     }
 
     private static StageRecord stage(String name, StageState state) {

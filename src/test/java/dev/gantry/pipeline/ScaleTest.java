@@ -154,6 +154,24 @@ class ScaleTest {
     }
 
     @Test
+    void eachRunThatPutsTheReleaseLiveRecordsTheReplicasItShouldRun() {
+        assertThat(store.runs().history("books-ms", 1).getFirst().replicas()).as("run/replicas").hasValue(2);
+
+        long scaled = pipeline.scale("books-ms", 3, "cli").orElseThrow().runId();
+
+        assertThat(store.runs().find(scaled).orElseThrow().replicas()).hasValue(3);
+        repo.write("CHANGES", "second\n");
+        repo.commit("Second");
+        ServiceSource source = ServiceSource.locate(repo.root().resolve("books"));
+        long next = pipeline.run(source, source.config(), "cli").runId();
+        assertThat(store.runs().find(next).orElseThrow().replicas()).as("started as scaled, above run/replicas")
+                .hasValue(3);
+        assertThatThrownBy(() -> pipeline.scale("books-ms", 9, "cli")).isInstanceOf(ScaleRefusedException.class);
+        assertThat(store.runs().wantedReplicas(Map.of("books-ms", store.runs().find(next).orElseThrow().commit())))
+                .as("a refused scale changes nothing").containsOnly(Map.entry("books-ms", 3));
+    }
+
+    @Test
     void beyondRunScaleIsRefusedWithExit2AndNothingChanges() {
         for (int replicas : new int[] {0, 5}) {
             assertThatThrownBy(() -> pipeline.scale("books-ms", replicas, "cli"))

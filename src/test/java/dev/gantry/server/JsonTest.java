@@ -17,6 +17,7 @@ import dev.gantry.trigger.RunRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The API's JSON shapes, as a client reads them. */
@@ -40,7 +41,7 @@ class JsonTest {
         var run = new RunRecord(7, "deploy", "books", "1a2b3c", "deploy of x", false, "api (token ci)",
                 RunState.SUCCEEDED, Optional.empty(), Optional.empty(), T0, Optional.of(T0.plusSeconds(2)),
                 Optional.of("service: books\n"), Optional.of("127.0.0.1:5000/books:1a2b3c"), Optional.of("blue"),
-                List.of(stage));
+                OptionalInt.of(2), List.of(stage));
 
         assertThat(Json.write(Json.run(run, true))).isEqualTo("{\"id\":7,\"kind\":\"deploy\",\"service\":\"books\","
                 + "\"commit\":\"1a2b3c\",\"title\":\"deploy of x\",\"trigger\":\"api (token ci)\",\"state\":\"succeeded\","

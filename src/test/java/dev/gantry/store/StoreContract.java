@@ -2,13 +2,16 @@ package dev.gantry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -342,6 +345,98 @@ abstract class StoreContract {
 
     private static LeaseRecord lease(String service, String owner, Instant at) {
         return new LeaseRecord(service, owner, 0, "run by " + owner, at, at.plusSeconds(30));
+    }
+
+    @Test
+    void aRunThatWentLiveKeepsTheReplicasItWasDeployedToAndOneThatDidNotKeepsNone() {
+        long deployed = store.runs().start(run("books-ms", "c1"));
+        store.runs().wentLive(deployed, "blue", 3);
+        long recovered = store.runs().start(run("books-ms", "c2"));
+        store.runs().wentLive(recovered, "green");
+        long failed = store.runs().start(run("books-ms", "c3"));
+
+        assertThat(another().runs().find(deployed).orElseThrow().replicas()).hasValue(3);
+        assertThat(store.runs().find(recovered).orElseThrow().replicas()).isEmpty();
+        assertThat(store.runs().find(failed).orElseThrow().replicas()).isEmpty();
+    }
+
+    @Test
+    void theNewestRunOfEachServiceComesWithItsStagesInOneAnswer() {
+        long oldBooks = store.runs().start(run("books-ms", "c1"));
+        long cart = store.runs().start(run("cart", "c2"));
+        stage(cart, "checkout", StageState.PASSED);
+        stage(cart, "test", StageState.FAILED);
+        long books = another().runs().start(run("books-ms", "c3"));
+
+        var newest = store.runs().newestOfEach();
+
+        assertThat(newest).containsOnlyKeys("books-ms", "cart");
+        assertThat(newest.get("books-ms").id()).isEqualTo(books).isNotEqualTo(oldBooks);
+        assertThat(newest.get("cart").stages()).extracting(StageRecord::name, StageRecord::state)
+                .containsExactly(tuple("checkout", StageState.PASSED), tuple("test", StageState.FAILED));
+        assertThat(newest.get("books-ms").stages()).isEmpty();
+    }
+
+    @Test
+    void putLiveWantedReplicasAndBuiltTitlesAreOfTheNewestRunsOfEachServicesRelease() {
+        long built = wentLive(run("books-ms", "c1"), "blue", 2);
+        long scaled = wentLive(new NewRun("scale", "books-ms", "c1", "scale to 4 replica(s) from 2", false, "cli",
+                "service: books-ms\n", "r/books-ms:c1"), "blue", 4);
+        long failedScale = store.runs().start(new NewRun("scale", "books-ms", "c1", "scale to 9 replica(s) from 4",
+                false, "cli", "service: books-ms\n", "r/books-ms:c1"));
+        store.runs().finish(failedScale, RunState.FAILED, Optional.of("deploy"), Optional.of("unhealthy"));
+        wentLive(run("books-ms", "c2"), "green", 2);
+        wentLive(run("cart", "c1"), "blue", 1);
+        long cartRollback = wentLive(new NewRun("rollback", "cart", "c1", "rollback of r/cart:c1", false, "cli",
+                "service: cart\n", "r/cart:c1"), "green", 1);
+        store.runs().start(run("users", "c9"));  // running: nothing of it is live yet
+        long recovered = store.runs().start(run("orders", "c5"));
+        store.runs().wentLive(recovered, "blue");
+        store.runs().finish(recovered, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+
+        var live = Map.of("books-ms", "c1", "cart", "c1", "users", "c9", "orders", "c5", "gone", "c7");
+        var putLive = another().runs().putLive(live);
+
+        assertThat(putLive).containsOnlyKeys("books-ms", "cart", "orders");
+        assertThat(putLive.get("books-ms").id()).as("the run that put c1 live, not its scale nor c2's").isEqualTo(built);
+        assertThat(putLive.get("cart").id()).isEqualTo(cartRollback);
+        assertThat(store.runs().wantedReplicas(live)).as("the succeeded scale's, not the failed one's; none recorded by"
+                + " a recovery").containsOnly(entry("books-ms", 4), entry("cart", 1));
+        assertThat(scaled).isGreaterThan(built);
+        assertThat(store.runs().builtTitles(live)).containsOnly(entry("books-ms", "Add books"), entry("cart", "Add books"),
+                entry("users", "Add books"), entry("orders", "Add books"));
+        assertThat(store.runs().putLive(Map.of())).isEmpty();
+        assertThat(store.runs().wantedReplicas(Map.of())).isEmpty();
+        assertThat(store.runs().builtTitles(Map.of("books-ms", "c0"))).isEmpty();
+    }
+
+    /** A run that succeeded and put its release live in {@code colour} with {@code replicas}; answers its id. */
+    private long wentLive(NewRun run, String colour, int replicas) {
+        long id = store.runs().start(run);
+        store.runs().wentLive(id, colour, replicas);
+        store.runs().finish(id, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+        return id;
+    }
+
+    @Test
+    void requestSumsAreBucketedByWhenEachPeriodBeganOverEveryColourAndRelease() {
+        Instant from = T0;
+        List.of(new RequestPeriod("shop", "blue", "a1b2", from, 10, 120, 3, 2400, List.of()),
+                new RequestPeriod("shop", "green", "c3d4", from.plusSeconds(50), 10, 40, 1, 400, List.of()),
+                new RequestPeriod("shop", "blue", "a1b2", from.plusSeconds(59).plusMillis(999), 10, 5, 0, 0, List.of()),
+                new RequestPeriod("shop", "blue", "a1b2", from.plusSeconds(60), 10, 7, 2, 0, List.of()),
+                new RequestPeriod("shop", "blue", "a1b2", from.plusSeconds(179), 10, 9, 0, 0, List.of()),
+                new RequestPeriod("shop", "blue", "a1b2", from.minusMillis(1), 10, 1000, 0, 0, List.of()),
+                new RequestPeriod("shop", "blue", "a1b2", from.plusSeconds(180), 10, 1000, 0, 0, List.of()),
+                new RequestPeriod("cart", "blue", "e5f6", from.plusSeconds(120), 10, 11, 11, 0, List.of()))
+                .forEach(store.requestFigures()::add);
+
+        var sums = another().requestFigures().sums(from, from.plusSeconds(180), Duration.ofMinutes(1));
+
+        assertThat(sums).containsExactly(new RequestSum("cart", 2, 11, 11), new RequestSum("shop", 0, 165, 4),
+                new RequestSum("shop", 1, 7, 2), new RequestSum("shop", 2, 9, 0));
+        assertThat(store.requestFigures().sums(from.plusSeconds(3600), from.plusSeconds(7200),
+                Duration.ofMinutes(1))).isEmpty();
     }
 
     @Test

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.BothStores;
 import dev.gantry.TestStore;
+import dev.gantry.discovery.Colour;
 import dev.gantry.heal.CrashLoopGuard;
 import dev.gantry.server.Scope;
 import dev.gantry.store.NewRun;
+import dev.gantry.store.RequestPeriod;
 import dev.gantry.store.RunState;
 import dev.gantry.store.StageState;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +64,62 @@ class PagesTest {
                 "colour-blue", UiServer.LIVE_COMMIT.substring(0, 12), "2 healthy on 10.0.0.5",
                 "href=\"/ui/runs/" + live + "\"", "run " + live, "succeeded", "not live", "none yet");
         assertHostileTitleEscaped(page);
+    }
+
+    @Test
+    void theOverviewAndTheServicePageSayHowManyReplicasAnswerOfThoseTheLiveReleaseShouldRun() {
+        ui.service("books", "main");
+        ui.releases("books", "Add the shelf");
+        ui.scaled("books", 3);
+
+        String overview = ui.get("/ui/", session).body();
+
+        assertThat(overview).contains("<strong class=\"replicas-short\">2 of 3 healthy on 10.0.0.5</strong>");
+        assertThat(ui.get("/ui/services/books", session).body()).contains("(2 of 3 healthy on 10.0.0.5)");
+
+        ui.scaled("books", 2);
+        assertThat(ui.get("/ui/", session).body()).contains("2 of 2 healthy on 10.0.0.5").doesNotContain("replicas-short");
+
+        ui.discovery.put("books", Colour.BLUE, ui.discovery.colour("books", Colour.BLUE).orElseThrow()
+                .withInstances(List.of()));
+        assertThat(ui.get("/ui/", session).body()).contains("<strong class=\"replicas-short\">none of 2 healthy</strong>");
+    }
+
+    @Test
+    void theOverviewDrawsEachServicesLastHourOfRequestsWithTheSameInWordsAndNothingWithoutFigures() {
+        ui.service("books", "main");
+        ui.service("authors", "main");
+        while (Instant.now().getEpochSecond() % 60 >= 57) {
+            sleep();  // the page must be drawn in the minute the figures were written for
+        }
+        Instant end = RequestRates.end(Instant.now());
+        figures("books", "blue", end.minusSeconds(60), 360, 6);        // the newest minute: 600 in two colours, 10/s
+        figures("books", "green", end.minusSeconds(50), 240, 0);
+        figures("books", "blue", end.minusSeconds(1800), 2400, 0);     // half an hour ago: 40/s
+        figures("books", "blue", end.minusSeconds(3601), 99_999, 99);  // before the hour
+        figures("books", "blue", end, 99_999, 99);                     // the minute not over yet
+
+        String page = ui.get("/ui/", session).body();
+
+        String words = "requests per second over the last hour: now 10/s, peak 40/s; errors 0.2%";
+        assertThat(page).containsOnlyOnce("<svg class=\"spark\"").contains("aria-label=\"" + words + "\"",
+                "<title>" + words + "</title>", "10/s, 0.2% errors", "no traffic figures");
+        assertThat(page).as("books' row has the sparkline, authors' says there are no figures")
+                .containsSubsequence("/ui/services/authors", "no traffic figures", "/ui/services/books", "<svg");
+    }
+
+    private void figures(String service, String colour, Instant start, long requests, long errors) {
+        ui.store.requestFigures().add(new RequestPeriod(service, colour, UiServer.LIVE_COMMIT, start, 10, requests,
+                errors, requests * 12, List.of()));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -117,6 +177,7 @@ class PagesTest {
     void everyPageCarriesTheSecurityHeadersAndNoInlineScriptOrStyle() {
         ui.service("books", "main");
         ui.releases("books", "Add the shelf");
+        figures("books", "blue", RequestRates.start(Instant.now()), 120, 1);  // a sparkline on the overview
         for (String path : new String[] {"/ui/", "/ui/services/books", "/ui/runs/1", "/ui/login"}) {
             HttpResponse<String> answer = ui.get(path, session);
             assertThat(answer.statusCode()).as(path).isEqualTo(200);

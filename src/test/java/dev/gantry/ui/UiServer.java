@@ -188,6 +188,15 @@ final class UiServer implements AutoCloseable {
         return live;
     }
 
+    /** A scale of the live release of {@code service} (see {@link #releases}) to {@code replicas} that succeeded. */
+    long scaled(String service, int replicas) {
+        long id = store.runs().start(new NewRun("scale", service, LIVE_COMMIT, "scale to " + replicas + " replica(s)",
+                false, "cli (test@host)", "service: " + service + "\n", "127.0.0.1:5000/" + service + ":" + LIVE_COMMIT));
+        store.runs().wentLive(id, "blue", replicas);
+        store.runs().finish(id, RunState.SUCCEEDED, Optional.empty(), Optional.empty());
+        return id;
+    }
+
     private long succeeded(String service, String commit, String title, String colour) {
         long id = store.runs().start(new NewRun("run", service, commit, title, false, "cli (test@host)",
                 "service: " + service + "\n", "127.0.0.1:5000/" + service + ":" + commit));

@@ -176,23 +176,24 @@ class WebUiIT {
             live = repo.head();
             assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).startsWith("200 release=" + live);
 
-            repo.replace("gantry.yml", "tests:\n", "tests:\n  post-integration: {env: {TINY_TEST_EXIT: \"1\"}}\n")
+            repo.replace("gantry.yml", "tests:\n", "tests:\n  post-integration: {env: {TINY_TEST_EXIT: \"1\", TINY_TEST_SECONDS: \"8\"}}\n")
                     .replace("gantry.yml", "TINY_TEST_EXIT: \"0\"", "TINY_TEST_EXIT: \"0\", TINY_TEST_LINES: \"6000\"");
-            repo.commit("Post-integration tests that fail, after talkative tests");
+            repo.commit("Post-integration tests that fail (after 8 s: the page follows the tests' log meanwhile)");
             browser.driver.get(server + "/ui/");
             GitProcess failing = GitProcess.start(repo.workTree(), "push", remote, "main");
             String runPage = queuedRunPage(browser, server);
             browser.driver.get(runPage + "/logs/test");
             WebElement log = browser.find(By.cssSelector("pre.log-lines"));
-            browser.until(Duration.ofMinutes(3), "the tests' 6,000th line on the followed log", d -> log.getText()
-                    .contains("tiny test line 6000 of 6000"));
+            browser.until(Duration.ofMinutes(3), "the tests' 6,000th line on the followed log", d -> (Boolean) browser
+                    .driver.executeScript("return arguments[0].textContent.includes('tiny test line 6000 of 6000');", log));
+            System.out.printf("WebUiIT: the followed log showed the 6,000th line at %s%n", Instant.now());
             long kept = (Long) browser.driver.executeScript("return arguments[0].children.length;", log);
             assertThat(kept).as("the followed log keeps its newest 5,000 lines in the page").isEqualTo(5000);
             assertThat(log.getText()).as("the oldest lines left the page (the tests' last lines came after the 6,000th)")
                     .contains("tiny test line 1100 of 6000").doesNotContain("tiny test line 1000 of 6000");
-            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of a followed log").isEmpty();
             browser.driver.get(runPage);
             watchTheFlow(browser);
+            System.out.printf("WebUiIT: the failing run's page open at %s%n", Instant.now());
             browser.until(Duration.ofMinutes(3), "the undo box on the failing run's page, live", d -> !d.findElements(
                     By.xpath("//ol[contains(@class,'flow')]/li[span[@class='stage' and text()='undo']]")).isEmpty());
             browser.until(Duration.ofMinutes(3), "the run's end on its page", d -> d.findElement(By.cssSelector("div.live")).getText()
@@ -209,6 +210,8 @@ class WebUiIT {
             assertThat(boxState(browser, "undo")).isEqualTo("passed");
             assertThat(browser.find(By.cssSelector("main")).getText()).as("the failure beside the boxes")
                     .contains("post-integration");
+            browser.driver.get(runPage + "/logs/test");
+            assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of a stage's log").isEmpty();
         }
         assertThat(ProductionState.get(sandbox.proxyUrl() + "/tiny")).as("the undo left the release that was live")
                 .startsWith("200 release=" + live);

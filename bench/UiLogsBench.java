@@ -1,6 +1,7 @@
 import dev.gantry.discovery.Discovery;
 import dev.gantry.server.ApiTokens;
 import dev.gantry.server.Scope;
+import dev.gantry.secret.SecretMask;
 import dev.gantry.server.StreamSlots;
 import dev.gantry.store.NewRun;
 import dev.gantry.store.RunState;
@@ -40,7 +41,8 @@ public class UiLogsBench {
              RunQueue queue = new RunQueue((request, listener) -> Optional.empty(), 1, false, QueueObserver.NONE)) {
             long run = storeRun(store, lines, dir);
             ApiTokens tokens = new ApiTokens(store.apiTokens());
-            UiMount ui = new UiMount(tokens, queue, new StreamSlots(4), store, discovery);
+            UiMount ui = new UiMount(tokens, queue, new StreamSlots(4), store, discovery, "127.0.0.1:5000",
+                    service -> SecretMask.NONE);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 ui.mount(config);

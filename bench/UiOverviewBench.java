@@ -5,6 +5,7 @@ import dev.gantry.discovery.Discovery;
 import dev.gantry.discovery.Instance;
 import dev.gantry.server.ApiTokens;
 import dev.gantry.server.Scope;
+import dev.gantry.secret.SecretMask;
 import dev.gantry.server.StreamSlots;
 import dev.gantry.store.KnownService;
 import dev.gantry.store.NewRun;
@@ -63,7 +64,8 @@ public class UiOverviewBench {
                     services * PERIODS + services * 6, (System.nanoTime() - began) / 1e9);
             var queue = new RunQueue((request, listener) -> Optional.empty(), 1, false, QueueObserver.NONE);
             var tokens = new ApiTokens(store.apiTokens());
-            var ui = new UiMount(tokens, queue, new StreamSlots(4), store, discovery);
+            var ui = new UiMount(tokens, queue, new StreamSlots(4), store, discovery, "127.0.0.1:5000",
+                    service -> SecretMask.NONE);
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 ui.mount(config);

@@ -2,30 +2,21 @@ package dev.gantry.ui;
 
 import dev.gantry.server.RunId;
 import dev.gantry.server.StreamSlots;
-import dev.gantry.server.TokenWatch;
 import dev.gantry.trigger.Progress;
 import dev.gantry.trigger.QueuedRun;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code GET /ui/runs/{run}/logs/{stage}/events}: a stage's new lines while this server runs the run, as Server-Sent
- * Events that htmx's SSE extension appends to the logs page. An event {@code lines} carries up to {@link #BATCH_LINES}
- * lines, escaped HTML, sent once it is full or its first line is {@link #BATCH_WAIT} old; an event {@code end} says
- * how the run ended. The stream starts with the lines the run kept so far (its replay, {@code output/replay-lines}):
+ * Events that htmx's SSE extension appends to the logs page: events {@code lines} ({@link LineBatch}); an event
+ * {@code end} says how the run ended. The stream starts with the lines the run kept so far (its replay, {@code output/replay-lines}):
  * the page follows only a stage whose log is not stored yet, and so shows none of them itself, and each line comes
  * once. Each stream takes one of the server's stream slots and ends with its session, as {@link RunEvents}' do.
  */
 final class LogEvents {
-    /** The most lines in one event: a fast log does not make an event per line. */
-    static final int BATCH_LINES = 200;
-    /** The longest a line waits for others to go with it. */
-    static final Duration BATCH_WAIT = Duration.ofMillis(100);
-
     private final RunPage runs;
     private final LogsPage logs;
     private final StreamSlots slots;
@@ -63,58 +54,41 @@ final class LogEvents {
         live.follow(client, session, queued.get(), new Batch(run, stage));
     }
 
-    /** The stage's lines, gathered into events of up to {@link #BATCH_LINES}. */
+    /** The stage's lines, in {@link LineBatch}es. */
     private final class Batch implements LiveFollow.Reader {
         private final String run;
         private final String stage;
-        private final List<String> lines = new ArrayList<>(BATCH_LINES);
-        private long firstAt;
+        private final LineBatch lines;
 
         Batch(String run, String stage) {
             this.run = run;
             this.stage = stage;
+            this.lines = new LineBatch(templates, line -> line.stage().equals(stage) ? line.text() : null);
         }
 
         @Override
         public Duration patience() {
-            return lines.isEmpty() ? TokenWatch.EVERY
-                    : BATCH_WAIT.minusNanos(System.nanoTime() - firstAt).plusMillis(1);
+            return lines.patience();
         }
 
         @Override
         public void event(SseClient client, Progress event) {
-            if (!(event instanceof Progress.Line line) || !line.stage().equals(stage)) {
-                return;
-            }
-            if (lines.isEmpty()) {
-                firstAt = System.nanoTime();
-            }
-            lines.add(RunLabels.printable(line.text()));
-            if (lines.size() >= BATCH_LINES || System.nanoTime() - firstAt >= BATCH_WAIT.toNanos()) {
-                send(client);
+            if (event instanceof Progress.Line line) {
+                lines.add(client, line);
             }
         }
 
         @Override
         public void quiet(SseClient client) {
-            if (lines.isEmpty()) {
+            if (!lines.flush(client)) {
                 client.sendComment("keep-alive");
-            } else {
-                send(client);
             }
         }
 
         @Override
         public void end(SseClient client) {
-            if (!lines.isEmpty()) {
-                send(client);
-            }
+            lines.flush(client);
             sendEnd(client, run, stage);
-        }
-
-        private void send(SseClient client) {
-            client.sendEvent("lines", LiveFollow.oneLine(templates.render("loglines.jte", List.copyOf(lines))));
-            lines.clear();
         }
     }
 

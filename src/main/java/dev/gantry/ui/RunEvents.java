@@ -7,12 +7,15 @@ import dev.gantry.trigger.Progress;
 import dev.gantry.trigger.QueuedRun;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * {@code GET /ui/runs/{run}/events}: the run page's live boxes, as Server-Sent Events that htmx's SSE extension swaps
  * in. An event {@code flow} carries the boxes' HTML each time a stage starts or ends (from the queued run's progress,
- * as the API's log stream hears it); an event {@code end} says how the run ended, and the page closes the stream. Each
+ * as the API's log stream hears it); events {@code lines} carry every stage's lines as they come, {@code stage | line}
+ * as {@code gantry run} prints them ({@link LineBatch}; the stream starts with those the run kept so far); an event
+ * {@code end} says how the run ended, and the page closes the stream. Each
  * stream takes one of the server's stream slots, which log streams take too ({@code server-max-log-streams}; 429
  * beyond). A stream ends when its session ends or its token is revoked or expires (checked every
  * {@link TokenWatch#EVERY}).
@@ -48,16 +51,33 @@ final class RunEvents {
             return;
         }
         sendFlow(client, run);
+        var lines = new LineBatch(templates, line -> line.stage() + " | " + line.text());
         live.follow(client, session, queued.get(), new LiveFollow.Reader() {
             @Override
+            public Duration patience() {
+                return lines.patience();
+            }
+
+            @Override
             public void event(SseClient client, Progress event) {
-                if (event instanceof Progress.StageEvent) {
+                if (event instanceof Progress.Line line) {
+                    lines.add(client, line);
+                } else if (event instanceof Progress.StageEvent) {
+                    lines.flush(client);
                     sendFlow(client, run);
                 }
             }
 
             @Override
+            public void quiet(SseClient client) {
+                if (!lines.flush(client)) {
+                    client.sendComment("keep-alive");
+                }
+            }
+
+            @Override
             public void end(SseClient client) {
+                lines.flush(client);
                 sendNow(client, run);
             }
         });

@@ -105,7 +105,8 @@ final class RunPage {
                 boxes(found), RunLabels.printable(failure), failureLines,
                 run.map(r -> r.stages().stream().map(stage -> log(r, stage, named)).toList()).orElse(List.of()),
                 found.queued().filter(q -> !q.isOver()).isPresent() ? UiPaths.events(UiPaths.runNamed(named)) : null,
-                queued.filter(q -> CancelAction.offered(session, q)).map(q -> UiPaths.cancel(q.id())).orElse(null));
+                queued.filter(q -> CancelAction.offered(session, q)).map(q -> UiPaths.cancel(q.id())).orElse(null),
+                LogsPage.KEEP_LINES);
     }
 
     private RunView.StageLog log(RunRecord run, StageRecord stage, String named) {

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record RunView(Frame frame, String heading, String service, String serviceHref, String kind, String state,
                       String trigger, String commit, String title, String started, String took, List<Box> boxes,
-                      String failure, String failureLines, List<StageLog> logs, String eventsHref, String cancelHref) {
+                      String failure, String failureLines, List<StageLog> logs, String eventsHref, String cancelHref,
+                      int keepLines) {
 
     /**
      * The log of one stage: its last {@code lines}, {@code note} saying how many were left out (else empty), and its

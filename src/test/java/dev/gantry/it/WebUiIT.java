@@ -152,6 +152,8 @@ class WebUiIT {
             browser.until(Duration.ofMinutes(3), "the run's end on its page", d -> d.findElement(By.cssSelector("div.live")).getText()
                     .contains("The run ended"));
             assertThat(push.await(Duration.ofMinutes(5))).as("%s", push).isZero();
+            assertThat(browser.find(By.cssSelector("pre.log-lines")).getText()).as("the run's output, live on its page")
+                    .contains("test | PASS tiny: TINY_TEST_EXIT is 0", "post-integration | PASS tiny: GET /tiny");
             List<Change> changes = changes(browser);
             JsonNode run = newestRun(api);
             assertThat(run.get("state").asText()).as("the pushed run").isEqualTo("succeeded");

@@ -90,7 +90,7 @@ class LogEventsTest {
                 String event = UiServer.nextEvent(lines);
                 assertThat(event).startsWith("lines\n").doesNotContain("before the page");
                 int count = (int) LINE.matcher(event).results().count();
-                assertThat(count).isBetween(1, LogEvents.BATCH_LINES);
+                assertThat(count).isBetween(1, LineBatch.MOST);
                 batches.add(event);
                 received += count;
             }

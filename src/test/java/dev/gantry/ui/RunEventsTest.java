@@ -32,6 +32,7 @@ class RunEventsTest {
     void start() {
         ui = UiServer.start(testStore.url(home), (request, listener) -> {
             listener.stageStarted(Stage.DEPLOY);
+            listener.stageOutput(Stage.DEPLOY, "starting books-green-1 <script>alert(1)</script>");
             try {
                 finish.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -51,18 +52,24 @@ class RunEventsTest {
 
     @Test
     @Timeout(30)
-    void theBoxesComeAsEventsWhileItRunsAndAnEndEventClosesTheStream() throws Exception {
+    void theBoxesAndTheLinesComeAsEventsWhileItRunsAndAnEndEventClosesTheStream() throws Exception {
         String session = ui.session("deployer", Scope.DEPLOY);
         String runPage = ui.post("/ui/services/books/rollback", session, Map.of("csrf", ui.csrf(session)))
                 .headers().firstValue("Location").orElseThrow();
 
         assertThat(ui.get(runPage, session).body()).contains("hx-ext=\"sse\"", "sse-connect=\"" + runPage + "/events\"",
-                "sse-swap=\"flow\"", "sse-close=\"end\"");
+                "sse-swap=\"flow\"", "sse-close=\"end\"", "sse-swap=\"lines\"", "data-keep-lines=\"5000\"");
         try (var lines = ui.events(runPage + "/events", session)) {
             assertThat(UiServer.nextEvent(lines)).startsWith("flow\n").contains("<li class=\"box state-pending\">",
                     "<span class=\"stage\">switch</span>");
-            finish.countDown();
             String event;
+            do {
+                event = UiServer.nextEvent(lines);
+            } while (event.startsWith("flow\n"));
+            assertThat(event).as("the stage's line, escaped, as gantry run prints it").startsWith("lines\n")
+                    .contains("<span class=\"line\">deploy | starting books-green-1 &lt;script&gt;")
+                    .doesNotContain("<script>");
+            finish.countDown();
             do {
                 event = UiServer.nextEvent(lines);
             } while (event.startsWith("flow\n"));

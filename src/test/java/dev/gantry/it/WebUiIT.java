@@ -105,8 +105,8 @@ class WebUiIT {
                             + "[span[@class='stage' and text()='switch']]")).isEmpty());
             browser.screenshot("ui-run");
             assertThat(browser.accessibilityFaults()).as("WCAG 2.1 AA faults of the run page").isEmpty();
-            List<String> states = browser.driver.findElements(By.cssSelector("ol.flow li.box")).stream()
-                    .map(box -> box.getAttribute("class")).toList();
+            Object states = browser.driver.executeScript(  // at once: an SSE event may swap the boxes meanwhile
+                    "return Array.from(document.querySelectorAll('ol.flow li.box')).map(box => box.className);");
             System.out.printf("WebUiIT: the rollback's boxes as the page shows them: %s%n", states);
             browser.until(Duration.ofMinutes(2), "the rollback's end on its page", d -> d.findElement(
                     By.cssSelector("div.live")).getText().contains("The run ended"));

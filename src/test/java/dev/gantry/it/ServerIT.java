@@ -49,7 +49,8 @@ class ServerIT {
         JsonNode doc = api.json("/api/v1/openapi.json");
         List<String> refused = new ArrayList<>();
         doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            String concrete = path.getKey().replace("{service}", sandbox.service()).replace("{run}", "1");
+            String concrete = path.getKey().replace("{service}", sandbox.service()).replace("{run}", "1")
+                    .replace("{id}", "q1");
             for (String bad : new String[] {null, token + "x", "gty_not-a-token"}) {
                 HttpResponse<String> answer = api.withToken(bad).send(op.getKey().toUpperCase(), concrete,
                         op.getKey().equals("post") ? "{\"image\": \"x\"}" : null);

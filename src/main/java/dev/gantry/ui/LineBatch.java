@@ -49,6 +49,13 @@ final class LineBatch {
         }
     }
 
+    /** Nothing else came: sends the lines it holds, or, holding none, a keep-alive comment. */
+    void flushOrKeepAlive(SseClient client) {
+        if (!flush(client)) {
+            client.sendComment("keep-alive");
+        }
+    }
+
     /** Sends the lines it holds, if any; answers whether it sent an event. */
     boolean flush(SseClient client) {
         if (lines.isEmpty()) {

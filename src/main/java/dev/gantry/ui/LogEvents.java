@@ -80,9 +80,7 @@ final class LogEvents {
 
         @Override
         public void quiet(SseClient client) {
-            if (!lines.flush(client)) {
-                client.sendComment("keep-alive");
-            }
+            lines.flushOrKeepAlive(client);
         }
 
         @Override

@@ -70,9 +70,7 @@ final class RunEvents {
 
             @Override
             public void quiet(SseClient client) {
-                if (!lines.flush(client)) {
-                    client.sendComment("keep-alive");
-                }
+                lines.flushOrKeepAlive(client);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.gantry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gantry.BothStores;
 import dev.gantry.TestStore;
@@ -13,6 +14,7 @@ import dev.gantry.store.RunState;
 import dev.gantry.store.StageState;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -89,9 +91,9 @@ class PagesTest {
     void theOverviewDrawsEachServicesLastHourOfRequestsWithTheSameInWordsAndNothingWithoutFigures() {
         ui.service("books", "main");
         ui.service("authors", "main");
-        while (Instant.now().getEpochSecond() % 60 >= 57) {
-            sleep();  // the page must be drawn in the minute the figures were written for
-        }
+        await("a minute with 3 s left, so that the page is drawn in the minute the figures are written for")
+                .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Instant.now().getEpochSecond() % 60 < 57);
         Instant end = RequestRates.end(Instant.now());
         figures("books", "blue", end.minusSeconds(60), 360, 6);        // the newest minute: 600 in two colours, 10/s
         figures("books", "green", end.minusSeconds(50), 240, 0);
@@ -113,14 +115,6 @@ class PagesTest {
                 errors, requests * 12, List.of()));
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void aServicesHistoryListsItsRunsWithKindResultTriggerAndCommit() {

@@ -1,5 +1,6 @@
 package dev.gantry;
 
+import dev.gantry.store.Store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,9 +30,42 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Creates a new, empty database on the server. */
     public static PostgresDatabase create() {
-        String name = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = newName();
         execute("CREATE DATABASE " + name);
         return new PostgresDatabase(name);
+    }
+
+    /**
+     * Creates a new database whose schema is already current: a copy of this JVM's {@link MigratedTemplate}, made
+     * once by {@link Store#open}'s migrations. A unit test opening it is a store opened after its first start, without
+     * the migrations' half second; the ITs and the migration tests start from {@link #create() empty} databases.
+     */
+    public static PostgresDatabase migrated() {
+        String name = newName();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + MigratedTemplate.NAME);
+        return new PostgresDatabase(name);
+    }
+
+    private static String newName() {
+        return "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /**
+     * The database that {@link #migrated()} copies: made and migrated at the first call in this JVM, connected to by
+     * nobody after that (PostgreSQL copies only a database without sessions), dropped when the JVM ends.
+     */
+    private static final class MigratedTemplate {
+        static final String NAME = newName() + "_template";
+
+        static {
+            execute("CREATE DATABASE " + NAME);
+            new PostgresDatabase(NAME).migrate();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> new PostgresDatabase(NAME).close()));
+        }
+    }
+
+    private void migrate() {
+        Store.open(url()).close();
     }
 
     /** The JDBC URL of this database, with the user and password of the server's URL. */

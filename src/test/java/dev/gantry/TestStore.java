@@ -39,7 +39,7 @@ public final class TestStore implements AfterEachCallback {
             return "jdbc:sqlite:" + dir.resolve("gantry.db");
         }
         if (database == null) {
-            database = PostgresDatabase.create();
+            database = PostgresDatabase.migrated();
         }
         return database.url();
     }

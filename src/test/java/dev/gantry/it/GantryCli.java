@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The real {@code gantry} CLI, run as a subprocess the way a person runs it: a JVM of its own on the
- * test JVM's class path, an environment of its own, and a deadline after which it is killed and
- * the test fails.
+ * The real {@code gantry} CLI, run as a subprocess the way a person runs it: a JVM of its own started as
+ * {@code bin/gantry} starts it ({@link CliLauncher}), an environment of its own, and a deadline after which it is
+ * killed and the test fails.
  */
 final class GantryCli {
     private static final String LISTENING = "gantry server listening on ";
@@ -108,17 +107,11 @@ final class GantryCli {
 
     /** Starts {@code gantry args...} and returns at once, for a test that acts while it runs. */
     Running start(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.gantry.cli.Main"));
-        command.addAll(List.of(args));
+        CliLauncher.Launch launch = CliLauncher.of(List.of(args), Path.of(env.get("GANTRY_HOME")));
         try {
             Path stdout = Files.createTempFile(outputs, "stdout-", ".txt");
             Path stderr = Files.createTempFile(outputs, "stderr-", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(launch.command())
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             builder.environment().clear();
@@ -127,9 +120,9 @@ final class GantryCli {
             try (var stdin = process.getOutputStream()) { // then closed: a run must never wait for input
                 stdin.write(input);
             }
-            return new Running(List.of(args), process, stdout, stderr);
+            return new Running(List.of(args), process, stdout, stderr, launch);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the gantry CLI: " + command, e);
+            throw new UncheckedIOException("cannot start the gantry CLI: " + launch.command(), e);
         }
     }
 
@@ -138,7 +131,7 @@ final class GantryCli {
     }
 
     /** A CLI process started by {@link #start}: still running, or ended. */
-    record Running(List<String> args, Process process, Path stdoutFile, Path stderrFile) {
+    record Running(List<String> args, Process process, Path stdoutFile, Path stderrFile, CliLauncher.Launch launch) {
 
         /** Its pid, as its lock names it. */
         long pid() {
@@ -180,6 +173,7 @@ final class GantryCli {
                     fail("gantry %s did not end within %s and was killed.%nstdout:%n%s%nstderr:%n%s",
                             String.join(" ", args), deadline, read(stdoutFile), read(stderrFile));
                 }
+                launch.ended();
                 return new Result(args, process.exitValue(), read(stdoutFile), read(stderrFile));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading what gantry " + String.join(" ", args) + " printed failed", e);

@@ -1,5 +1,8 @@
 package dev.gantry.ui;
 
-/** What the run page's live update says when the run ends: how ({@code state}) and where to read all of it. */
-public record EndedView(String state, String href) {
+/**
+ * What a live stream says when what it follows ends ({@code what}: the run, or a stage whose log it follows): how
+ * ({@code state}) and where to read all of it.
+ */
+public record EndedView(String what, String state, String href) {
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * What every live stream of the UI does while it follows a run (the run page's boxes, {@link RunEvents}; a stage's
  * log, {@link LogEvents}): it hears the queued run's progress, hands each event to its {@link Reader}, sends a
- * keep-alive when nothing comes, and ends when the run ends, the client goes away, or the session ends or its token is
- * revoked or expires (checked every {@link TokenWatch#EVERY}); the stream is closed when it returns.
+ * keep-alive when nothing comes, and ends when the run ends, its reader has shown all it follows, the client goes away,
+ * or the session ends or its token is revoked or expires (checked every {@link TokenWatch#EVERY}); the stream is closed when it returns.
  */
 final class LiveFollow {
     /** What ends a stream whose session ended. */
@@ -34,8 +34,11 @@ final class LiveFollow {
             return TokenWatch.EVERY;
         }
 
-        /** The run's next event, but its end. */
-        void event(SseClient client, Progress event);
+        /**
+         * The run's next event, but its end; false when the stream has shown all it follows (a stage's log, once the
+         * stage ended) and has said so: it closes then, before the run ends.
+         */
+        boolean event(SseClient client, Progress event);
 
         /** Nothing came within {@link #patience}: by default a keep-alive comment. */
         default void quiet(SseClient client) {
@@ -61,8 +64,8 @@ final class LiveFollow {
                 } else if (next.get() instanceof Progress.End) {
                     reader.end(client);
                     return;
-                } else {
-                    reader.event(client, next.get());
+                } else if (!reader.event(client, next.get())) {
+                    return;
                 }
             }
         } catch (InterruptedException e) {

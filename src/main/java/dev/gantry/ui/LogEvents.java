@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * {@code GET /ui/runs/{run}/logs/{stage}/events}: a stage's new lines while this server runs the run, as Server-Sent
  * Events that htmx's SSE extension appends to the logs page: events {@code lines} ({@link LineBatch}); an event
- * {@code end} says how the run ended. The stream starts with the lines the run kept so far (its replay, {@code output/replay-lines}):
+ * {@code end} says how the stage ended, when it ends (or how the run ended, if it ends first), and the stream closes. The stream starts with the lines the run kept so far (its replay, {@code output/replay-lines}):
  * the page follows only a stage whose log is not stored yet, and so shows none of them itself, and each line comes
  * once. Each stream takes one of the server's stream slots and ends with its session, as {@link RunEvents}' do.
  */
@@ -72,10 +72,18 @@ final class LogEvents {
         }
 
         @Override
-        public void event(SseClient client, Progress event) {
+        public boolean event(SseClient client, Progress event) {
             if (event instanceof Progress.Line line) {
                 lines.add(client, line);
+                return true;
             }
+            if (event instanceof Progress.StageEvent ended && ended.stage().equals(stage) && !ended.state().equals("started")) {
+                lines.flush(client);
+                client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte", new EndedView("stage",
+                        ended.state(), UiPaths.logs(RunPage.href(runs.find(run), run), stage)))));
+                return false;
+            }
+            return true;
         }
 
         @Override
@@ -93,7 +101,7 @@ final class LogEvents {
     /** How the run ended, and where its stored log is read. */
     private void sendEnd(SseClient client, String run, String stage) {
         Optional<RunId.Found> found = runs.find(run);
-        client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte", new EndedView(
+        client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte", new EndedView("run",
                 found.map(RunPage::state).orElse("done"), UiPaths.logs(RunPage.href(found, run), stage)))));
     }
 }

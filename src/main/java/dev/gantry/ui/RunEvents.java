@@ -59,13 +59,14 @@ final class RunEvents {
             }
 
             @Override
-            public void event(SseClient client, Progress event) {
+            public boolean event(SseClient client, Progress event) {
                 if (event instanceof Progress.Line line) {
                     lines.add(client, line);
                 } else if (event instanceof Progress.StageEvent) {
                     lines.flush(client);
                     sendFlow(client, run);
                 }
+                return true;
             }
 
             @Override
@@ -86,7 +87,7 @@ final class RunEvents {
         Optional<RunId.Found> found = runs.find(run);
         sendFlow(client, run);
         client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte",
-                new EndedView(found.map(RunPage::state).orElse("done"), RunPage.href(found, run)))));
+                new EndedView("run", found.map(RunPage::state).orElse("done"), RunPage.href(found, run)))));
     }
 
     private void sendFlow(SseClient client, String run) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The boxes of each kind of run: the stages of its flow in order, with what was stored of them, then the undo. */
+/** The boxes of each kind of run: the stages of its flow in order, with what was stored of them, and the undo where it ran. */
 class FlowBoxesTest {
     private static final Instant T0 = Instant.parse("2026-12-05T06:00:00Z");
 
@@ -26,12 +26,25 @@ class FlowBoxesTest {
     }
 
     @Test
-    void aFailedDeploymentShowsTheRestSkippedAndItsUndoAfterTheFlow() {
+    void aFailedDeploymentShowsItsUndoAfterTheStageThatFailedAndTheRestSkipped() {
         List<Box> boxes = FlowBoxes.of("rollback", List.of(stage("deploy", StageState.PASSED, 0, 3000),
                 stage("register", StageState.FAILED, 3000, 3500), stage("undo", StageState.PASSED, 3500, 5000)), true, T0);
 
         assertThat(boxes).extracting(b -> b.stage() + " " + b.state()).containsExactly("deploy passed",
-                "register failed", "switch skipped", "cleanup skipped", "undo passed");
+                "register failed", "undo passed", "switch skipped", "cleanup skipped");
+    }
+
+    @Test
+    void anUndoAfterAFailedPostIntegrationOfARunComesBeforeTheSkippedCleanup() {
+        List<Box> boxes = FlowBoxes.of("run", List.of(stage("checkout", StageState.PASSED, 0, 100),
+                stage("test", StageState.PASSED, 100, 900), stage("build", StageState.PASSED, 100, 600),
+                stage("push", StageState.PASSED, 900, 1000), stage("deploy", StageState.PASSED, 1000, 2000),
+                stage("register", StageState.PASSED, 2000, 2100), stage("pre-integration", StageState.PASSED, 2100, 3000),
+                stage("switch", StageState.PASSED, 3000, 3100), stage("post-integration", StageState.FAILED, 3100, 4000),
+                stage("undo", StageState.PASSED, 4000, 4500)), true, T0);
+
+        assertThat(boxes).extracting(b -> b.stage() + " " + b.state()).endsWith("switch passed",
+                "post-integration failed", "undo passed", "analysis skipped", "cleanup skipped");
     }
 
     @Test

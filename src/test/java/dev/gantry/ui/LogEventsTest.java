@@ -6,9 +6,11 @@ import dev.gantry.BothStores;
 import dev.gantry.TestStore;
 import dev.gantry.server.Scope;
 import dev.gantry.stage.Stage;
+import dev.gantry.store.StageState;
 import java.io.BufferedReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A stage's logs page while the server runs the run: the page holds none of the stage's lines (they are not stored
  * yet), and its stream brings each of them once, the ones written before it opened too, in batches, escaped, and only
- * that stage's; then {@code end}.
+ * that stage's; then {@code end} when the stage ends, or the run if it ends first.
  */
 @BothStores
 class LogEventsTest {
@@ -53,6 +55,8 @@ class LogEventsTest {
             for (int i = 1; i <= BURST; i++) {
                 listener.stageOutput(Stage.DEPLOY, "burst " + i);
             }
+            listener.stageFinished(Stage.DEPLOY, StageState.PASSED, Duration.ofSeconds(2), home.resolve("deploy.log"));
+            listener.stageStarted(Stage.REGISTER);
             await(finish);
             throw new IllegalStateException("the test ended the run");
         });
@@ -69,7 +73,7 @@ class LogEventsTest {
 
     @Test
     @Timeout(30)
-    void theStreamBringsTheStagesLinesOnceInBatchesThenEnds() throws Exception {
+    void theStreamBringsTheStagesLinesOnceInBatchesThenEndsWithTheStageWhileTheRunGoesOn() throws Exception {
         String session = ui.session("deployer", Scope.DEPLOY);
         String runPage = running(session);
 
@@ -97,9 +101,24 @@ class LogEventsTest {
             assertThat(received).isEqualTo(BURST);
             assertThat(String.join("", batches)).contains(">burst 1<", ">burst 200<", ">burst " + BURST + "<");
             assertThat(batches.size()).as("batched, not an event per line").isLessThanOrEqualTo(BURST / 20);
-            finish.countDown();
             String end = UiServer.nextEvent(lines);
-            assertThat(end).startsWith("end\n").contains("result-failed", "Reload the page");
+            assertThat(end).startsWith("end\n").contains("The stage ended", "result-passed", "Reload the page",
+                    runPage + "/logs/deploy");
+            assertThat(lines.readLine()).as("the stream is closed, the run still going").isNull();
+            assertThat(finish.getCount()).as("the run has not been let end").isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aStageThatTheRunNeverEndsIsFollowedUntilTheRunEnds() throws Exception {
+        String session = ui.session("deployer", Scope.DEPLOY);
+        String runPage = running(session);
+        more.countDown();
+        try (var lines = ui.events(runPage + "/logs/register/events", session)) {
+            finish.countDown();
+            String event = UiServer.nextEvent(lines);
+            assertThat(event).startsWith("end\n").contains("The run ended", "result-failed", "Reload the page");
         }
     }
 

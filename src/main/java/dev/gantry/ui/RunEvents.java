@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /ui/runs/{run}/events}: the run page's live boxes, as Server-Sent Events that htmx's SSE extension swaps
- * in. An event {@code flow} carries the boxes' HTML each time a stage starts or ends (from the queued run's progress,
+ * in. An event {@code flow} carries the boxes' HTML and the run's state for the header (an out-of-band swap of
+ * {@code #run-state}) each time a stage starts or ends (from the queued run's progress,
  * as the API's log stream hears it); events {@code lines} carry every stage's lines as they come, {@code stage | line}
  * as {@code gantry run} prints them ({@link LineBatch}; the stream starts with those the run kept so far); an event
  * {@code end} says how the run ended, and the page closes the stream. Each
@@ -90,8 +91,9 @@ final class RunEvents {
                 new EndedView("run", found.map(RunPage::state).orElse("done"), RunPage.href(found, run)))));
     }
 
+    /** The boxes, and the run's state for the page's header (swapped in out of band, by its id). */
     private void sendFlow(SseClient client, String run) {
-        runs.find(run).ifPresent(found -> client.sendEvent("flow",
-                LiveFollow.oneLine(templates.render("flow.jte", runs.boxes(found)))));
+        runs.find(run).ifPresent(found -> client.sendEvent("flow", LiveFollow.oneLine(templates.render("flow.jte",
+                runs.boxes(found)) + templates.render("runstate.jte", RunPage.state(found)))));
     }
 }

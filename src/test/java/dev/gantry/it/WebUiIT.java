@@ -151,6 +151,7 @@ class WebUiIT {
             watchTheFlow(browser);
             browser.until(Duration.ofMinutes(3), "the run's end on its page", d -> d.findElement(By.cssSelector("div.live")).getText()
                     .contains("The run ended"));
+            assertThat(browser.find(By.id("run-state")).getText()).as("the header's state, live").isEqualTo("succeeded");
             assertThat(push.await(Duration.ofMinutes(5))).as("%s", push).isZero();
             assertThat(browser.find(By.cssSelector("pre.log-lines")).getText()).as("the run's output, live on its page")
                     .contains("test | PASS tiny: TINY_TEST_EXIT is 0", "post-integration | PASS tiny: GET /tiny");

@@ -58,10 +58,12 @@ class RunEventsTest {
                 .headers().firstValue("Location").orElseThrow();
 
         assertThat(ui.get(runPage, session).body()).contains("hx-ext=\"sse\"", "sse-connect=\"" + runPage + "/events\"",
-                "sse-swap=\"flow\"", "sse-close=\"end\"", "sse-swap=\"lines\"", "data-keep-lines=\"5000\"");
+                "sse-swap=\"flow\"", "sse-close=\"end\"", "sse-swap=\"lines\"", "data-keep-lines=\"5000\"",
+                "<span id=\"run-state\" class=\"result result-running\">running</span>");
         try (var lines = ui.events(runPage + "/events", session)) {
             assertThat(UiServer.nextEvent(lines)).startsWith("flow\n").contains("<li class=\"box state-pending\">",
-                    "<span class=\"stage\">switch</span>");
+                    "<span class=\"stage\">switch</span>",
+                    "<span id=\"run-state\" hx-swap-oob=\"true\" class=\"result result-running\">running</span>");
             String event;
             do {
                 event = UiServer.nextEvent(lines);
@@ -70,10 +72,14 @@ class RunEventsTest {
                     .contains("<span class=\"line\">deploy | starting books-green-1 &lt;script&gt;")
                     .doesNotContain("<script>");
             finish.countDown();
+            String lastFlow = "";
             do {
                 event = UiServer.nextEvent(lines);
+                lastFlow = event.startsWith("flow\n") ? event : lastFlow;
             } while (event.startsWith("flow\n"));
             assertThat(event).startsWith("end\n").contains("result-failed");
+            assertThat(lastFlow).as("the header's state, swapped in with the last boxes")
+                    .contains("<span id=\"run-state\" hx-swap-oob=\"true\" class=\"result result-failed\">failed</span>");
         }
     }
 }

@@ -49,7 +49,7 @@ final class RemoteLines {
     }
 
     private List<String> stage(Progress.StageEvent stage) {
-        if (stage.state().equals("started")) {
+        if (stage.isStart()) {
             current = stage.stage();
             tails.remove(stage.stage());
             return List.of(stage.stage() + ": started");

@@ -106,7 +106,7 @@ final class RunLogStream {
             client.sendComment("this run is not run by this server; its stages so far:");
         }
         for (StageRecord stage : run.stages()) {
-            send(client, new Progress.StageEvent(stage.name(), "started", 0));
+            send(client, Progress.StageEvent.started(stage.name()));
             store.runs().stageLog(run.id(), stage.name()).ifPresent(log -> log.lines()
                     .forEach(line -> send(client, new Progress.Line(stage.name(), line))));
             if (stage.finishedAt().isPresent()) {

@@ -4,6 +4,17 @@ package dev.gantry.trigger;
 public sealed interface Progress {
     /** A stage started ({@code state} "started") or ended (passed, failed, cancelled; {@code millis} it took). */
     record StageEvent(String stage, String state, long millis) implements Progress {
+        private static final String STARTED = "started";
+
+        /** {@code stage} started. */
+        public static StageEvent started(String stage) {
+            return new StageEvent(stage, STARTED, 0);
+        }
+
+        /** Whether this says the stage started, not how it ended. */
+        public boolean isStart() {
+            return state.equals(STARTED);
+        }
     }
 
     /** A line of progress or of a stage's output ({@code stage} empty when it belongs to none), secrets masked. */

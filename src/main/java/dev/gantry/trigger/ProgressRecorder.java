@@ -36,7 +36,7 @@ final class ProgressRecorder implements RunListener {
 
     @Override
     public void stageStarted(Stage stage) {
-        run.publish(new Progress.StageEvent(stage.word(), "started", 0));
+        run.publish(Progress.StageEvent.started(stage.word()));
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.Optional;
  * What every live stream of the UI does while it follows a run (the run page's boxes, {@link RunEvents}; a stage's
  * log, {@link LogEvents}): it hears the queued run's progress, hands each event to its {@link Reader}, sends a
  * keep-alive when nothing comes, and ends when the run ends, its reader has shown all it follows, the client goes away,
- * or the session ends or its token is revoked or expires (checked every {@link TokenWatch#EVERY}); the stream is closed when it returns.
+ * or the session ends or its token is revoked or expires (checked every {@link TokenWatch#EVERY}); the stream is
+ * closed when it returns.
  */
 final class LiveFollow {
     /** What ends a stream whose session ended. */

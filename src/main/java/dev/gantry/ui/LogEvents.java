@@ -12,9 +12,10 @@ import java.util.Optional;
 /**
  * {@code GET /ui/runs/{run}/logs/{stage}/events}: a stage's new lines while this server runs the run, as Server-Sent
  * Events that htmx's SSE extension appends to the logs page: events {@code lines} ({@link LineBatch}); an event
- * {@code end} says how the stage ended, when it ends (or how the run ended, if it ends first), and the stream closes. The stream starts with the lines the run kept so far (its replay, {@code output/replay-lines}):
- * the page follows only a stage whose log is not stored yet, and so shows none of them itself, and each line comes
- * once. Each stream takes one of the server's stream slots and ends with its session, as {@link RunEvents}' do.
+ * {@code end} says how the stage ended, when it ends (or how the run ended, if it ends first), and the stream closes.
+ * The stream starts with the lines the run kept so far (its replay, {@code output/replay-lines}): the page follows
+ * only a stage whose log is not stored yet, and so shows none of them itself, and each line comes once. Each stream
+ * takes one of the server's stream slots and ends with its session, as {@link RunEvents}' do.
  */
 final class LogEvents {
     private final RunPage runs;
@@ -47,7 +48,7 @@ final class LogEvents {
     private void follow(SseClient client, String run, String stage, Session session) {
         Optional<QueuedRun> queued = logs.find(run, stage).flatMap(of -> of.run().queued());
         if (queued.isEmpty()) {
-            sendEnd(client, run, stage);
+            sendEnd(client, run, stage, Optional.empty());
             client.close();
             return;
         }
@@ -77,10 +78,9 @@ final class LogEvents {
                 lines.add(client, line);
                 return true;
             }
-            if (event instanceof Progress.StageEvent ended && ended.stage().equals(stage) && !ended.state().equals("started")) {
+            if (event instanceof Progress.StageEvent ended && ended.stage().equals(stage) && !ended.isStart()) {
                 lines.flush(client);
-                client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte", new EndedView("stage",
-                        ended.state(), UiPaths.logs(RunPage.href(runs.find(run), run), stage)))));
+                sendEnd(client, run, stage, Optional.of(ended.state()));
                 return false;
             }
             return true;
@@ -94,14 +94,16 @@ final class LogEvents {
         @Override
         public void end(SseClient client) {
             lines.flush(client);
-            sendEnd(client, run, stage);
+            sendEnd(client, run, stage, Optional.empty());
         }
     }
 
-    /** How the run ended, and where its stored log is read. */
-    private void sendEnd(SseClient client, String run, String stage) {
+    /** How the stage ended ({@code stageState}), or else how the run ended, and where the stage's stored log is read. */
+    private void sendEnd(SseClient client, String run, String stage, Optional<String> stageState) {
         Optional<RunId.Found> found = runs.find(run);
-        client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte", new EndedView("run",
-                found.map(RunPage::state).orElse("done"), UiPaths.logs(RunPage.href(found, run), stage)))));
+        String what = stageState.isPresent() ? "stage" : "run";
+        String state = stageState.orElseGet(() -> found.map(RunPage::state).orElse("done"));
+        client.sendEvent("end", LiveFollow.oneLine(templates.render("ended.jte",
+                new EndedView(what, state, UiPaths.logs(RunPage.href(found, run), stage)))));
     }
 }

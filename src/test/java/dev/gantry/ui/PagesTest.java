@@ -115,7 +115,6 @@ class PagesTest {
                 errors, requests * 12, List.of()));
     }
 
-
     @Test
     void aServicesHistoryListsItsRunsWithKindResultTriggerAndCommit() {
         ui.service("books", "main\u001b[31m\u001b]0;owned\u0007");
